@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createApp, devRoutes, LocalTokens } from '@parkbridge/api';
+import { parseRules, type Rules } from '@parkbridge/config';
+import { createDb, createDocumentClient } from '@parkbridge/db';
+import { ensureTable, startDynamoDbLocal } from '@parkbridge/db/local';
+import type { Clock } from '@parkbridge/domain/core';
+import { allJobs } from '@parkbridge/jobs';
+import { createContainer } from '@parkbridge/runtime';
+import { LocalStreamPoller } from './stream-poller';
+
+export interface LocalRuntimeOptions {
+  /** Use a running DynamoDB Local (tests share one); unset: start our own. */
+  endpoint?: string | undefined;
+  dataDir?: string | undefined;
+  tableName?: string | undefined;
+  env?: Record<string, string | undefined>;
+  rules?: Partial<Rules>;
+  clock?: Clock | undefined;
+  /** Run the stream consumers and scheduled jobs in this process (the local server does). */
+  jobs?: boolean;
+  tokenSecret?: string | undefined;
+  cursorSecret?: string | undefined;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Parkbridge on one machine: DynamoDB Local, the table from the shared definition, the same
+ * container and Hono app as the Lambdas, local tokens, and the jobs fed by the table's stream.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
+  const ddbLocal = options.endpoint ? null : await startDynamoDbLocal({ dataDir: options.dataDir });
+  const endpoint = options.endpoint ?? (ddbLocal?.endpoint as string);
+  const tableName = options.tableName ?? 'parkbridge-local';
+  const rules = { ...parseRules(options.env ?? process.env), ...options.rules };
+  const raw = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tableState = await ensureTable(raw, tableName);
+  const db = createDb({
+    tableName,
+    cursorSecret: options.cursorSecret ?? randomBytes(24).toString('hex'),
+    doc: createDocumentClient({ endpoint }),
+    clock: options.clock,
+  });
+  const container = createContainer(db, rules);
+  const tokens = new LocalTokens(options.tokenSecret ?? randomBytes(32).toString('hex'));
+  const app = createApp({
+    container,
+    resolveCaller: tokens.resolve,
+    extraRoutes: (router) => router.route('/v1', devRoutes(container, tokens)),
+    logError: (err, requestId) => (options.onError ?? logError)({ err, requestId }),
+  });
+  const jobs = allJobs(container);
+  let poller: LocalStreamPoller | null = null;
+  const timers: NodeJS.Timeout[] = [];
+  if (options.jobs) {
+    poller = new LocalStreamPoller(raw, endpoint, tableName, jobs.consumers, options.onError ?? logError);
+    await poller.start();
+    for (const job of jobs.schedules) {
+      let running = false;
+      timers.push(
+        setInterval(async () => {
+          if (running) return;
+          running = true;
+          try {
+            await job.run(db.clock.now());
+          } catch (err) {
+            (options.onError ?? logError)(err);
+          } finally {
+            running = false;
+          }
+        }, job.everyMs),
+      );
+    }
+  }
+  return {
+    app,
+    container,
+    tokens,
+    db,
+    endpoint,
+    tableName,
+    tableState,
+    jobs,
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await poller?.stop();
+      raw.destroy();
+      db.doc.destroy();
+      await ddbLocal?.stop();
+    },
+  };
+}
+
+export type LocalRuntime = Awaited<ReturnType<typeof startLocalRuntime>>;
+
+const logError = (err: unknown) => console.error('[parkbridge]', err);

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { EnvName } from '@parkbridge/config';
+import { DEMO_LOGINS, seedDemo, seedOperatorOnly } from '@parkbridge/seed';
+import { startLocalRuntime } from './local-runtime';
+import { mountStaticFiles } from './static-files';
+
+/**
+ * `npm start`: Parkbridge on one port (API, web app, API reference) with DynamoDB Local started and
+ * stopped by this process, the table made from the stack's definition, and the demo data.
+ */
+async function main() {
+  const started = Date.now();
+  const port = Number(process.env[EnvName.port] ?? 3000);
+  const dataDir = process.env[EnvName.dataDir] ? resolve(process.env[EnvName.dataDir] as string) : undefined;
+  const seed = (process.env[EnvName.seed] ?? 'demo') as 'demo' | 'none';
+  if (!['demo', 'none'].includes(seed)) throw new Error(`${EnvName.seed} must be demo or none.`);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const secrets = localSecrets(dataDir);
+
+  const runtime = await startLocalRuntime({ dataDir, jobs: true, ...secrets });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Parkbridge and DynamoDB Local…`);
+    server.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const seeded =
+    seed === 'demo' ? await seedDemo(runtime.container) : await seedOperatorOnly(runtime.container);
+  mountStaticFiles(runtime.app, join(import.meta.dirname, '../../packages/web/dist'));
+
+  const server = serve({ fetch: runtime.app.fetch, port, hostname: '0.0.0.0' });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const url = `http://localhost:${port}`;
+  console.log(`
+Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+  web app        ${url}/
+  API            ${url}/v1
+  API reference  ${url}/docs   (OpenAPI: ${url}/openapi.json)
+  DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
+  demo data      ${seeded}
+
+Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):
+${DEMO_LOGINS.map((l) => `  ${l.email.padEnd(34)} ${l.role.padEnd(9)} ${l.org}`).join('\n')}
+
+Ctrl-C stops everything.`);
+}
+
+/** Tokens and cursors stay valid across restarts when the data is kept; otherwise fresh each run. */
+function localSecrets(dataDir: string | undefined) {
+  const fresh = {
+    tokenSecret: randomBytes(32).toString('hex'),
+    cursorSecret: randomBytes(24).toString('hex'),
+  };
+  if (!dataDir) return fresh;
+  const file = join(dataDir, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as typeof fresh;
+  writeFileSync(file, JSON.stringify(fresh), { mode: 0o600 });
+  return fresh;
+}
+
+main().catch((err) => {
+  console.error(`Parkbridge could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { etagOf, PageQuery, publicView } from '@parkbridge/domain/core';
+import { Certificate, CertificateInput } from '@parkbridge/domain/orgs';
+import type { Container } from '@parkbridge/runtime';
+import { callerOf } from '../../http/auth';
+import {
+  createRouter,
+  IdempotencyHeader,
+  json,
+  jsonBody,
+  pageOf,
+  problems,
+  secured,
+  securedCreate,
+} from '../../http/openapi';
+import { OrgParams } from './orgs.routes';
+
+const CertificateView = Certificate.meta({ id: 'Certificate' });
+const CertParams = OrgParams.extend({ certId: z.string().min(1).max(64) });
+
+export function certificateRoutes(app: Container) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orgs/{orgId}/certificates',
+      tags: ['Certificates'],
+      summary: 'Claim a certificate (own organisation); it counts once an operator verifies it',
+      ...securedCreate(app.repos.idempotency),
+      request: { params: OrgParams, headers: IdempotencyHeader, body: jsonBody(CertificateInput) },
+      responses: {
+        201: json(CertificateView, 'The claimed certificate.'),
+        ...problems(400, 401, 403, 404, 413),
+      },
+    }),
+    async (c) => {
+      const cert = await app.certificates.claim(callerOf(c), c.req.valid('param').orgId, c.req.valid('json'));
+      c.header('ETag', etagOf(cert));
+      return c.json(publicView(cert), 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/certificates',
+      tags: ['Certificates'],
+      summary: "An organisation's certificates (others see verified ones only)",
+      ...secured(),
+      request: { params: OrgParams, query: PageQuery },
+      responses: { 200: json(pageOf(CertificateView), 'A page of certificates.'), ...problems(400, 401) },
+    }),
+    async (c) => {
+      const page = await app.certificates.list(callerOf(c), c.req.valid('param').orgId, c.req.valid('query'));
+      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  for (const [action, decision] of [
+    ['verify', 'verified'],
+    ['reject', 'rejected'],
+  ] as const) {
+    router.openapi(
+      createRoute({
+        method: 'post',
+        path: `/orgs/{orgId}/certificates/{certId}/${action}`,
+        tags: ['Certificates'],
+        summary: `Mark a certificate ${decision} (operator of a park the firm applied to)`,
+        ...secured('operator'),
+        request: { params: CertParams },
+        responses: {
+          200: json(CertificateView, 'The certificate after the decision.'),
+          ...problems(401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const { orgId, certId } = c.req.valid('param');
+        const cert = await app.certificates.verify(callerOf(c), orgId, certId, decision);
+        c.header('ETag', etagOf(cert));
+        return c.json(publicView(cert), 200);
+      },
+    );
+  }
+
+  return router;
+}

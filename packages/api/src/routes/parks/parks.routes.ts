@@ -1,0 +1,106 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { etagOf, PageQuery, publicView } from '@parkbridge/domain/core';
+import { Park, ParkInput, ParkPatch } from '@parkbridge/domain/parks';
+import type { Container } from '@parkbridge/runtime';
+import { callerOf } from '../../http/auth';
+import { expectedVersion } from '../../http/etag';
+import {
+  createRouter,
+  IdempotencyHeader,
+  IfMatchHeader,
+  json,
+  jsonBody,
+  pageOf,
+  problems,
+  secured,
+  securedCreate,
+} from '../../http/openapi';
+
+const ParkView = Park.meta({ id: 'Park' });
+const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
+const ParkListQuery = PageQuery.extend({
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
+
+export function parkRoutes(app: Container) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/parks',
+      tags: ['Parks'],
+      summary: 'List parks',
+      ...secured(),
+      request: { query: ParkListQuery },
+      responses: { 200: json(pageOf(ParkView), 'A page of parks.'), ...problems(400, 401) },
+    }),
+    async (c) => {
+      const { limit, cursor, country } = c.req.valid('query');
+      const page = await app.parks.list({ limit, cursor }, { country });
+      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/parks/{parkId}',
+      tags: ['Parks'],
+      summary: 'Read a park',
+      ...secured(),
+      request: { params: ParkParams },
+      responses: { 200: json(ParkView, 'The park.'), ...problems(401, 404) },
+    }),
+    async (c) => {
+      const park = await app.parks.get(c.req.valid('param').parkId);
+      c.header('ETag', etagOf(park));
+      return c.json(publicView(park), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/parks',
+      tags: ['Parks'],
+      summary: 'Create a park (operator)',
+      ...securedCreate(app.repos.idempotency, 'operator'),
+      request: { headers: IdempotencyHeader, body: jsonBody(ParkInput) },
+      responses: { 201: json(ParkView, 'The new park.'), ...problems(400, 401, 403, 409, 413, 422) },
+    }),
+    async (c) => {
+      const park = await app.parks.create(callerOf(c), c.req.valid('json'));
+      c.header('ETag', etagOf(park));
+      c.header('Location', `/v1/parks/${park.parkId}`);
+      return c.json(publicView(park), 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/parks/{parkId}',
+      tags: ['Parks'],
+      summary: 'Change a park (its operator)',
+      ...secured('operator'),
+      request: { params: ParkParams, headers: IfMatchHeader, body: jsonBody(ParkPatch) },
+      responses: { 200: json(ParkView, 'The park as changed.'), ...problems(400, 401, 403, 404, 412, 413) },
+    }),
+    async (c) => {
+      const park = await app.parks.update(
+        callerOf(c),
+        c.req.valid('param').parkId,
+        c.req.valid('json'),
+        expectedVersion(c),
+      );
+      c.header('ETag', etagOf(park));
+      return c.json(publicView(park), 200);
+    },
+  );
+
+  return router;
+}

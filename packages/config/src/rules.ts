@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { EnvName } from './env-names';
+
+const seconds = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 86400)
+    .default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(0).max(1000).default(fallback);
+
+/** The marketplace's tunable rules. Defaults are API.md's. */
+export const RulesSchema = z.object({
+  minBiddingWindowS: seconds(3600),
+  holdTtlS: seconds(900),
+  snipingWindowS: seconds(300),
+  maxSnipingExtensions: count(10),
+  maxHoldsPerOrgPerExpo: count(3),
+  /** A question unanswered this close to the close extends it ... */
+  questionGraceS: seconds(86400),
+  /** ... by this much, once per question. */
+  questionExtensionS: seconds(86400),
+});
+export type Rules = z.infer<typeof RulesSchema>;
+
+export function parseRules(env: Record<string, string | undefined>): Rules {
+  return RulesSchema.parse({
+    minBiddingWindowS: env[EnvName.minBiddingWindowS] || undefined,
+    holdTtlS: env[EnvName.holdTtlS] || undefined,
+    snipingWindowS: env[EnvName.snipingWindowS] || undefined,
+    maxSnipingExtensions: env[EnvName.maxSnipingExtensions] || undefined,
+    maxHoldsPerOrgPerExpo: env[EnvName.maxHoldsPerOrgPerExpo] || undefined,
+    questionGraceS: env[EnvName.questionGraceS] || undefined,
+    questionExtensionS: env[EnvName.questionExtensionS] || undefined,
+  });
+}

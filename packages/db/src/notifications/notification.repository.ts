@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, DomainError, type PageRequest } from '@parkbridge/domain/core';
+import type {
+  Notification,
+  NotificationDraft,
+  NotificationRepository,
+} from '@parkbridge/domain/notifications';
+import { type Db, getItem, queryPage, stripKeys, type TxItem, transact } from '../core';
+
+/** Same org and dedupe key, same id: a retried job or a redelivered stream record cannot notify twice. */
+export const notificationId = (orgId: string, dedupeKey: string) =>
+  `ntf_${createHash('sha256').update(`${orgId}\n${dedupeKey}`).digest('hex').slice(0, 26)}`;
+
+const DUPLICATE = 'notification.duplicate';
+
+const markerKey = (id: string) => ({ pk: `NOTIF#${id}`, sk: 'NOTIF' });
+
+/**
+ * The two writes of a notification, for callers that must notify in the same transaction as a
+ * change (an award tells every bidder). The marker's condition makes the pair idempotent.
+ */
+export function notificationWrites(
+  db: Db,
+  draft: NotificationDraft,
+  at: Date,
+): { items: TxItem[]; id: string } {
+  const id = notificationId(draft.orgId, draft.dedupeKey);
+  const createdAt = at.toISOString();
+  const sk = `${createdAt}#${id}`;
+  const notification: Notification = {
+    notificationId: id,
+    orgId: draft.orgId,
+    kind: draft.kind,
+    entityId: draft.entityId,
+    data: draft.data ?? {},
+    createdAt,
+    readAt: null,
+  };
+  return {
+    id,
+    items: [
+      {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...markerKey(id), type: 'notification-marker', orgId: draft.orgId, listSk: sk },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => conflict(DUPLICATE, 'This notification was delivered already.'),
+      },
+      {
+        item: {
+          Put: {
+            TableName: db.tableName,
+            Item: { pk: `ORG#${draft.orgId}#NOTIF`, sk, type: 'notification', ...notification },
+          },
+        },
+      },
+    ],
+  };
+}
+
+export class DynamoNotificationRepository implements NotificationRepository {
+  constructor(private readonly db: Db) {}
+
+  async notify(draft: NotificationDraft): Promise<boolean> {
+    try {
+      await transact(this.db, notificationWrites(this.db, draft, this.db.clock.now()).items);
+      return true;
+    } catch (err) {
+      if (isDuplicate(err)) return false;
+      throw err;
+    }
+  }
+
+  async list(orgId: string, page: PageRequest, unreadOnly = false) {
+    const res = await queryPage(
+      this.db,
+      {
+        pk: `ORG#${orgId}#NOTIF`,
+        descending: true,
+        filter: unreadOnly
+          ? {
+              FilterExpression: 'attribute_type(readAt, :null)',
+              ExpressionAttributeValues: { ':null': 'NULL' },
+            }
+          : undefined,
+      },
+      page,
+    );
+    return { items: res.items.map((i) => stripKeys<Notification>(i)), nextCursor: res.nextCursor };
+  }
+
+  async markRead(orgId: string, notificationId: string) {
+    const marker = await getItem(this.db, markerKey(notificationId).pk, 'NOTIF');
+    // Another organisation's notification looks exactly like a missing one.
+    if (!marker || marker.orgId !== orgId) return null;
+    const out = await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: { pk: `ORG#${orgId}#NOTIF`, sk: marker.listSk as string },
+        UpdateExpression: 'SET readAt = if_not_exists(readAt, :now)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? stripKeys<Notification>(out.Attributes) : null;
+  }
+}
+
+const isDuplicate = (err: unknown) => err instanceof DomainError && err.code === DUPLICATE;

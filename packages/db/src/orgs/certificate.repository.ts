@@ -1,0 +1,62 @@
+import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
+import { type Certificate, type CertificateRepository, endOfDayUtc } from '@parkbridge/domain/orgs';
+import { type Db, getItem, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
+
+export const certificateKey = (orgId: string, certId: string) => ({
+  pk: `ORG#${orgId}`,
+  sk: `CERT#${certId}`,
+});
+
+/**
+ * The held-kind marker: per org and certificate kind, the latest moment (epoch ms) up to which a
+ * verified certificate of that kind is valid. A bid's transaction checks `heldUntil > now` on it,
+ * so "holds the required certificate" is a condition of the write, not a read before it.
+ */
+export const heldCertificateKey = (orgId: string, kind: string) => ({
+  pk: `ORG#${orgId}`,
+  sk: `CERTKIND#${kind}`,
+});
+
+export class DynamoCertificateRepository implements CertificateRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(orgId: string, certId: string) {
+    const item = await getItem(this.db, `ORG#${orgId}`, `CERT#${certId}`);
+    return item ? stripKeys<Stored<Certificate>>(item) : null;
+  }
+
+  async listByOrg(orgId: string, page: PageRequest) {
+    const res = await queryPage(this.db, { pk: `ORG#${orgId}`, skPrefix: 'CERT#' }, page);
+    return { items: res.items.map((i) => stripKeys<Stored<Certificate>>(i)), nextCursor: res.nextCursor };
+  }
+
+  async save(next: Certificate, prev: Stored<Certificate> | null, audit: Omit<AuditEntry, 'entityId'>) {
+    const extra: TxItem[] = next.status === 'verified' ? [await this.heldMarker(next)] : [];
+    return writeVersioned(this.db, {
+      keys: certificateKey(next.orgId, next.certId),
+      entityId: next.certId,
+      next: next as Stored<Certificate>,
+      prev,
+      audit,
+      extra: { type: 'certificate' },
+      with: extra,
+    });
+  }
+
+  private async heldMarker(cert: Certificate): Promise<TxItem> {
+    const key = heldCertificateKey(cert.orgId, cert.kind);
+    const current = await getItem(this.db, key.pk, key.sk, true);
+    const until = Math.max(endOfDayUtc(cert.validUntil), Number(current?.heldUntil ?? 0));
+    return {
+      item: {
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...key, type: 'certificate-kind', orgId: cert.orgId, kind: cert.kind, heldUntil: until },
+          // Guards the read above: a concurrent verification of the same kind makes this one retry.
+          ConditionExpression: current ? 'heldUntil = :seen' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: current ? { ':seen': current.heldUntil } : undefined,
+        },
+      },
+    };
+  }
+}

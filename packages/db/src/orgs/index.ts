@@ -1,0 +1,3 @@
+export * from './certificate.repository';
+export * from './membership.repository';
+export * from './org.repository';

@@ -1,0 +1,68 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
+import type { Org, OrgRepository } from '@parkbridge/domain/orgs';
+import { type Db, getItem, stripKeys, writeVersioned } from '../core';
+import { userKey } from '../users/user.repository';
+
+export const orgKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' });
+
+type Audit = Omit<AuditEntry, 'entityId'>;
+
+export class DynamoOrgRepository implements OrgRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(orgId: string) {
+    const item = await getItem(this.db, `ORG#${orgId}`, 'ORG');
+    return item ? stripKeys<Stored<Org>>(item) : null;
+  }
+
+  async getMany(orgIds: string[]): Promise<Stored<Org>[]> {
+    const unique = [...new Set(orgIds)];
+    const found: Stored<Org>[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      const out = await this.db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [this.db.tableName]: { Keys: unique.slice(i, i + 100).map(orgKey) } },
+        }),
+      );
+      found.push(...(out.Responses?.[this.db.tableName] ?? []).map((o) => stripKeys<Stored<Org>>(o)));
+    }
+    return found;
+  }
+
+  createWithFounder(org: Org, founderUserId: string, audit: Audit) {
+    return writeVersioned(this.db, {
+      keys: orgKey(org.orgId),
+      entityId: org.orgId,
+      next: org as Stored<Org>,
+      prev: null,
+      audit,
+      extra: { type: 'org' },
+      with: [
+        {
+          item: {
+            Update: {
+              TableName: this.db.tableName,
+              Key: userKey(founderUserId),
+              UpdateExpression: 'SET orgId = :org',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(orgId) OR orgId = :null)',
+              ExpressionAttributeValues: { ':org': org.orgId, ':null': null },
+            },
+          },
+          onConditionFailed: () => conflict('org.already_member', 'You belong to an organisation already.'),
+        },
+      ],
+    });
+  }
+
+  save(next: Org, prev: Stored<Org>, audit: Audit) {
+    return writeVersioned(this.db, {
+      keys: orgKey(next.orgId),
+      entityId: next.orgId,
+      next: next as Stored<Org>,
+      prev,
+      audit,
+      extra: { type: 'org' },
+    });
+  }
+}

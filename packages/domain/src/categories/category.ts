@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import type { Lang } from '../shared/locale';
+import { normalizeText, tokenize } from '../text/normalize';
+
+export const CATEGORY_LEVELS = ['section', 'division', 'group', 'class'] as const;
+export const CategoryLevel = z.enum(CATEGORY_LEVELS);
+export type CategoryLevel = z.infer<typeof CategoryLevel>;
+
+/** An ISIC Rev.4 code: a section letter, or a 2-, 3- or 4-digit division, group or class. */
+export const CategoryCode = z
+  .string()
+  .regex(/^(?:[A-U]|\d{2,4})$/, 'Use an ISIC Rev.4 code: a section letter A–U or 2 to 4 digits.');
+export type CategoryCode = z.infer<typeof CategoryCode>;
+
+/** The level a code's form implies; the code may still not exist in the classification. */
+export function levelOfCode(code: string): CategoryLevel | undefined {
+  if (/^[A-U]$/.test(code)) return 'section';
+  if (/^\d{2,4}$/.test(code)) return CATEGORY_LEVELS[code.length - 1];
+  return undefined;
+}
+
+const Title = z.string().min(1);
+export const CategoryTitle = z.strictObject({
+  en: Title,
+  fa: Title.optional(),
+  mn: Title.optional(),
+  vi: Title.optional(),
+  zh: Title.optional(),
+});
+export type CategoryTitle = z.infer<typeof CategoryTitle>;
+
+export const Category = z
+  .strictObject({
+    code: CategoryCode,
+    level: CategoryLevel,
+    parent: CategoryCode.nullable(),
+    title: CategoryTitle,
+  })
+  .refine((c) => levelOfCode(c.code) === c.level, { message: 'Level does not match the form of the code.' })
+  .refine((c) => (c.level === 'section') === (c.parent === null), {
+    message: 'Sections, and only sections, have no parent.',
+  });
+export type Category = z.infer<typeof Category>;
+
+const PARENT_LEVEL: Readonly<Record<CategoryLevel, CategoryLevel | null>> = {
+  section: null,
+  division: 'section',
+  group: 'division',
+  class: 'group',
+};
+
+const byCode = (a: Category, b: Category) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** The ISIC hierarchy, read-only; any unknown code yields an empty or undefined answer, never a throw. */
+export class CategoryTree {
+  readonly #byCode = new Map<string, Category>();
+  readonly #children = new Map<string | null, readonly Category[]>();
+  /** Every node in tree order: each section, then its descendants, siblings by code. */
+  readonly #ordered: readonly Category[];
+  /** Normalised titles per language, aligned with #ordered; built on first search in that language. */
+  readonly #searchText = new Map<Lang, readonly string[]>();
+
+  constructor(nodes: readonly Category[]) {
+    for (const node of nodes) {
+      if (this.#byCode.has(node.code)) throw new Error(`Duplicate category code ${node.code}.`);
+      this.#byCode.set(node.code, Object.freeze({ ...node, title: Object.freeze({ ...node.title }) }));
+    }
+    const siblings = new Map<string | null, Category[]>();
+    for (const node of this.#byCode.values()) {
+      this.#checkParent(node);
+      const list = siblings.get(node.parent) ?? [];
+      list.push(node);
+      siblings.set(node.parent, list);
+    }
+    for (const [parent, list] of siblings) this.#children.set(parent, Object.freeze(list.sort(byCode)));
+
+    const ordered: Category[] = [];
+    const visit = (parent: string | null) => {
+      for (const child of this.children(parent)) {
+        ordered.push(child);
+        visit(child.code);
+      }
+    };
+    visit(null);
+    this.#ordered = Object.freeze(ordered);
+  }
+
+  #checkParent(node: Category): void {
+    if (node.parent === null) return;
+    const parent = this.#byCode.get(node.parent);
+    if (!parent) throw new Error(`Category ${node.code} has unknown parent ${node.parent}.`);
+    if (parent.level !== PARENT_LEVEL[node.level]) {
+      throw new Error(
+        `Category ${node.code} (${node.level}) cannot sit under ${parent.code} (${parent.level}).`,
+      );
+    }
+    if (parent.level !== 'section' && !node.code.startsWith(parent.code)) {
+      throw new Error(`Category ${node.code} does not extend its parent's code ${parent.code}.`);
+    }
+  }
+
+  get size(): number {
+    return this.#ordered.length;
+  }
+
+  /** Every node in tree order. */
+  all(): readonly Category[] {
+    return this.#ordered;
+  }
+
+  has(code: string): boolean {
+    return this.#byCode.has(code);
+  }
+
+  get(code: string): Category | undefined {
+    return this.#byCode.get(code);
+  }
+
+  /** Direct children in code order; `null` gives the sections. */
+  children(parentCode: string | null): readonly Category[] {
+    return this.#children.get(parentCode) ?? [];
+  }
+
+  /** The chain above a node, from its section down to its parent (the node itself excluded). */
+  ancestors(code: string): Category[] {
+    const chain: Category[] = [];
+    let node = this.get(code);
+    while (node?.parent) {
+      node = this.get(node.parent);
+      if (node) chain.unshift(node);
+    }
+    return chain;
+  }
+
+  /** True if `code` is `ancestorCode` itself or lies anywhere below it. */
+  isUnder(code: string, ancestorCode: string): boolean {
+    if (!this.has(code) || !this.has(ancestorCode)) return false;
+    return code === ancestorCode || this.ancestors(code).some((a) => a.code === ancestorCode);
+  }
+
+  /** The 4-digit classes at or below a node, in code order; a class gives itself. */
+  descendantClasses(code: string): Category[] {
+    const node = this.get(code);
+    if (!node) return [];
+    if (node.level === 'class') return [node];
+    return this.children(code).flatMap((child) => this.descendantClasses(child.code));
+  }
+
+  level(code: string): CategoryLevel | undefined {
+    return this.get(code)?.level;
+  }
+
+  /** The section letter of a node (itself for a section); null for an unknown code. */
+  section(code: string): string | null {
+    return this.#ancestorAt(code, 'section');
+  }
+
+  /** The 2-digit division of a node; null for a section or an unknown code. */
+  division(code: string): string | null {
+    return this.#ancestorAt(code, 'division');
+  }
+
+  /** The 3-digit group of a node; null for a section, a division or an unknown code. */
+  group(code: string): string | null {
+    return this.#ancestorAt(code, 'group');
+  }
+
+  #ancestorAt(code: string, level: CategoryLevel): string | null {
+    const node = this.get(code);
+    if (!node) return null;
+    if (node.level === level) return node.code;
+    return this.ancestors(code).find((a) => a.level === level)?.code ?? null;
+  }
+
+  /** The title in `lang`, or the English one where that translation is missing. */
+  title(code: string, lang: Lang): string | undefined {
+    const title = this.get(code)?.title;
+    return title && (title[lang] ?? title.en);
+  }
+
+  /**
+   * Nodes, in tree order, whose title in `lang` or in English contains every token of the query
+   * (after normalizeText on both sides). An empty query matches nothing.
+   */
+  search(query: string, lang: Lang, limit = Number.POSITIVE_INFINITY): Category[] {
+    const tokens = tokenize(query);
+    if (tokens.length === 0 || limit <= 0) return [];
+    const texts = lang === 'en' ? [this.#titlesIn('en')] : [this.#titlesIn(lang), this.#titlesIn('en')];
+    const found: Category[] = [];
+    for (const [i, node] of this.#ordered.entries()) {
+      if (texts.some((t) => tokens.every((token) => t[i]!.includes(token)))) {
+        found.push(node);
+        if (found.length >= limit) break;
+      }
+    }
+    return found;
+  }
+
+  #titlesIn(lang: Lang): readonly string[] {
+    let texts = this.#searchText.get(lang);
+    if (!texts) {
+      texts = this.#ordered.map((node) => normalizeText(node.title[lang] ?? ''));
+      this.#searchText.set(lang, texts);
+    }
+    return texts;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './category';
+export * from './isic-rev4';
+export * from './translation-note';

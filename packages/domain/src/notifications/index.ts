@@ -1,0 +1,3 @@
+export * from './notification';
+export * from './notification.service';
+export * from './ports';

@@ -1,0 +1,16 @@
+import { type Caller, notFound, type PageRequest, requireOrg } from '../core';
+import type { NotificationRepository } from './ports';
+
+export class NotificationService {
+  constructor(private readonly notifications: NotificationRepository) {}
+
+  list(caller: Caller, page: PageRequest, unreadOnly = false) {
+    return this.notifications.list(requireOrg(caller).orgId, page, unreadOnly);
+  }
+
+  async markRead(caller: Caller, notificationId: string) {
+    const n = await this.notifications.markRead(requireOrg(caller).orgId, notificationId);
+    if (!n) throw notFound('notification');
+    return n;
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  actorOf,
+  type Caller,
+  type Clock,
+  conflict,
+  forbidden,
+  newId,
+  notFound,
+  type PageRequest,
+  requireOrg,
+  requireRole,
+  type Stored,
+} from '../core';
+import type { ParkRepository } from '../parks/ports';
+import type { Certificate, CertificateInput } from './certificate';
+import type { CertificateRepository, MembershipRepository } from './ports';
+
+export class CertificateService {
+  constructor(
+    private readonly certificates: CertificateRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly parks: ParkRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async claim(caller: Caller, orgId: string, input: CertificateInput): Promise<Stored<Certificate>> {
+    const member = requireOrg(caller);
+    if (member.orgId !== orgId) throw notFound('organisation');
+    const cert: Certificate = {
+      ...input,
+      certId: newId('certificate'),
+      orgId,
+      status: 'claimed',
+      verifiedAt: null,
+      verifiedByOrgId: null,
+      createdAt: this.clock.now().toISOString(),
+      version: 0,
+    };
+    return this.certificates.save(cert, null, {
+      action: 'certificate.claimed',
+      actor: actorOf(member),
+      before: null,
+      after: cert,
+    });
+  }
+
+  /** Own organisation: every claim. Others: only verified certificates (what a buyer may rely on). */
+  async list(caller: Caller, orgId: string, page: PageRequest) {
+    const result = await this.certificates.listByOrg(orgId, page);
+    if (caller.orgId === orgId) return result;
+    return { ...result, items: result.items.filter((c) => c.status === 'verified') };
+  }
+
+  async verify(caller: Caller, orgId: string, certId: string, decision: 'verified' | 'rejected') {
+    const op = requireRole(caller, 'operator');
+    const prev = await this.certificates.get(orgId, certId);
+    if (!prev) throw notFound('certificate');
+    await this.requireOperatesParkOf(op.orgId, orgId);
+    if (prev.status !== 'claimed')
+      throw conflict('certificate.decided', `The certificate is ${prev.status} already.`);
+    const next: Certificate = {
+      ...prev,
+      status: decision,
+      verifiedAt: this.clock.now().toISOString(),
+      verifiedByOrgId: op.orgId,
+    };
+    return this.certificates.save(next, prev, {
+      action: `certificate.${decision}`,
+      actor: actorOf(op),
+      before: prev,
+      after: next,
+    });
+  }
+
+  /** An operator verifies the certificates of firms that applied to one of the parks it operates. */
+  private async requireOperatesParkOf(operatorOrgId: string, orgId: string) {
+    const memberships = await this.memberships.listByOrg(orgId, { limit: 100 });
+    const parks = await this.parks.getMany(memberships.items.map((m) => m.parkId));
+    if (!parks.some((p) => p.operatorOrgId === operatorOrgId)) {
+      throw forbidden(
+        'certificate.not_your_firm',
+        'Only an operator of a park this firm applied to may verify it.',
+      );
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { IsoDate, Text } from '../shared/locale';
+
+/**
+ * Certificate kinds that parks ask for. `srdi_sme` is China's "specialised, refined, distinctive
+ * and novel" SME label; `knowledge_based` is Iran's knowledge-based company certificate.
+ */
+export const CertificateKind = z.enum([
+  'iso_9001',
+  'iso_14001',
+  'iso_45001',
+  'iso_22000',
+  'srdi_sme',
+  'knowledge_based',
+  'national_standard',
+  'halal',
+  'other',
+]);
+export type CertificateKind = z.infer<typeof CertificateKind>;
+
+export const CertificateInput = z
+  .strictObject({
+    kind: CertificateKind,
+    number: Text(100),
+    issuer: Text(200),
+    validFrom: IsoDate.optional(),
+    validUntil: IsoDate,
+  })
+  .refine((c) => !c.validFrom || c.validFrom <= c.validUntil, {
+    path: ['validUntil'],
+    message: 'validUntil must not be before validFrom.',
+  });
+export type CertificateInput = z.infer<typeof CertificateInput>;
+
+export const CertificateStatus = z.enum(['claimed', 'verified', 'rejected']);
+
+export const Certificate = z.object({
+  certId: z.string(),
+  orgId: z.string(),
+  kind: CertificateKind,
+  number: z.string(),
+  issuer: z.string(),
+  validFrom: z.string().optional(),
+  validUntil: z.string(),
+  status: CertificateStatus,
+  verifiedAt: z.string().nullable(),
+  verifiedByOrgId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Certificate = z.infer<typeof Certificate>;
+
+/** A certificate counts as held only when an operator verified it and it has not expired. */
+export const isHeld = (c: Certificate, now: Date): boolean =>
+  c.status === 'verified' && endOfDayUtc(c.validUntil) > now.getTime();
+
+/** A certificate is valid through the whole of its last day. */
+export const endOfDayUtc = (date: string): number => new Date(`${date}T23:59:59.999Z`).getTime();

@@ -1,0 +1,3 @@
+export * from './park';
+export * from './park.service';
+export * from './ports';

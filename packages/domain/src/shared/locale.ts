@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** The interface languages; titles and names may carry any of them. */
+export const LANGS = ['en', 'fa', 'mn', 'vi', 'zh'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+export const LocalizedText = z.partialRecord(Lang, z.string().min(1).max(300));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+export const TimeZone = z.string().refine((z) => zones.has(z), 'Unknown IANA time zone.');
+
+/** ISO 3166-1 alpha-2. */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code such as IR, MN, VN, CN.');
+
+/** Free text from users: any script, but no control characters and no bidi overrides. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), {
+      message: 'Control and direction-override characters are not allowed.',
+    });
+
+export const IsoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+export const IsoDate = z.iso.date();

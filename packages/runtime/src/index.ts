@@ -1,0 +1,2 @@
+export { type Container, createContainer } from './container';
+export type { CoreContext } from './container/core';

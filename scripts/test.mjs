@@ -1,0 +1,52 @@
+// `npm test`: the whole suite, the same line CI runs (.ci/run). Lint and types first, then every
+// vitest test (unit, DynamoDB Local integration, Lambda handlers, infra, browser). It ends with a
+// plain `N passed, M failed` line and fails when a test fails or when no test ran at all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureJava } from './prerequisites.mjs';
+
+const step = (name, cmd, args, env = {}) => {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+};
+
+ensureJava();
+ensureChromium();
+
+if (step('lint and format (biome)', 'npx', ['biome', 'check', '.']) !== 0) process.exit(1);
+if (step('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) process.exit(1);
+if (existsSync('packages/web/index.html')) {
+  if (step('type-check the web app', 'npx', ['tsc', '--noEmit', '-p', 'packages/web/tsconfig.json']) !== 0) process.exit(1);
+  if (step('build the web app', 'npm', ['run', 'build', '-w', '@parkbridge/web']) !== 0) process.exit(1);
+}
+
+mkdirSync('.artifacts', { recursive: true });
+const report = '.artifacts/vitest-report.json';
+rmSync(report, { force: true });
+const extra = process.argv.slice(2);
+const status = step('tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  `--reporter=json`,
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed = r.numPassedTests ?? 0;
+  // A file that fails before its tests run (an import error) counts once as a failure.
+  failed = (r.numFailedTests ?? 0) || (r.numFailedTestSuites ?? 0);
+  skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (passed === 0) {
+  console.error('No test ran: that is a failure.');
+  process.exit(1);
+}
+process.exit(status !== 0 || failed > 0 ? 1 : 0);
