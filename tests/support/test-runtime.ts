@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Role } from '@parkbridge/domain/core';
 import { inject } from 'vitest';
 import { type LocalRuntimeOptions, startLocalRuntime } from '../../functions/local/local-runtime';
@@ -155,7 +157,31 @@ export async function startTestRuntime(options: Omit<LocalRuntimeOptions, 'endpo
     return verified.body;
   }
 
-  return { ...runtime, call, login, operator, park, firm, verifiedCertificate, unique };
+  /**
+   * Serves the app on a real port (for concurrency tests: real parallel HTTP requests, each its own
+   * connection). Returns a fetch-like `http` helper and `close`.
+   */
+  async function listen() {
+    const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    async function http<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+      if (body) headers['content-type'] ??= 'application/json';
+      const res = await fetch(base + path, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {}
+      return { status: res.status, body: parsed as T, headers: res.headers };
+    }
+    return { base, http, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  return { ...runtime, call, login, operator, park, firm, verifiedCertificate, unique, listen };
 }
 
 export type TestRuntime = Awaited<ReturnType<typeof startTestRuntime>>;

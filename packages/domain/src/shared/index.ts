@@ -1,2 +1,3 @@
 export * from './geo';
 export * from './locale';
+export * from './units';
