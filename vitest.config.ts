@@ -8,6 +8,10 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { CDK_VALIDATION: 'false', CDK_DISABLE_VERSION_CHECK: '1' },
+    env: {
+      CDK_VALIDATION: 'false',
+      CDK_DISABLE_VERSION_CHECK: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   },
 });

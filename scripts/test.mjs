@@ -17,7 +17,8 @@ ensureChromium();
 if (step('lint and format (biome)', 'npx', ['biome', 'check', '.']) !== 0) process.exit(1);
 if (step('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) process.exit(1);
 if (existsSync('packages/web/index.html')) {
-  if (step('type-check the web app', 'npx', ['tsc', '--noEmit', '-p', 'packages/web/tsconfig.json']) !== 0) process.exit(1);
+  if (step('type-check the web app', 'npx', ['tsc', '--noEmit', '-p', 'packages/web/tsconfig.json']) !== 0)
+    process.exit(1);
   if (step('build the web app', 'npm', ['run', 'build', '-w', '@parkbridge/web']) !== 0) process.exit(1);
 }
 
