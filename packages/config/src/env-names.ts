@@ -16,4 +16,8 @@ export const EnvName = {
   dataDir: 'PARKBRIDGE_DATA_DIR',
   seed: 'PARKBRIDGE_SEED',
   tokenSecret: 'PARKBRIDGE_TOKEN_SECRET',
+  /** Lambda only: the API route groups an HTTP function mounts (comma-separated). */
+  routeGroups: 'PARKBRIDGE_ROUTE_GROUPS',
+  /** Lambda only: the name of the stream consumer (from allJobs) a stream function runs. */
+  streamConsumer: 'PARKBRIDGE_STREAM_CONSUMER',
 } as const;
