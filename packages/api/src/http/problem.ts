@@ -58,10 +58,14 @@ export function problemResponse(c: Context<AppEnv>, problem: Omit<Problem, 'type
 }
 
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || (prefix ?? ''),
-    message: i.message,
-  }));
+  const at = (path: PropertyKey[]) =>
+    [prefix, ...path.map(String)].filter(Boolean).join('.') || (prefix ?? '');
+  return error.issues.flatMap((i) =>
+    // zod reports unknown keys on their parent object: name each one, so the client sees which field to drop.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: at([...i.path, k]), message: 'Unknown field.' }))
+      : [{ path: at(i.path), message: i.message }],
+  );
 }
 
 /**

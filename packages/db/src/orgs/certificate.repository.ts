@@ -8,8 +8,8 @@ export const certificateKey = (orgId: string, certId: string) => ({
 });
 
 /**
- * The held-kind marker: per org and certificate kind, the latest moment (epoch ms) up to which a
- * verified certificate of that kind is valid. A bid's transaction checks `heldUntil > now` on it,
+ * The held-kind marker: per org and certificate kind, the last moment (epoch ms, inclusive) at which a
+ * verified certificate of that kind is valid. A bid's transaction checks `heldUntil >= now` on it,
  * so "holds the required certificate" is a condition of the write, not a read before it.
  */
 export const heldCertificateKey = (orgId: string, kind: string) => ({

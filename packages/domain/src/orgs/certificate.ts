@@ -52,7 +52,7 @@ export type Certificate = z.infer<typeof Certificate>;
 
 /** A certificate counts as held only when an operator verified it and it has not expired. */
 export const isHeld = (c: Certificate, now: Date): boolean =>
-  c.status === 'verified' && endOfDayUtc(c.validUntil) > now.getTime();
+  c.status === 'verified' && now.getTime() <= endOfDayUtc(c.validUntil);
 
-/** A certificate is valid through the whole of its last day. */
+/** A certificate is valid through the whole of its last day: this is that day's last millisecond, inclusive. */
 export const endOfDayUtc = (date: string): number => new Date(`${date}T23:59:59.999Z`).getTime();
