@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { authenticate, type CallerResolver } from './http/auth';
 import type { AppEnv } from './http/env';
 import { createRouter } from './http/openapi';
-import { onError, problemResponse } from './http/problem';
+import { nonErrorsAsErrors, onError, problemResponse } from './http/problem';
 import { requestId } from './http/request-id';
 import { mountRoutes, type RouteGroup } from './routes';
 
@@ -30,6 +30,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.onError(onError((err, c) => (deps.logError ?? defaultLog)(err, c.get('requestId'))));
   app.notFound((c) => problemResponse(c, { status: 404, code: 'route.not_found', detail: 'No such route.' }));
+  app.use('*', nonErrorsAsErrors());
   app.use('*', requestId());
   app.use(
     '*',

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorKind, type FieldError } from '@parkbridge/domain/core';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -53,7 +53,10 @@ export function problemResponse(c: Context<AppEnv>, problem: Omit<Problem, 'type
   };
   return new Response(JSON.stringify(body), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'x-request-id': body.requestId ?? '',
+    },
   });
 }
 
@@ -98,5 +101,19 @@ export function onError(log: (err: unknown, c: Context<AppEnv>) => void) {
       code: 'internal',
       detail: 'Something went wrong on our side. Quote the request id if you contact support.',
     });
+  };
+}
+
+/**
+ * Hono hands only Error instances to onError and rethrows anything else past it (a 500 with no
+ * problem body, or a failed Lambda invocation). The outermost middleware wraps such values.
+ */
+export function nonErrorsAsErrors(): MiddlewareHandler<AppEnv> {
+  return async function wrapNonErrors(_c, next) {
+    try {
+      await next();
+    } catch (err) {
+      throw err instanceof Error ? err : new Error('A non-Error value was thrown.', { cause: err });
+    }
   };
 }
