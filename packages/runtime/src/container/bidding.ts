@@ -1,8 +1,40 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
+import { DynamoBiddingNeedRepository, DynamoBidRepository } from '@parkbridge/db/bids';
+import { DynamoReputationRepository } from '@parkbridge/db/reputation';
+import { BidService } from '@parkbridge/domain/bids';
 import type { CoreContext } from './core';
 
-/** The bidding context's repositories and services. Filled in by the bidding work. */
-export function createBiddingContext(_db: Db, _rules: Rules, _core: CoreContext) {
-  return {};
+/** The bidding context: questions, bids, close and award, deals, reputation. */
+export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
+  const repos = {
+    needs: new DynamoBiddingNeedRepository(db),
+    bids: new DynamoBidRepository(db),
+    reputation: new DynamoReputationRepository(db),
+  };
+  const biddingRules = {
+    snipingWindowS: rules.snipingWindowS,
+    maxSnipingExtensions: rules.maxSnipingExtensions,
+  };
+  const bids = new BidService({
+    needs: repos.needs,
+    bids: repos.bids,
+    memberships: core.repos.memberships,
+    certificates: core.repos.certificates,
+    orgs: core.repos.orgs,
+    reputation: repos.reputation,
+    notifications: core.repos.notifications,
+    clock: db.clock,
+    rules: biddingRules,
+  });
+  return {
+    repos,
+    bids,
+    /** For other contexts: matching reads suppliers' reputation through this port. */
+    reputation: repos.reputation,
+    /** The market context calls this after amending a need (a stream consumer does too). */
+    markBidsForReconfirmation: (needId: string) => bids.markBidsForReconfirmation(needId),
+    /** The market context calls this after cancelling a need (a stream consumer does too). */
+    notifyNeedCancelled: (needId: string) => bids.notifyCancelled(needId),
+  };
 }

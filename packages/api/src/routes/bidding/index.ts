@@ -1,7 +1,10 @@
 import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
+import { bidRoutes } from './bids.routes';
 
-/** The bidding context's routes, mounted under /v1. Filled in by the bidding work. */
-export function biddingRoutes(_app: Container) {
-  return createRouter();
+/** The bidding context's routes, mounted under /v1: questions, bids, award, deals, reputation. */
+export function biddingRoutes(app: Container) {
+  const router = createRouter();
+  router.route('/', bidRoutes(app));
+  return router;
 }

@@ -1,0 +1,5 @@
+export * from './bid.keys';
+export * from './bid.repository';
+export * from './bidding-need.repository';
+export * from './bidding-tx';
+export * from './need-gate';

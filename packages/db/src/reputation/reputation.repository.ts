@@ -1,0 +1,77 @@
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  emptyTotals,
+  type Reputation,
+  type ReputationReader,
+  type ReputationTotals,
+  reputationOf,
+} from '@parkbridge/domain/reputation';
+import type { Db } from '../core/db';
+import { getItem } from '../core/query';
+import type { TxItem } from '../core/transact';
+
+/** One totals item per organisation, beside its profile. */
+export const reputationKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'REPUTATION' });
+
+type Counter = Exclude<keyof ReputationTotals, 'orgId'>;
+
+const totalsOf = (orgId: string, item: Record<string, unknown> | undefined): ReputationTotals => {
+  const t = emptyTotals(orgId);
+  if (!item) return t;
+  for (const k of Object.keys(t) as (keyof ReputationTotals)[]) {
+    if (k !== 'orgId' && typeof item[k] === 'number') t[k] = item[k];
+  }
+  return t;
+};
+
+/**
+ * The transaction item that adds to an organisation's totals. Deal transitions and ratings put it
+ * in their own transaction, so a total moves exactly when (and only if) the deal change commits.
+ */
+export function reputationIncrement(db: Db, orgId: string, add: Partial<Record<Counter, number>>): TxItem {
+  const entries = Object.entries(add).filter(([, v]) => v !== undefined && v !== 0);
+  const values: Record<string, unknown> = { ':orgId': orgId, ':type': 'reputation' };
+  const names: Record<string, string> = { '#type': 'type' };
+  entries.forEach(([k, v], i) => {
+    names[`#c${i}`] = k;
+    values[`:c${i}`] = v;
+  });
+  const adds = entries.map((_, i) => `#c${i} :c${i}`);
+  return {
+    item: {
+      Update: {
+        TableName: db.tableName,
+        Key: reputationKey(orgId),
+        UpdateExpression: `SET orgId = :orgId, #type = :type${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+  };
+}
+
+export class DynamoReputationRepository implements ReputationReader {
+  constructor(private readonly db: Db) {}
+
+  async get(orgId: string): Promise<Reputation> {
+    const key = reputationKey(orgId);
+    return reputationOf(totalsOf(orgId, await getItem(this.db, key.pk, key.sk)));
+  }
+
+  async getMany(orgIds: readonly string[]): Promise<Map<string, Reputation>> {
+    const unique = [...new Set(orgIds)];
+    const found = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(reputationKey);
+      // BatchGetItem may hand back unprocessed keys under load: ask again for those.
+      for (let round = 0; keys?.length && round < 5; round++) {
+        const out: BatchGetCommandOutput = await this.db.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.db.tableName]: { Keys: keys } } }),
+        );
+        for (const item of out.Responses?.[this.db.tableName] ?? []) found.set(item.orgId as string, item);
+        keys = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
+      }
+    }
+    return new Map(unique.map((id) => [id, reputationOf(totalsOf(id, found.get(id)))]));
+  }
+}
