@@ -1,7 +1,14 @@
 import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
+import { bookingRoutes } from './bookings.routes';
+import { expoCatalogRoutes } from './expos.routes';
+import { slotRoutes } from './slots.routes';
 
-/** The expos context's routes, mounted under /v1. Filled in by the expos work. */
-export function expoRoutes(_app: Container) {
-  return createRouter();
+/** The expos context's routes, mounted under /v1. */
+export function expoRoutes(app: Container) {
+  const router = createRouter();
+  router.route('/', expoCatalogRoutes(app));
+  router.route('/', slotRoutes(app));
+  router.route('/', bookingRoutes(app));
+  return router;
 }

@@ -1,0 +1,249 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Booking,
+  type BookingFilter,
+  type BookingRepository,
+  type ClaimChange,
+  type HoldCommand,
+  type HoldLedger,
+  slotTaken,
+  type TransitionCommand,
+} from '@parkbridge/domain/bookings';
+import { conflict, type PageRequest, type Stored } from '@parkbridge/domain/core';
+import type { SlotTarget } from '@parkbridge/domain/expos';
+import {
+  auditStep,
+  type Db,
+  getItem,
+  pad,
+  queryPage,
+  stripKeys,
+  type TxItem,
+  transact,
+  writeVersioned,
+} from '../core';
+import { claimKey, claimOf } from '../expos';
+import { notificationWrites } from '../notifications';
+import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
+import { ledgerHoldWrite, ledgerReleaseWrite } from './hold-ledger.writes';
+import { placeExitWrites } from './waitlist.repository';
+
+const toBooking = (i: Record<string, unknown>) => stripKeys<Stored<Booking>>(i);
+
+/**
+ * Free for a hold: never claimed, released (cancelled, rejected, expired), or a hold whose expiry
+ * has passed at `:now`. A lapsed hold is free in this very condition: nothing waits for a job or
+ * for TTL to clear it. The same rule, for reads, is isClaimable in the domain.
+ */
+const CLAIMABLE =
+  'attribute_exists(pk) AND (attribute_not_exists(claimStatus) OR claimStatus IN (:cancelled, :rejected, :expired) OR (claimStatus = :held AND claimExpiresAtMs < :now))';
+
+export class DynamoBookingRepository implements BookingRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(bookingId: string) {
+    const item = await getItem(this.db, bookingKey(bookingId).pk, 'BKG', true);
+    return item ? toBooking(item) : null;
+  }
+
+  async ledger(expoId: string, orgId: string): Promise<HoldLedger> {
+    const item = await getItem(this.db, `HOLDS#${expoId}#${orgId}`, 'HOLDS', true);
+    if (!item) return { version: null, holds: {} };
+    const holds: Record<string, number> = {};
+    for (const [k, v] of Object.entries(item)) {
+      if (k.startsWith(HOLD_ATTRIBUTE_PREFIX)) holds[k.slice(HOLD_ATTRIBUTE_PREFIX.length)] = Number(v);
+    }
+    return { version: typeof item.ledgerVersion === 'number' ? item.ledgerVersion : null, holds };
+  }
+
+  async claim(target: SlotTarget) {
+    const key = claimKey(target);
+    const item = await getItem(this.db, key.pk, key.sk, true);
+    return item ? claimOf(item) : null;
+  }
+
+  /**
+   * The hold: ONE TransactWriteItems of the claim on the slot (conditioned on CLAIMABLE), the
+   * booking and its audit record, the organisation's hold ledger (conditioned on the version its
+   * limit was checked against) and, for a waitlist offer, the place it consumes. Of fifty
+   * organisations racing for one slot, the condition lets exactly one commit.
+   */
+  async hold(cmd: HoldCommand) {
+    const { booking, target } = cmd;
+    const at = new Date(booking.createdAt);
+    const claim: TxItem = {
+      item: {
+        Update: {
+          TableName: this.db.tableName,
+          Key: claimKey(target),
+          UpdateExpression:
+            'SET claimOrgId = :org, claimBookingId = :b, claimStatus = :held, claimExpiresAtMs = :exp, claimAt = :at REMOVE claimExhibitor',
+          ConditionExpression: CLAIMABLE,
+          ExpressionAttributeValues: {
+            ':org': booking.orgId,
+            ':b': booking.bookingId,
+            ':exp': booking.expiresAtMs,
+            ':at': booking.createdAt,
+            ':now': at.getTime(),
+            ':held': 'held',
+            ':cancelled': 'cancelled',
+            ':rejected': 'rejected',
+            ':expired': 'expired',
+          },
+        },
+      },
+      onConditionFailed: slotTaken,
+    };
+    const offer = cmd.offer
+      ? placeExitWrites(this.db, cmd.offer.next, cmd.offer.prev, cmd.offer.audit).items
+      : [];
+    return writeVersioned(this.db, {
+      keys: bookingKeys(booking),
+      entityId: booking.bookingId,
+      next: booking as Stored<Booking>,
+      prev: null,
+      audit: cmd.audit,
+      extra: { type: 'booking' },
+      onExists: () => conflict('booking.exists', 'This booking exists already.'),
+      with: [
+        claim,
+        ledgerHoldWrite(this.db, booking, cmd.ledger),
+        ...offer,
+        ...(cmd.notify ?? []).flatMap((n) => notificationWrites(this.db, n, at).items),
+      ],
+    });
+  }
+
+  /**
+   * A booking's next state on the version read, its audit record, and the claim on the slot moved
+   * in step (conditioned on still being this booking's, in the expected state), in one transaction.
+   */
+  async transition(cmd: TransitionCommand) {
+    const { prev } = cmd;
+    const now = this.db.clock.now();
+    const step = auditStep(this.db, { ...cmd.audit, entityId: prev.bookingId }, prev, now);
+    const saved = { ...cmd.next, ...step.next } as Stored<Booking>;
+    const items: TxItem[] = [
+      {
+        item: {
+          Put: {
+            TableName: this.db.tableName,
+            Item: { ...bookingKeys(saved), type: 'booking', ...saved },
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':v': prev.version },
+          },
+        },
+        onConditionFailed: (old) => cmd.onStale(old?.status as string | undefined),
+      },
+      step.tx,
+    ];
+    if (cmd.claim) items.push(this.claimMove(prev, cmd.claim));
+    if (cmd.releaseHold) items.push(ledgerReleaseWrite(this.db, prev));
+    for (const n of cmd.notify ?? []) items.push(...notificationWrites(this.db, n, now).items);
+    await transact(this.db, items);
+    return saved;
+  }
+
+  async listByOrg(orgId: string, page: PageRequest) {
+    const res = await queryPage(
+      this.db,
+      { index: 'gsi1', pk: `ORG#${orgId}#BOOKINGS`, descending: true },
+      page,
+    );
+    return { items: res.items.map(toBooking), nextCursor: res.nextCursor };
+  }
+
+  async listByExpo(expoId: string, filter: BookingFilter, now: Date, page: PageRequest) {
+    const res = await queryPage(
+      this.db,
+      { index: 'gsi2', pk: `EXPO#${expoId}#BOOKINGS`, descending: true, filter: bookingFilter(filter, now) },
+      page,
+    );
+    return { items: res.items.map(toBooking), nextCursor: res.nextCursor };
+  }
+
+  async lapsedHolds(now: Date, limit: number) {
+    const shards = await Promise.all(
+      Array.from({ length: HOLD_SHARDS }, (_, shard) =>
+        this.db.doc.send(
+          new QueryCommand({
+            TableName: this.db.tableName,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :cut',
+            ExpressionAttributeValues: { ':pk': `HOLDS#${shard}`, ':cut': pad(now.getTime(), 15) },
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    return shards
+      .flatMap((s) => (s.Items ?? []).map(toBooking))
+      .sort((a, b) => a.expiresAtMs - b.expiresAtMs)
+      .slice(0, limit);
+  }
+
+  private claimMove(prev: Booking, c: ClaimChange): TxItem {
+    const values: Record<string, unknown> = { ':b': prev.bookingId, ':from': c.from, ':to': c.to };
+    let update = 'SET claimStatus = :to';
+    if (c.exhibitor) {
+      update += ', claimExhibitor = :ex';
+      values[':ex'] = c.exhibitor;
+    }
+    if (c.exhibitor === null) update += ' REMOVE claimExhibitor';
+    let condition = 'claimBookingId = :b AND claimStatus = :from';
+    if (c.unexpiredAt) {
+      condition += ' AND claimExpiresAtMs >= :now';
+      values[':now'] = c.unexpiredAt.getTime();
+    }
+    return {
+      item: {
+        Update: {
+          TableName: this.db.tableName,
+          Key: claimKey(prev),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConditionFailed: c.onLost,
+    };
+  }
+}
+
+/** The expo list's filters; `held` and `expired` follow the hold's expiry, not only the stored status. */
+function bookingFilter(f: BookingFilter, now: Date) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.status) {
+    names['#status'] = 'status';
+    values[':held'] = 'held';
+    if (f.status === 'held') {
+      parts.push('#status = :held AND expiresAtMs >= :now');
+      values[':now'] = now.getTime();
+    } else if (f.status === 'expired') {
+      parts.push('(#status = :expired OR (#status = :held AND expiresAtMs < :now))');
+      values[':expired'] = 'expired';
+      values[':now'] = now.getTime();
+    } else {
+      parts.push('#status = :status');
+      values[':status'] = f.status;
+      delete values[':held'];
+    }
+  }
+  for (const field of ['pavilionId', 'slotId', 'orgId'] as const) {
+    const v = f[field];
+    if (v) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = v;
+      parts.push(`#${field} = :${field}`);
+    }
+  }
+  if (!parts.length) return undefined;
+  return {
+    FilterExpression: parts.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}

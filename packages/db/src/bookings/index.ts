@@ -1,0 +1,5 @@
+export * from './booking.keys';
+export * from './booking.repository';
+export * from './hold-ledger.writes';
+export * from './waitlist.keys';
+export * from './waitlist.repository';

@@ -1,0 +1,31 @@
+import type { BookingStatus, FloorExhibitor, SlotClaim } from '@parkbridge/domain/bookings';
+
+/**
+ * The claim's attributes on a slot or slice item. Flat scalars, so that conditions compare them
+ * directly and a cancelled transaction's ALL_OLD values can be read back.
+ */
+export const CLAIM_ATTRIBUTES = [
+  'claimOrgId',
+  'claimBookingId',
+  'claimStatus',
+  'claimExpiresAtMs',
+  'claimAt',
+  'claimExhibitor',
+] as const;
+
+export function claimOf(item: Record<string, unknown>): SlotClaim | null {
+  if (typeof item.claimStatus !== 'string') return null;
+  return {
+    orgId: item.claimOrgId as string,
+    bookingId: item.claimBookingId as string,
+    status: item.claimStatus as BookingStatus,
+    expiresAtMs: typeof item.claimExpiresAtMs === 'number' ? item.claimExpiresAtMs : null,
+    exhibitor: (item.claimExhibitor as FloorExhibitor | undefined) ?? null,
+  };
+}
+
+export function withoutClaim(item: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...item };
+  for (const a of CLAIM_ATTRIBUTES) delete out[a];
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './claim.attributes';
+export * from './expo.keys';
+export * from './expo.repository';
