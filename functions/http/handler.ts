@@ -1,0 +1,63 @@
+import { apiGatewayClaims, createApp } from '@parkbridge/api';
+import { EnvName } from '@parkbridge/config';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
+// The one import of hono/aws-lambda (deprecated for hono 5, when it moves to @hono/aws-lambda).
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { createLambdaRuntime } from '../shared/lambda-runtime';
+import { CorrelationPath, instrument, logger, metrics } from '../shared/observability';
+import { recordBusinessMetric } from './business-metrics';
+import { parseRouteGroups } from './route-groups';
+
+/**
+ * An HTTP API function: the same Hono app as the local server, mounting only this function's
+ * route groups, with callers taken from the claims API Gateway's JWT authorizer verified.
+ * Built once per container; the dev login route does not exist here.
+ */
+const runtime = await createLambdaRuntime();
+const routeGroups = parseRouteGroups(process.env[EnvName.routeGroups]);
+const app = createApp({
+  container: runtime.container,
+  resolveCaller: apiGatewayClaims,
+  routeGroups,
+  logError: (err, requestId) => logger.error('Unhandled error', { requestId, error: err as Error }),
+});
+const serve = handle(app);
+logger.info('HTTP function ready', { routeGroups });
+
+export const handler = instrument<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(
+  async (event, context) => {
+    // hono's own event type differs from @types/aws-lambda in optional fields only.
+    const result = (await serve(
+      event as unknown as LambdaEvent,
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    recordBusinessMetric(metrics, {
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      statusCode: result.statusCode ?? 200,
+      headers: result.headers as Record<string, string> | undefined,
+    });
+    return result;
+  },
+  { correlationIdPath: CorrelationPath.httpApi, timeoutResponse: timeoutProblem },
+);
+
+/** Answered instead of a Lambda timeout (which API Gateway would turn into a bare 503). */
+function timeoutProblem(): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 503,
+    headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
+    body: JSON.stringify({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail:
+        'The request took too long. Retry it; creating calls are safe to retry with their Idempotency-Key.',
+      code: 'request.timeout',
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { EnvName, parseRuntimeConfig, type RuntimeConfig } from '@parkbridge/config';
+import { createDb, createDocumentClient, type Db } from '@parkbridge/db';
+import { type Container, createContainer } from '@parkbridge/runtime';
+import { tracer } from './observability';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The cursor-signing secret: from Secrets Manager when the function is given its ARN (in AWS),
+ * else from the plain variable (local runs and tests). Read once per container.
+ */
+export async function loadCursorSecret(
+  env: Env,
+  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
+): Promise<string | undefined> {
+  const arn = env[EnvName.cursorSecretArn];
+  if (!arn) return env[EnvName.cursorSecret];
+  const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!out.SecretString) throw new Error(`The secret ${arn} has no string value.`);
+  return out.SecretString;
+}
+
+export interface LambdaRuntime {
+  config: RuntimeConfig;
+  db: Db;
+  container: Container;
+}
+
+/**
+ * The composition root of a Lambda container, run once at cold start: config parsed with zod
+ * (a bad deploy fails at init, loudly), the secret read, the traced DynamoDB client, the container.
+ */
+export async function createLambdaRuntime(env: Env = process.env): Promise<LambdaRuntime> {
+  const cursorSecret = await loadCursorSecret(env);
+  const config = parseRuntimeConfig(env, cursorSecret ? { cursorSecret } : {});
+  const doc = tracer.captureAWSv3Client(createDocumentClient({ endpoint: config.dynamoEndpoint }));
+  const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
+  return { config, db, container: createContainer(db, config.rules) };
+}

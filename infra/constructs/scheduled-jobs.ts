@@ -1,0 +1,100 @@
+import { EnvName } from '@parkbridge/config';
+import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+  TimeWindow,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue';
+import { ParkbridgeFunction } from './parkbridge-function';
+import type { ParkbridgeTable } from './parkbridge-table';
+
+export interface ScheduledJobsProps {
+  readonly jobs: readonly { name: string; every: Duration; description: string }[];
+  readonly table: ParkbridgeTable;
+  readonly cursorSecret: ISecret;
+  /** @default - unreserved */
+  readonly reservedConcurrentExecutions?: number;
+  /** @default RetentionDays.TWO_WEEKS */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * EventBridge Scheduler schedules that run ScheduledJobs by name in one function. Both async hops
+ * have a dead-letter queue: the scheduler's (the function could not be invoked) and the function's
+ * own failure destination (the job threw after its retries).
+ */
+export class ScheduledJobs extends Construct {
+  readonly function: ParkbridgeFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly schedules: Schedule[] = [];
+
+  constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
+    super(scope, id);
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+      purpose: 'Scheduled job runs that could not be invoked or failed after their retries',
+    });
+    this.function = new ParkbridgeFunction(this, 'Function', {
+      entry: 'functions/schedules/handler.ts',
+      serviceName: 'schedules',
+      description: `Runs scheduled jobs: ${props.jobs.map((j) => j.name).join(', ')}`,
+      timeout: Duration.seconds(60),
+      environment: {
+        [EnvName.tableName]: props.table.tableName,
+        [EnvName.cursorSecretArn]: props.cursorSecret.secretArn,
+      },
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
+    });
+    props.table.grantReadWriteData(this.function);
+    props.cursorSecret.grantRead(this.function);
+    // A run that keeps failing is stale by the next one: two retries, then the dead-letter queue.
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.minutes(10),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      description: 'EventBridge Scheduler invokes the scheduled-jobs function',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    });
+    const fnLogicalId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnFunction);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
+      reason: 'lambda:InvokeFunction on this one function, its versions and aliases included (the ":*").',
+    });
+    for (const job of props.jobs) {
+      this.schedules.push(
+        new Schedule(this, `Schedule-${job.name}`, {
+          description: job.description,
+          schedule: ScheduleExpression.rate(job.every),
+          timeWindow: TimeWindow.off(),
+          target: new LambdaInvoke(this.function, {
+            input: ScheduleTargetInput.fromObject({
+              job: job.name,
+              scheduledTime: ContextAttribute.scheduledTime,
+              executionId: ContextAttribute.executionId,
+            }),
+            role: schedulerRole,
+            deadLetterQueue: this.deadLetterQueue,
+            retryAttempts: 3,
+            maxEventAge: Duration.minutes(10),
+          }),
+        }),
+      );
+    }
+  }
+}

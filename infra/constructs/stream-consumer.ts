@@ -1,0 +1,77 @@
+import { EnvName } from '@parkbridge/config';
+import { Duration } from 'aws-cdk-lib';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue';
+import { ParkbridgeFunction } from './parkbridge-function';
+import type { ParkbridgeTable } from './parkbridge-table';
+
+export interface StreamConsumerProps {
+  /** The consumer's name in allJobs() (packages/jobs). */
+  readonly consumerName: string;
+  readonly table: ParkbridgeTable;
+  readonly cursorSecret: ISecret;
+  /** @default 100 */
+  readonly batchSize?: number;
+  /**
+   * Records older than this go to the dead-letter queue instead of being retried.
+   * @default Duration.hours(6)
+   */
+  readonly maxRecordAge?: Duration;
+  /** @default 10 */
+  readonly retryAttempts?: number;
+  /** @default - unreserved */
+  readonly reservedConcurrentExecutions?: number;
+  /** @default RetentionDays.TWO_WEEKS */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * One stream consumer as its own Lambda on the table's stream: batch-item failures reported,
+ * bisect on error, bounded retries and record age, and an SQS dead-letter destination that keeps
+ * the failed records' stream coordinates for replay.
+ */
+export class StreamConsumer extends Construct {
+  readonly function: ParkbridgeFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: StreamConsumerProps) {
+    super(scope, id);
+    this.function = new ParkbridgeFunction(this, 'Function', {
+      entry: 'functions/streams/handler.ts',
+      serviceName: `stream-${props.consumerName}`,
+      description: `Stream consumer "${props.consumerName}"`,
+      timeout: Duration.seconds(60),
+      environment: {
+        [EnvName.tableName]: props.table.tableName,
+        [EnvName.cursorSecretArn]: props.cursorSecret.secretArn,
+        [EnvName.streamConsumer]: props.consumerName,
+      },
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
+    });
+    props.table.grantReadWriteData(this.function);
+    props.cursorSecret.grantRead(this.function);
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+      purpose: `Stream batches the "${props.consumerName}" consumer could not process`,
+    });
+    this.function.addEventSource(
+      new DynamoEventSource(props.table.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: props.batchSize ?? 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: props.retryAttempts ?? 10,
+        maxRecordAge: props.maxRecordAge ?? Duration.hours(6),
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.deadLetterQueue),
+      }),
+    );
+  }
+}

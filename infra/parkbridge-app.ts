@@ -1,0 +1,28 @@
+import { type App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ParkbridgeStack } from './stacks/parkbridge-stack';
+import { stageFrom } from './stacks/stage';
+
+const list = (value: unknown): string[] =>
+  typeof value === 'string' && value.trim() ? value.split(',').map((v) => v.trim()) : [];
+const optional = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
+
+/**
+ * The Parkbridge CDK app, from context: `stage` (dev | prod), and optionally `webOrigins`
+ * (comma-separated), `webAclArn`, `alarmEmail`. cdk-nag's AwsSolutions checks run on every synth.
+ */
+export function defineParkbridge(app: App): ParkbridgeStack {
+  const stage = stageFrom(app.node.tryGetContext('stage'));
+  const webAclArn = optional(app.node.tryGetContext('webAclArn'));
+  const alarmEmail = optional(app.node.tryGetContext('alarmEmail'));
+  // No env: the stack is environment-agnostic and synthesizes without credentials or network.
+  const stack = new ParkbridgeStack(app, `Parkbridge-${stage.name}`, {
+    stage,
+    webOrigins: list(app.node.tryGetContext('webOrigins')),
+    ...(webAclArn ? { webAclArn } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return stack;
+}

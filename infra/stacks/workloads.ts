@@ -1,0 +1,106 @@
+import type { RouteGroup } from '@parkbridge/api';
+import { Duration } from 'aws-cdk-lib';
+
+/**
+ * What runs in the stack, by name: the HTTP functions with the API routes each serves, the stream
+ * consumers and the scheduled jobs. The names are the ones the code uses (route groups in
+ * packages/api, consumers and jobs in packages/jobs' allJobs()).
+ */
+
+export interface HttpFunctionSpec {
+  /** The route groups the function mounts (createApp's routeGroups). */
+  routeGroups: RouteGroup[];
+  /** API Gateway routes (any method) behind the JWT authorizer. */
+  routes: string[];
+  /** GET routes without authorization. */
+  publicRoutes?: string[];
+  description: string;
+}
+
+/**
+ * One function per bounded context. API Gateway picks the most specific route, so a context can
+ * own a sub-resource of another's path (bids under needs, the chain map under parks). Anything
+ * under /v1 that no context claims reaches core, whose app answers a problem+json 404.
+ */
+export const HTTP_FUNCTIONS = {
+  core: {
+    routeGroups: ['core'],
+    description:
+      'Parks, categories, organisations, memberships, certificates, notifications, audit; meta routes',
+    publicRoutes: ['/health', '/openapi.json', '/docs', '/docs/init.js'],
+    routes: [
+      '/v1/{proxy+}',
+      ...['parks', 'categories', 'orgs', 'memberships', 'notifications', 'audit'].flatMap((r) => [
+        `/v1/${r}`,
+        `/v1/${r}/{proxy+}`,
+      ]),
+    ],
+  },
+  market: {
+    routeGroups: ['market'],
+    description: 'Production chains, needs, listings and matches',
+    routes: [
+      '/v1/chains',
+      '/v1/chains/{proxy+}',
+      '/v1/needs',
+      '/v1/needs/{needId}',
+      '/v1/needs/{needId}/{proxy+}',
+      '/v1/matches',
+      '/v1/matches/{proxy+}',
+      '/v1/listings',
+      '/v1/listings/{proxy+}',
+    ],
+  },
+  bidding: {
+    routeGroups: ['bidding'],
+    description: 'Questions, bids, auctions, awards and deals',
+    routes: [
+      '/v1/needs/{needId}/questions',
+      '/v1/needs/{needId}/questions/{proxy+}',
+      '/v1/needs/{needId}/bids',
+      '/v1/needs/{needId}/bids/{proxy+}',
+      '/v1/needs/{needId}/auction',
+      '/v1/needs/{needId}/award',
+      '/v1/deals',
+      '/v1/deals/{proxy+}',
+    ],
+  },
+  expos: {
+    routeGroups: ['expos'],
+    description: 'Expos, pavilions, slots, bookings and recommendations',
+    routes: [
+      '/v1/expos',
+      '/v1/expos/{proxy+}',
+      '/v1/pavilions',
+      '/v1/pavilions/{proxy+}',
+      '/v1/slots',
+      '/v1/slots/{proxy+}',
+      '/v1/bookings',
+      '/v1/bookings/{proxy+}',
+      '/v1/pavilion-recommendations',
+    ],
+  },
+  chainMap: {
+    routeGroups: ['chain-map'],
+    description: "The park's production-chain map",
+    routes: ['/v1/parks/{parkId}/chain-map', '/v1/parks/{parkId}/chain-map.csv'],
+  },
+} as const satisfies Record<string, HttpFunctionSpec>;
+
+export type HttpFunctionName = keyof typeof HTTP_FUNCTIONS;
+
+/** The stream consumers by their allJobs() names; each is its own function. */
+export const STREAM_CONSUMERS = ['matching', 'chain-map', 'notifications'] as const;
+
+export interface ScheduledJobSpec {
+  /** The ScheduledJob's name in allJobs(). */
+  name: string;
+  every: Duration;
+  description: string;
+}
+
+/** EventBridge Scheduler runs these by name; correctness never depends on them. */
+export const SCHEDULED_JOBS: readonly ScheduledJobSpec[] = [
+  { name: 'close-needs', every: Duration.minutes(1), description: 'Closes needs past their effective close' },
+  { name: 'expire-holds', every: Duration.minutes(1), description: 'Frees slots whose hold has expired' },
+];
