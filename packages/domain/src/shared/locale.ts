@@ -9,7 +9,19 @@ export const LocalizedText = z.partialRecord(Lang, z.string().min(1).max(300));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-export const TimeZone = z.string().refine((z) => zones.has(z), 'Unknown IANA time zone.');
+// ICU lists one name per zone, and on some runtimes the old one (Asia/Saigon, not Asia/Ho_Chi_Minh):
+// any name the runtime can format in is an IANA zone or alias, so ask it. Offsets like +03:30 are not zones.
+const isTimeZone = (tz: string): boolean => {
+  if (zones.has(tz)) return true;
+  if (!/^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const TimeZone = z.string().max(64).refine(isTimeZone, 'Unknown IANA time zone.');
 
 /** ISO 3166-1 alpha-2. */
 export const CountryCode = z
