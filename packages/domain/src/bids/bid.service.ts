@@ -31,6 +31,7 @@ import {
 } from './auction.rules';
 import type { AuctionStanding, Bid, BidComparison, BidInput, BidRevision, BidView, OwnerBids } from './bid';
 import { auctionRulesOf, closedError, countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
+import { announceExtension } from './extension-notice';
 import { lineTotal } from './money.rules';
 import type { AuctionGuard, BiddingNeedRepository, BidRepository, CloseExtension } from './ports';
 import { retrying } from './retry';
@@ -399,7 +400,8 @@ export class BidService {
       return saved;
     });
     const ext = extended as { need: Need; closesAtMs: number; bidders: string[] } | null;
-    if (ext) await this.announceExtension(ext.need, ext.closesAtMs, ext.bidders, 'anti_sniping');
+    if (ext)
+      await announceExtension(this.d.notifications, ext.need, ext.closesAtMs, ext.bidders, 'anti_sniping');
     return { bid, extendedTo: ext ? new Date(ext.closesAtMs).toISOString() : null };
   }
 
@@ -464,22 +466,6 @@ export class BidService {
       },
       closesAtMs,
     };
-  }
-
-  /** Tells the owner and the bidders that the close moved (after the write: it has happened). */
-  async announceExtension(need: Need, closesAtMs: number, bidders: string[], reason: string) {
-    const closesAt = new Date(closesAtMs).toISOString();
-    await Promise.all(
-      [need.ownerOrgId, ...bidders].map((orgId) =>
-        this.d.notifications.notify({
-          orgId,
-          kind: 'need.extended',
-          entityId: need.needId,
-          data: { needId: need.needId, closesAt, reason },
-          dedupeKey: `need-extended#${need.needId}#${closesAtMs}`,
-        }),
-      ),
-    );
   }
 
   private async heldCertificates(orgId: string, now: Date) {

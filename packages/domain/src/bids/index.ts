@@ -2,6 +2,7 @@ export * from './auction.rules';
 export * from './bid';
 export * from './bid.rules';
 export * from './bid.service';
+export * from './extension-notice';
 export * from './money.rules';
 export * from './ports';
 export * from './retry';

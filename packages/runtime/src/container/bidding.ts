@@ -1,8 +1,10 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { DynamoBiddingNeedRepository, DynamoBidRepository } from '@parkbridge/db/bids';
+import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
 import { BidService } from '@parkbridge/domain/bids';
+import { QuestionService } from '@parkbridge/domain/questions';
 import type { CoreContext } from './core';
 
 /** The bidding context: questions, bids, close and award, deals, reputation. */
@@ -11,6 +13,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     needs: new DynamoBiddingNeedRepository(db),
     bids: new DynamoBidRepository(db),
     reputation: new DynamoReputationRepository(db),
+    questions: new DynamoQuestionRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -27,9 +30,19 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     clock: db.clock,
     rules: biddingRules,
   });
+  const questions = new QuestionService({
+    questions: repos.questions,
+    needs: repos.needs,
+    bids: repos.bids,
+    memberships: core.repos.memberships,
+    notifications: core.repos.notifications,
+    clock: db.clock,
+    rules: { questionGraceS: rules.questionGraceS, questionExtensionS: rules.questionExtensionS },
+  });
   return {
     repos,
     bids,
+    questions,
     /** For other contexts: matching reads suppliers' reputation through this port. */
     reputation: repos.reputation,
     /** The market context calls this after amending a need (a stream consumer does too). */

@@ -11,7 +11,7 @@ export interface NeedOptions {
   mode?: 'sealed' | 'auction';
   auction?: { minDecrementBps: number; maxExtensions: number };
   requiredCertificates?: string[];
-  parkFirstUntil?: Date | null;
+  parkFirstUntil?: Date | string | null;
   visibility?: 'park' | 'public';
   currency?: string;
   quantity?: number;

@@ -1,0 +1,2 @@
+export * from './question.keys';
+export * from './question.repository';

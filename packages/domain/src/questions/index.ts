@@ -1,0 +1,3 @@
+export * from './ports';
+export * from './question';
+export * from './question.service';
