@@ -1,3 +1,6 @@
+import type { Need } from '@parkbridge/domain/needs';
+import { pad } from '../core/keys';
+
 /**
  * The need item's main key. The bidding context's transactions ConditionCheck this item on
  * `status`, `closesAtMs`, `parkFirstUntilMs` (and read `requiredCertificates`, `parkId`,
@@ -5,3 +8,38 @@
  * the market context's, beside its repository.
  */
 export const needKey = (needId: string) => ({ pk: `NEED#${needId}`, sk: 'NEED' });
+
+export const NEED_OPEN_BY_CLOSE = 'NEEDS#OPEN#BY_CLOSE';
+
+/**
+ * The need item's index keys. Anyone who writes the need item (the bidding context closing or
+ * awarding it, or extending it against sniping) must write these with it — use
+ * `DynamoNeedRepository.save` or spread `needItemAttributes(need)` — or searches go stale.
+ *
+ * - gsi1 `NEEDS#<status>` / `<category>#<needId>`: the market by status and category (not drafts)
+ * - gsi2 `PARK#<parkId>#NEEDS#<status>` / `<category>#<needId>`: one park's needs (not drafts)
+ * - gsi3 `ORG#<ownerOrgId>#NEEDS` / `<needId>`: a buyer's own needs, drafts included
+ * - gsi4 `NEEDS#OPEN#BY_CLOSE` / `<closesAt>#<needId>`: open needs by close (closing sweeps)
+ */
+export function needIndexKeys(
+  need: Pick<Need, 'needId' | 'status' | 'category' | 'parkId' | 'ownerOrgId' | 'closesAt'>,
+) {
+  const listed = need.status !== 'draft';
+  const open = need.status === 'open';
+  return {
+    gsi1pk: listed ? `NEEDS#${need.status}` : undefined,
+    gsi1sk: listed ? `${need.category}#${need.needId}` : undefined,
+    gsi2pk: listed ? `PARK#${need.parkId}#NEEDS#${need.status}` : undefined,
+    gsi2sk: listed ? `${need.category}#${need.needId}` : undefined,
+    gsi3pk: `ORG#${need.ownerOrgId}#NEEDS`,
+    gsi3sk: need.needId,
+    gsi4pk: open ? NEED_OPEN_BY_CLOSE : undefined,
+    gsi4sk: open ? `${need.closesAt}#${need.needId}` : undefined,
+  };
+}
+
+/** Amendments live in the need's partition (beside the bidding context's `BID#` items). */
+export const amendmentKey = (needId: string, seq: number) => ({
+  pk: `NEED#${needId}`,
+  sk: `AMENDMENT#${pad(seq, 4)}`,
+});

@@ -30,7 +30,10 @@ export const AuctionRules = z.strictObject({
   maxExtensions: z.int().min(0).max(100).default(10),
 });
 
-export const ChainInputRef = z.strictObject({ chainId: z.string().min(1).max(64), inputId: z.string().min(1).max(64) });
+export const ChainInputRef = z.strictObject({
+  chainId: z.string().min(1).max(64),
+  inputId: z.string().min(1).max(64),
+});
 
 export const NeedInput = z.strictObject({
   title: Text(200),
@@ -65,6 +68,9 @@ export const Need = NeedInput.extend({
   parkFirstUntil: z.string().nullable(),
   parkFirstUntilMs: z.number().int(),
   amendmentCount: z.int(),
+  /** When the last amendment was made; bids placed before it need reconfirmation (bidding). */
+  amendedAt: z.string().nullable().optional(),
+  amendedAtMs: z.number().int().optional(),
   cancelReason: z.string().nullable(),
   awardedBidId: z.string().nullable(),
   createdAt: z.string(),

@@ -1,0 +1,2 @@
+export * from './listing.keys';
+export * from './listing.repository';

@@ -1,0 +1,4 @@
+export * from './batch';
+export * from './match.keys';
+export * from './match.repository';
+export * from './match-facts.repository';

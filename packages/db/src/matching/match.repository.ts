@@ -1,0 +1,85 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { PageRequest } from '@parkbridge/domain/core';
+import type { InboxEntry, Match, MatchRepository } from '@parkbridge/domain/matching';
+import { type Db, queryAll, queryPage, stripKeys } from '../core';
+import { batchGet, batchWrite } from './batch';
+import { inboxKey, inboxKeys, matchKey, matchKeys } from './match.keys';
+
+/** Matches of one need or listing are bounded by matching's candidate budgets. */
+const MAX_MATCHES = 5000;
+
+export class DynamoMatchRepository implements MatchRepository {
+  constructor(private readonly db: Db) {}
+
+  async forNeed(needId: string) {
+    return (await queryAll(this.db, { pk: `MATCH#${needId}` }, MAX_MATCHES)).map((i) => stripKeys<Match>(i));
+  }
+
+  async forListing(listingId: string) {
+    return (await queryAll(this.db, { index: 'gsi2', pk: `LISTING#${listingId}#MATCHES` }, MAX_MATCHES)).map(
+      (i) => stripKeys<Match>(i),
+    );
+  }
+
+  async forNeedAndSupplier(needId: string, supplierOrgId: string) {
+    return (await queryAll(this.db, { pk: `MATCH#${needId}`, skPrefix: `SUP#${supplierOrgId}#` })).map((i) =>
+      stripKeys<Match>(i),
+    );
+  }
+
+  async countForNeed(needId: string, upTo: number) {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `NEED#${needId}#MATCHES` },
+        Select: 'COUNT',
+        Limit: upTo,
+      }),
+    );
+    return out.Count ?? 0;
+  }
+
+  put(matches: readonly Match[]) {
+    return batchWrite(
+      this.db,
+      matches.map((m) => ({ put: { ...matchKeys(m), type: 'match', ...m } })),
+    );
+  }
+
+  remove(matches: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[]) {
+    return batchWrite(
+      this.db,
+      matches.map((m) => ({ delete: matchKey(m) })),
+    );
+  }
+
+  async inboxEntries(refs: readonly { supplierOrgId: string; needId: string }[]) {
+    return (await batchGet(this.db, refs.map(inboxKey))).map((i) => stripKeys<InboxEntry>(i));
+  }
+
+  putInbox(entries: readonly InboxEntry[]) {
+    return batchWrite(
+      this.db,
+      entries.map((e) => ({ put: { ...inboxKeys(e), type: 'match-inbox', ...e } })),
+    );
+  }
+
+  removeInbox(refs: readonly { supplierOrgId: string; needId: string }[]) {
+    return batchWrite(
+      this.db,
+      refs.map((r) => ({ delete: inboxKey(r) })),
+    );
+  }
+
+  async listForNeed(needId: string, page: PageRequest) {
+    const res = await queryPage(this.db, { index: 'gsi1', pk: `NEED#${needId}#MATCHES` }, page);
+    return { items: res.items.map((i) => stripKeys<Match>(i)), nextCursor: res.nextCursor };
+  }
+
+  async inbox(supplierOrgId: string, page: PageRequest) {
+    const res = await queryPage(this.db, { index: 'gsi1', pk: `ORG#${supplierOrgId}#INBOX` }, page);
+    return { items: res.items.map((i) => stripKeys<InboxEntry>(i)), nextCursor: res.nextCursor };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './bidder-reader';
+export * from './filtered-query';
+export * from './need.keys';
+export * from './need.repository';

@@ -1,0 +1,198 @@
+import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
+import { conflict } from '@parkbridge/domain/core';
+import type { CategoryRange } from '@parkbridge/domain/matching';
+import { searchTextOf } from '@parkbridge/domain/matching';
+import type {
+  Need,
+  NeedAmendment,
+  NeedGuard,
+  NeedRepository,
+  NeedSearch,
+  OwnNeedSearch,
+} from '@parkbridge/domain/needs';
+import { type Db, getItem, type Item, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
+import { batchGet } from '../matching/batch';
+import {
+  allOf,
+  categoryConditions,
+  type Filter,
+  filteredPage,
+  readRange,
+  termsFilter,
+} from './filtered-query';
+import { amendmentKey, needIndexKeys, needKey } from './need.keys';
+
+type Audit = Omit<AuditEntry, 'entityId'>;
+
+/** Everything stored on a need item besides the entity: keys, type and its search text. */
+export function needItemAttributes(need: Need) {
+  return {
+    ...needKey(need.needId),
+    ...needIndexKeys(need),
+    type: 'need',
+    searchText: searchTextOf(need.title, need.description),
+  };
+}
+
+export function toNeed(item: Item): Stored<Need> {
+  const { searchText: _text, ...need } = stripKeys<Stored<Need> & { searchText?: string }>(item);
+  return need;
+}
+
+export class DynamoNeedRepository implements NeedRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(needId: string, consistent = false) {
+    const item = await getItem(this.db, needKey(needId).pk, 'NEED', consistent);
+    return item ? toNeed(item) : null;
+  }
+
+  async getMany(needIds: string[]) {
+    return (await batchGet(this.db, needIds.map(needKey))).map(toNeed);
+  }
+
+  save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard, extra: TxItem[] = []) {
+    const { pk, sk, type, searchText, ...indexKeys } = needItemAttributes(next);
+    return writeVersioned(this.db, {
+      keys: { pk, sk, ...indexKeys },
+      entityId: next.needId,
+      next: next as Stored<Need>,
+      prev,
+      audit,
+      extra: { type, searchText },
+      condition: prev && guard ? guardCondition(guard) : undefined,
+      onExists: () => conflict('need.exists', 'The need exists already.'),
+      with: extra,
+    });
+  }
+
+  saveAmended(next: Need, prev: Stored<Need>, audit: Audit, amendment: NeedAmendment, guard: NeedGuard) {
+    return this.save(next, prev, audit, guard, [
+      {
+        item: {
+          Put: {
+            TableName: this.db.tableName,
+            Item: { ...amendmentKey(amendment.needId, amendment.seq), type: 'need-amendment', ...amendment },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => conflict('write.concurrent', 'Another amendment was made at the same time.'),
+      },
+    ]);
+  }
+
+  async getAmendment(needId: string, seq: number) {
+    const key = amendmentKey(needId, seq);
+    const item = await getItem(this.db, key.pk, key.sk, true);
+    return item ? stripKeys<NeedAmendment>(item) : null;
+  }
+
+  async listAmendments(needId: string, page: PageRequest) {
+    const res = await queryPage(this.db, { pk: needKey(needId).pk, skPrefix: 'AMENDMENT#' }, page);
+    return { items: res.items.map((i) => stripKeys<NeedAmendment>(i)), nextCursor: res.nextCursor };
+  }
+
+  /** The market: the narrowest partition first (park, else status), category as a key prefix. */
+  async search(query: NeedSearch, page: PageRequest) {
+    const res = await filteredPage(
+      this.db,
+      {
+        index: query.parkId ? 'gsi2' : 'gsi1',
+        pk: query.parkId ? `PARK#${query.parkId}#NEEDS#${query.status}` : `NEEDS#${query.status}`,
+        sk: query.category ? { prefix: query.category } : undefined,
+        descending: true,
+        filter: allOf(termsFilter(query.terms), audienceFilter(query.audience)),
+      },
+      page,
+    );
+    return { items: res.items.map(toNeed), nextCursor: res.nextCursor };
+  }
+
+  /** A buyer's own needs, newest first; its partition is small, so the rest are filters. */
+  async searchOwn(query: OwnNeedSearch, page: PageRequest) {
+    const filters: Filter[] = [];
+    if (query.status)
+      filters.push({
+        expression: '#status = :status',
+        names: { '#status': 'status' },
+        values: { ':status': query.status },
+      });
+    if (query.category)
+      filters.push({
+        expression: 'begins_with(#category, :category)',
+        names: { '#category': 'category' },
+        values: { ':category': query.category },
+      });
+    if (query.parkId)
+      filters.push({
+        expression: '#parkId = :parkId',
+        names: { '#parkId': 'parkId' },
+        values: { ':parkId': query.parkId },
+      });
+    const res = await filteredPage(
+      this.db,
+      {
+        index: 'gsi3',
+        pk: `ORG#${query.ownerOrgId}#NEEDS`,
+        descending: true,
+        filter: allOf(termsFilter(query.terms), ...filters),
+      },
+      page,
+    );
+    return { items: res.items.map(toNeed), nextCursor: res.nextCursor };
+  }
+
+  async openInRange(range: CategoryRange, limit: number) {
+    const items: Item[] = [];
+    for (const sk of categoryConditions(range)) {
+      if (items.length >= limit) break;
+      items.push(
+        ...(await readRange(this.db, { index: 'gsi1', pk: 'NEEDS#open', sk }, limit - items.length)),
+      );
+    }
+    return items.map(toNeed);
+  }
+}
+
+function guardCondition(guard: NeedGuard) {
+  const values: Record<string, unknown> = {};
+  const statuses = guard.status.map((s, i) => {
+    values[`:guardStatus${i}`] = s;
+    return `:guardStatus${i}`;
+  });
+  let expression = `#guardStatus IN (${statuses.join(', ')})`;
+  if (guard.beforeCloseAt) {
+    values[':guardNow'] = guard.beforeCloseAt.getTime();
+    expression += ' AND closesAtMs > :guardNow';
+  }
+  return {
+    expression,
+    names: { '#guardStatus': 'status' },
+    values,
+    onFailed: (old: Record<string, unknown> | undefined) =>
+      old && guard.status.includes(old.status as Need['status'])
+        ? conflict('need.closed', 'The need has reached its close.')
+        : conflict('need.state_changed', `The need is ${String(old?.status ?? 'gone')} now.`),
+  };
+}
+
+/** The visibility rule of needs as a filter: own needs, needs of the viewer's parks, public needs. */
+function audienceFilter(audience: NeedSearch['audience']): Filter {
+  const values: Record<string, unknown> = { ':me': audience.orgId };
+  const names: Record<string, string> = { '#owner': 'ownerOrgId' };
+  const parts = ['#owner = :me'];
+  if (audience.parkIds.length) {
+    names['#park'] = 'parkId';
+    const refs = audience.parkIds.slice(0, 99).map((p, i) => {
+      values[`:aud${i}`] = p;
+      return `:aud${i}`;
+    });
+    parts.push(`#park IN (${refs.join(', ')})`);
+  }
+  if (audience.publicNeeds) {
+    names['#visibility'] = 'visibility';
+    values[':public'] = 'public';
+    parts.push('#visibility = :public');
+  }
+  return { expression: parts.join(' OR '), names, values };
+}

@@ -1,0 +1,3 @@
+export * from './chain';
+export * from './chain.service';
+export * from './ports';

@@ -1,0 +1,3 @@
+export * from './listing';
+export * from './listing.service';
+export * from './ports';

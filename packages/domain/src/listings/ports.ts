@@ -1,0 +1,34 @@
+import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { CategoryRange } from '../matching/category-tiers';
+import type { Listing, ListingKind, ListingStatus } from './listing';
+
+export interface ListingSearch {
+  category?: string | undefined;
+  parkId?: string | undefined;
+  kind?: ListingKind | undefined;
+  /** Normalised words, each of which must occur in the listing's search text. */
+  terms: string[];
+}
+
+export interface OwnListingSearch extends ListingSearch {
+  supplierOrgId: string;
+  status?: Exclude<ListingStatus, 'withdrawn'> | undefined;
+}
+
+export interface ListingRepository {
+  get(listingId: string, consistent?: boolean): Promise<Stored<Listing> | null>;
+  getMany(listingIds: string[]): Promise<Stored<Listing>[]>;
+  save(
+    next: Listing,
+    prev: Stored<Listing> | null,
+    audit: Omit<AuditEntry, 'entityId'>,
+  ): Promise<Stored<Listing>>;
+  /** Active listings only. */
+  search(query: ListingSearch, page: PageRequest): Promise<Page<Stored<Listing>>>;
+  /** The supplier's own listings, active and paused. */
+  searchOwn(query: OwnListingSearch, page: PageRequest): Promise<Page<Stored<Listing>>>;
+  /** Active listings whose category falls in the range (matching candidates); at most `limit` read. */
+  activeInRange(range: CategoryRange, limit: number): Promise<Stored<Listing>[]>;
+  /** A supplier's active listings (re-matching after its approval or certificates change). */
+  activeByOrg(orgId: string, limit: number): Promise<Stored<Listing>[]>;
+}

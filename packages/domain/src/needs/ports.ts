@@ -1,0 +1,67 @@
+import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { CategoryRange } from '../matching/category-tiers';
+import type { NeedAmendment } from './amendment';
+import type { Need, NeedStatus } from './need';
+import type { NeedAudience } from './visibility';
+
+type Audit = Omit<AuditEntry, 'entityId'>;
+
+export interface NeedSearch {
+  status: NeedStatus;
+  category?: string | undefined;
+  parkId?: string | undefined;
+  /** Normalised words, each of which must occur in the need's search text. */
+  terms: string[];
+  /** Who is looking; the repository applies the visibility rule as a filter. */
+  audience: NeedAudience;
+}
+
+export interface OwnNeedSearch {
+  ownerOrgId: string;
+  status?: NeedStatus | undefined;
+  category?: string | undefined;
+  parkId?: string | undefined;
+  terms: string[];
+}
+
+/** Extra conditions on a need's write, beyond the version: its state must still allow the change. */
+export interface NeedGuard {
+  status: NeedStatus[];
+  /** The need must still be before its close at the moment of the write. */
+  beforeCloseAt?: Date | undefined;
+}
+
+export interface NeedRepository {
+  get(needId: string, consistent?: boolean): Promise<Stored<Need> | null>;
+  getMany(needIds: string[]): Promise<Stored<Need>[]>;
+  save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard): Promise<Stored<Need>>;
+  /** The need and its amendment record, in one transaction. */
+  saveAmended(
+    next: Need,
+    prev: Stored<Need>,
+    audit: Audit,
+    amendment: NeedAmendment,
+    guard: NeedGuard,
+  ): Promise<Stored<Need>>;
+  getAmendment(needId: string, seq: number): Promise<NeedAmendment | null>;
+  listAmendments(needId: string, page: PageRequest): Promise<Page<NeedAmendment>>;
+  search(query: NeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
+  searchOwn(query: OwnNeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
+  /** Open needs whose category falls in the range (matching a listing); at most `limit` read. */
+  openInRange(range: CategoryRange, limit: number): Promise<Stored<Need>[]>;
+}
+
+/**
+ * Called (from the stream, so retried until it succeeds) after an open need was amended. The
+ * market context notifies bidders with one; the bidding context adds its own to ask bidders to
+ * reconfirm. Must be idempotent: the same amendment may arrive more than once.
+ */
+export interface NeedAmendedHook {
+  name: string;
+  onAmended(need: Stored<Need>, amendment: NeedAmendment): Promise<void>;
+}
+
+/** Who has a live bid on a need. The bidding context owns bids; see BidderReader's default in db/needs. */
+export interface BidderReader {
+  bidderOrgIds(needId: string): Promise<string[]>;
+}

@@ -1,0 +1,29 @@
+import { hasRole, type OrgCaller } from '../core';
+import { isActiveAs } from '../orgs/membership';
+import type { MembershipRepository } from '../orgs/ports';
+import type { ParkRepository } from '../parks/ports';
+import type { Viewer } from './visibility';
+
+/** Bounded reads: an organisation belongs to, or operates, a handful of parks, never hundreds. */
+const MAX_PARKS = 100;
+
+export class ViewerResolver {
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly parks: ParkRepository,
+  ) {}
+
+  async of(caller: OrgCaller): Promise<Viewer> {
+    const [mine, operated] = await Promise.all([
+      this.memberships.listByOrg(caller.orgId, { limit: MAX_PARKS }),
+      hasRole(caller, 'operator')
+        ? this.parks.listByOperator(caller.orgId, { limit: MAX_PARKS })
+        : Promise.resolve({ items: [] }),
+    ]);
+    return {
+      orgId: caller.orgId,
+      supplierParkIds: new Set(mine.items.filter((m) => isActiveAs(m, 'supplier')).map((m) => m.parkId)),
+      operatedParkIds: new Set(operated.items.map((p) => p.parkId)),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './amendments.consumer';
+export * from './matching.consumer';

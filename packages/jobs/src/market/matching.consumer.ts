@@ -1,0 +1,96 @@
+import type { MatchingService } from '@parkbridge/domain/matching';
+import { type Change, typeOf } from '../stream/change';
+import type { StreamConsumer } from '../stream/consumer';
+
+type Image = Record<string, unknown> | null;
+
+/** Fields whose change can change a need's matches (status is handled on its own). */
+const NEED_FIELDS = [
+  'category',
+  'quantity',
+  'unit',
+  'recurrence',
+  'requiredCertificates',
+  'parkId',
+  'visibility',
+  'ownerOrgId',
+];
+const LISTING_FIELDS = [
+  'category',
+  'unit',
+  'capacityPerPeriod',
+  'period',
+  'minOrder',
+  'leadTimeDays',
+  'serviceArea',
+  'certificates',
+  'availableUntil',
+  'parkId',
+  'location',
+  'country',
+];
+
+const differs = (a: Image, b: Image, fields: string[]) =>
+  fields.some((f) => JSON.stringify(a?.[f] ?? null) !== JSON.stringify(b?.[f] ?? null));
+
+function needChange(c: Change): boolean {
+  const wasOpen = c.oldImage?.status === 'open';
+  const isOpen = c.newImage?.status === 'open';
+  if (wasOpen !== isOpen) return true;
+  return isOpen && differs(c.oldImage, c.newImage, NEED_FIELDS);
+}
+
+function listingChange(c: Change): boolean {
+  const wasActive = c.oldImage?.status === 'active';
+  const isActive = c.newImage?.status === 'active';
+  if (wasActive !== isActive) return true;
+  return isActive && differs(c.oldImage, c.newImage, LISTING_FIELDS);
+}
+
+/** An approval, rejection, suspension or change of roles of a supplier's membership. */
+const membershipChange = (c: Change) => differs(c.oldImage, c.newImage, ['status', 'suspended', 'as']);
+/** A certificate kind newly held, or held longer (verifications move the marker). */
+const heldKindChange = (c: Change) => differs(c.oldImage, c.newImage, ['heldUntil']);
+
+const image = (c: Change) => (c.newImage ?? c.oldImage) as Record<string, unknown>;
+
+/**
+ * Matching, off the table's stream: a need opening, changing or closing; a listing published,
+ * changed, paused or withdrawn; a supplier approved or suspended, or a certificate verified.
+ * Every reaction recomputes from the current items, so a redelivered record changes nothing and
+ * a matched supplier is notified once per need (the notification's dedupe key).
+ */
+export function matchingConsumer(matching: MatchingService): StreamConsumer {
+  return {
+    name: 'market.matching',
+    wants(change) {
+      switch (typeOf(change)) {
+        case 'need':
+          return needChange(change);
+        case 'listing':
+          return listingChange(change);
+        case 'membership':
+          return membershipChange(change);
+        case 'certificate-kind':
+          return heldKindChange(change);
+        default:
+          return false;
+      }
+    },
+    async handle(change) {
+      const item = image(change);
+      switch (typeOf(change)) {
+        case 'need':
+          await matching.matchNeed(String(item.needId));
+          return;
+        case 'listing':
+          await matching.matchListing(String(item.listingId));
+          return;
+        case 'membership':
+        case 'certificate-kind':
+          await matching.rematchSupplier(String(item.orgId));
+          return;
+      }
+    },
+  };
+}
