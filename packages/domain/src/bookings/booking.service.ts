@@ -26,6 +26,7 @@ import {
   holdExpired,
   holdLimit,
   LEDGER_MOVED,
+  slotTaken,
   WAITLIST_MOVED,
 } from './booking-errors';
 import { type BookingStatus, effectiveStatus, isClaimable } from './claim';
@@ -349,7 +350,12 @@ export class BookingService {
     for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
       requireBookable(req.resolved, now);
-      const ledger = await this.bookings.ledger(slot.expoId, req.orgId);
+      const [claim, ledger] = await Promise.all([
+        this.bookings.claim(target),
+        this.bookings.ledger(slot.expoId, req.orgId),
+      ]);
+      // An early refusal only (it saves a failed transaction): the hold's condition decides races.
+      if (!isClaimable(claim, now)) throw slotTaken();
       if (liveHolds(ledger, now).length >= this.rules.maxHoldsPerOrgPerExpo) {
         throw holdLimit(this.rules.maxHoldsPerOrgPerExpo);
       }
