@@ -1,6 +1,6 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ParkbridgeStack } from './stacks/parkbridge-stack';
+import { ParkbridgeStack, type ParkbridgeStackProps } from './stacks/parkbridge-stack';
 import { stageFrom } from './stacks/stage';
 
 const list = (value: unknown): string[] =>
@@ -12,7 +12,11 @@ const optional = (value: unknown): string | undefined =>
  * The Parkbridge CDK app, from context: `stage` (dev | prod), and optionally `webOrigins`
  * (comma-separated), `webAclArn`, `alarmEmail`. cdk-nag's AwsSolutions checks run on every synth.
  */
-export function defineParkbridge(app: App): ParkbridgeStack {
+export function defineParkbridge(
+  app: App,
+  /** What tests pin down instead of reading it from the repository (jobs, web app folder). */
+  overrides: Partial<Pick<ParkbridgeStackProps, 'jobs' | 'webAppDir'>> = {},
+): ParkbridgeStack {
   const stage = stageFrom(app.node.tryGetContext('stage'));
   const webAclArn = optional(app.node.tryGetContext('webAclArn'));
   const alarmEmail = optional(app.node.tryGetContext('alarmEmail'));
@@ -22,6 +26,7 @@ export function defineParkbridge(app: App): ParkbridgeStack {
     webOrigins: list(app.node.tryGetContext('webOrigins')),
     ...(webAclArn ? { webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...overrides,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return stack;

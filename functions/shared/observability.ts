@@ -13,7 +13,18 @@ import type { Context } from 'aws-lambda';
  * infra sets per function.
  */
 export const logger = new Logger({ correlationIdSearchFn: dottedPath });
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Parkbridge' });
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Parkbridge',
+  // Most invocations carry no business metric: that is normal, not worth a warning per request.
+  logger: {
+    debug: (message: string) => logger.debug(message),
+    info: (message: string) => logger.info(message),
+    warn: (message: string) => {
+      if (!message.startsWith('No application metrics to publish')) logger.warn(message);
+    },
+    error: (message: string) => logger.error(message),
+  },
+});
 export const tracer = new Tracer();
 
 /**

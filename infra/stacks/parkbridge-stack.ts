@@ -15,7 +15,7 @@ import { UserDirectory } from '../constructs/user-directory';
 import { WebDistribution } from '../constructs/web-distribution';
 import { SWAGGER_UI_DIR, WEB_DIST } from '../paths';
 import type { StageSettings } from './stage';
-import { HTTP_FUNCTIONS, SCHEDULED_JOBS, STREAM_CONSUMERS } from './workloads';
+import { HTTP_FUNCTIONS, type JobsInCode, jobsInCode } from './workloads';
 
 export interface ParkbridgeStackProps extends StackProps {
   readonly stage: StageSettings;
@@ -35,11 +35,13 @@ export interface ParkbridgeStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** @default packages/web/dist, deployed only if it exists */
   readonly webAppDir?: string;
+  /** @default jobsInCode(): the consumers and schedules packages/jobs defines */
+  readonly jobs?: JobsInCode;
 }
 
-const pascal = (name: string) =>
+export const pascal = (name: string) =>
   name
-    .split(/[-_]/)
+    .split(/[-_.]/)
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join('');
 
@@ -148,8 +150,9 @@ export class ParkbridgeStack extends Stack {
       httpFunctions[`Http${pascal(name)}`] = fn;
     }
 
+    const jobs = props.jobs ?? jobsInCode();
     const consumers: Record<string, StreamConsumer> = {};
-    for (const name of STREAM_CONSUMERS) {
+    for (const name of jobs.consumers) {
       consumers[`Stream${pascal(name)}`] = new StreamConsumer(this, `Stream${pascal(name)}`, {
         consumerName: name,
         table: data,
@@ -160,15 +163,17 @@ export class ParkbridgeStack extends Stack {
           : {}),
       });
     }
-    const schedules = new ScheduledJobs(this, 'Schedules', {
-      jobs: SCHEDULED_JOBS,
-      table: data,
-      cursorSecret,
-      ...logs,
-      ...(stage.reservedConcurrency.schedule !== undefined
-        ? { reservedConcurrentExecutions: stage.reservedConcurrency.schedule }
-        : {}),
-    });
+    const schedules = jobs.schedules.length
+      ? new ScheduledJobs(this, 'Schedules', {
+          jobs: jobs.schedules,
+          table: data,
+          cursorSecret,
+          ...logs,
+          ...(stage.reservedConcurrency.schedule !== undefined
+            ? { reservedConcurrentExecutions: stage.reservedConcurrency.schedule }
+            : {}),
+        })
+      : undefined;
 
     web.publishConfig({
       stage: stage.name,
@@ -193,14 +198,14 @@ export class ParkbridgeStack extends Stack {
       ...httpFunctions,
       PreTokenGeneration: preToken,
       ...Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.function])),
-      Schedules: schedules.function,
+      ...(schedules ? { Schedules: schedules.function } : {}),
     });
     alarms.watchStreamConsumers(
       Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.function])),
     );
     alarms.watchDeadLetterQueues({
       ...Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.deadLetterQueue])),
-      Schedules: schedules.deadLetterQueue,
+      ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
     });
     alarms.watchTable(data.table);
     alarms.dashboard.addWidgets(

@@ -1,4 +1,8 @@
 import type { RouteGroup } from '@parkbridge/api';
+import { parseRules } from '@parkbridge/config';
+import { createDb } from '@parkbridge/db';
+import { allJobs } from '@parkbridge/jobs';
+import { createContainer } from '@parkbridge/runtime';
 import { Duration } from 'aws-cdk-lib';
 
 /**
@@ -89,9 +93,6 @@ export const HTTP_FUNCTIONS = {
 
 export type HttpFunctionName = keyof typeof HTTP_FUNCTIONS;
 
-/** The stream consumers by their allJobs() names; each is its own function. */
-export const STREAM_CONSUMERS = ['matching', 'chain-map', 'notifications'] as const;
-
 export interface ScheduledJobSpec {
   /** The ScheduledJob's name in allJobs(). */
   name: string;
@@ -99,8 +100,37 @@ export interface ScheduledJobSpec {
   description: string;
 }
 
-/** EventBridge Scheduler runs these by name; correctness never depends on them. */
-export const SCHEDULED_JOBS: readonly ScheduledJobSpec[] = [
-  { name: 'close-needs', every: Duration.minutes(1), description: 'Closes needs past their effective close' },
-  { name: 'expire-holds', every: Duration.minutes(1), description: 'Frees slots whose hold has expired' },
-];
+export interface JobsInCode {
+  /** Stream consumers by name: each becomes its own function on the table's stream. */
+  consumers: string[];
+  /** Scheduled jobs: each becomes an EventBridge Scheduler schedule of the schedules function. */
+  schedules: ScheduledJobSpec[];
+}
+
+/**
+ * The stream consumers and scheduled jobs the code defines (packages/jobs' allJobs()), read at
+ * synth time from a container whose client never sends a request. Deriving them keeps the stack
+ * and the code from drifting: a consumer added to a context gets its function, dead-letter queue
+ * and alarms without anyone editing infra, and no function is deployed for a name that does not run.
+ */
+export function jobsInCode(): JobsInCode {
+  const db = createDb({
+    tableName: 'synth-only',
+    cursorSecret: 'synth-only-never-signs-a-cursor',
+    region: 'us-east-1',
+  });
+  try {
+    const jobs = allJobs(createContainer(db, parseRules({})));
+    return {
+      consumers: jobs.consumers.map((c) => c.name),
+      schedules: jobs.schedules.map((j) => ({
+        name: j.name,
+        // Scheduler's finest rate is a minute; the jobs are idempotent and never needed for correctness.
+        every: Duration.minutes(Math.max(1, Math.ceil(j.everyMs / 60_000))),
+        description: `Runs the "${j.name}" job`,
+      })),
+    };
+  } finally {
+    db.doc.destroy();
+  }
+}
