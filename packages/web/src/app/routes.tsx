@@ -1,0 +1,50 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { getSession } from '../auth/session';
+import { homePath } from './home';
+import { Shell } from './shell';
+
+/** Each page is its own chunk, loaded when first visited. */
+const page = (load: () => Promise<{ default: ComponentType }>) => {
+  const Page = lazy(load);
+  return <Page />;
+};
+
+function Home() {
+  return <Navigate to={homePath(getSession())} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(() => import('../pages/auth/login.page')) },
+  { path: '/auth/callback', element: page(() => import('../pages/auth/callback.page')) },
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'onboarding', element: page(() => import('../pages/common/onboarding.page')) },
+      { path: 'org', element: page(() => import('../pages/common/org.page')) },
+      { path: 'notifications', element: page(() => import('../pages/common/notifications.page')) },
+      // { path: 'expos', element: page(() => import('../pages/expos/expos.page')) },
+      // { path: 'expos/:expoId', element: page(() => import('../pages/expos/floor-plan.page')) },
+      // { path: 'expos/:expoId/edit', element: page(() => import('../pages/expos/expo-editor.page')) },
+      // { path: 'expos/:expoId/bookings', element: page(() => import('../pages/expos/expo-bookings.page')) },
+      // { path: 'bookings', element: page(() => import('../pages/expos/my-bookings.page')) },
+      // { path: 'deals', element: page(() => import('../pages/deals/deals.page')) },
+      // { path: 'deals/:dealId', element: page(() => import('../pages/deals/deal.page')) },
+      // { path: 'chains', element: page(() => import('../pages/tenant/chains.page')) },
+      // { path: 'chains/:chainId', element: page(() => import('../pages/tenant/chain-editor.page')) },
+      // { path: 'needs', element: page(() => import('../pages/tenant/needs.page')) },
+      // { path: 'needs/new', element: page(() => import('../pages/tenant/need-form.page')) },
+      // { path: 'needs/:needId', element: page(() => import('../pages/needs/need.page')) },
+      // { path: 'inbox', element: page(() => import('../pages/supplier/inbox.page')) },
+      // { path: 'listings', element: page(() => import('../pages/supplier/listings.page')) },
+      // { path: 'listings/:listingId', element: page(() => import('../pages/supplier/listing-form.page')) },
+      { path: 'parks', element: page(() => import('../pages/operator/parks.page')) },
+      { path: 'parks/:parkId', element: page(() => import('../pages/operator/park.page')) },
+      // { path: 'parks/:parkId/chain-map', element: page(() => import('../pages/operator/chain-map.page')) },
+      { path: 'audit', element: page(() => import('../pages/operator/audit.page')) },
+      { path: '*', element: page(() => import('../pages/common/not-found.page')) },
+    ],
+  },
+]);

@@ -1,0 +1,197 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NativeSelect,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useOrg, useUnreadCount } from '../api/queries';
+import { logout } from '../auth/login';
+import { hasRole, type Role, useSession } from '../auth/session';
+import { localName } from '../components/park';
+import { Loading } from '../components/query-state';
+import { useI18n } from '../i18n/i18n';
+import { isLang, LANGS, LANGUAGES } from '../i18n/languages';
+import type { MessageKey } from '../i18n/messages/en';
+import { useConfig } from './config-context';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles?: Role[];
+  testId: string;
+}
+
+const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
+  {
+    title: 'nav.section.tenant',
+    roles: ['tenant'],
+    items: [
+      { to: '/needs', label: 'nav.needs', testId: 'nav-needs' },
+      { to: '/chains', label: 'nav.chains', testId: 'nav-chains' },
+    ],
+  },
+  {
+    title: 'nav.section.supplier',
+    roles: ['supplier'],
+    items: [
+      { to: '/inbox', label: 'nav.inbox', testId: 'nav-inbox' },
+      { to: '/listings', label: 'nav.listings', testId: 'nav-listings' },
+    ],
+  },
+  {
+    title: 'nav.section.operator',
+    roles: ['operator'],
+    items: [
+      { to: '/parks', label: 'nav.parks', testId: 'nav-parks' },
+      { to: '/audit', label: 'nav.audit', testId: 'nav-audit' },
+    ],
+  },
+  {
+    title: 'nav.section.everyone',
+    items: [
+      { to: '/deals', label: 'nav.deals', roles: ['tenant', 'supplier'], testId: 'nav-deals' },
+      { to: '/expos', label: 'nav.expos', testId: 'nav-expos' },
+      { to: '/bookings', label: 'nav.bookings', roles: ['tenant', 'supplier'], testId: 'nav-bookings' },
+      { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
+      { to: '/org', label: 'nav.org', testId: 'nav-org' },
+    ],
+  },
+];
+
+const allowed = (roles: Role[] | undefined, mine: Role[]) => !roles || roles.some((r) => mine.includes(r));
+
+function LanguagePicker() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <NativeSelect
+      aria-label={t('language.label')}
+      data-testid="language"
+      size="xs"
+      value={lang}
+      onChange={(e) => {
+        const v = e.currentTarget.value;
+        if (isLang(v)) void setLang(v);
+      }}
+      data={LANGS.map((l) => ({ value: l, label: LANGUAGES[l].autonym }))}
+    />
+  );
+}
+
+export { LanguagePicker };
+
+export function Shell() {
+  const session = useSession();
+  const { t, lang } = useI18n();
+  const config = useConfig();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure();
+  const org = useOrg(session?.orgId);
+  const unread = useUnreadCount(!!session?.orgId);
+
+  if (!session)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session.orgId && location.pathname !== '/onboarding') return <Navigate to="/onboarding" replace />;
+
+  const sections = NAV.filter((s) => allowed(s.roles, session.roles))
+    .map((s) => ({ ...s, items: s.items.filter((i) => allowed(i.roles, session.roles)) }))
+    .filter((s) => s.items.length && session.orgId);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
+              <Text fw={800} c="teal.9" size="lg">
+                {t('app.name')}
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguagePicker />
+            <Button
+              component={Link}
+              to="/notifications"
+              variant="subtle"
+              size="xs"
+              data-testid="header-notifications"
+              rightSection={
+                unread.data ? (
+                  <Badge size="sm" color="red" circle aria-hidden>
+                    {unread.data}
+                  </Badge>
+                ) : undefined
+              }
+              aria-label={t('nav.notificationsUnread', { count: unread.data ?? 0 })}
+            >
+              {t('nav.notifications')}
+            </Button>
+            <Text size="sm" visibleFrom="md" c="dimmed" data-testid="whoami">
+              {org.data ? localName(org.data.name, org.data.names, lang) : session.email}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                logout(config);
+                if (!config.cognito) navigate('/login');
+              }}
+            >
+              {t('auth.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')} data-testid="main-nav">
+        <AppShell.Section grow component={ScrollArea}>
+          {sections.map((s) => (
+            <div key={s.title}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                {t(s.title)}
+              </Text>
+              {s.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  data-testid={item.testId}
+                  active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                  onClick={close}
+                />
+              ))}
+            </div>
+          ))}
+        </AppShell.Section>
+        {hasRole(session, 'operator') || !session.orgId ? null : (
+          <Text size="xs" c="dimmed" px="sm" py="xs">
+            {session.roles.map((r) => t(`role.${r}`)).join(' · ')}
+          </Text>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

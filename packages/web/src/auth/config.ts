@@ -1,0 +1,34 @@
+/**
+ * In AWS the stack writes /config.json next to the app: the API's URL and Cognito's hosted sign-in.
+ * Locally there is none (404) and the app talks to its own origin with the demo-user picker.
+ */
+export interface CognitoConfig {
+  /** The hosted UI's base URL, e.g. https://parkbridge-dev.auth.eu-central-1.amazoncognito.com */
+  domain: string;
+  clientId: string;
+  /** Defaults to `${location.origin}/auth/callback`. */
+  redirectUri?: string;
+  /** Defaults to `${location.origin}/login`. */
+  logoutUri?: string;
+  scopes?: string[];
+}
+
+export interface AppConfig {
+  /** Base URL of the HTTP API (no trailing /v1); empty: same origin. */
+  apiUrl: string;
+  cognito: CognitoConfig | null;
+}
+
+export async function loadConfig(): Promise<AppConfig> {
+  try {
+    const res = await fetch('/config.json', { headers: { accept: 'application/json' }, cache: 'no-cache' });
+    if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) {
+      const raw = (await res.json()) as Partial<AppConfig>;
+      const cognito = raw.cognito?.domain && raw.cognito.clientId ? raw.cognito : null;
+      return { apiUrl: (raw.apiUrl ?? '').replace(/\/+$/, ''), cognito };
+    }
+  } catch {
+    // No config file: the local server.
+  }
+  return { apiUrl: '', cognito: null };
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  atPath,
+  screenshot,
+  seriousA11yViolations,
+  startWebHarness,
+  type WebHarness,
+} from './support/web-harness';
+
+let h: WebHarness;
+let park: Awaited<ReturnType<WebHarness['runtime']['park']>>;
+
+beforeAll(async () => {
+  h = await startWebHarness();
+  park = await h.runtime.park({ name: 'Eshtehard Industrial Town', names: { fa: 'شهرک صنعتی اشتهارد' } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the web app shell', () => {
+  it('shows the operator the parks it runs, with no serious accessibility violation', async () => {
+    const page = await h.newPage('en');
+    await h.signIn(page, park.operator.email);
+    await atPath(page, '/parks');
+    await page.getByRole('link', { name: 'Eshtehard Industrial Town' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Parks you operate');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'operator-parks', 'en');
+  });
+
+  it('renders Persian right to left, navigation on the right, in Persian digits and the Solar Hijri calendar', async () => {
+    const page = await h.newPage('fa');
+    await h.signIn(page, park.operator.email);
+    await page.getByRole('link', { name: 'شهرک صنعتی اشتهارد' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      'rtl',
+      'fa',
+    ]);
+    const nav = await page.getByTestId('main-nav').boundingBox();
+    const main = await page.locator('#main h1').boundingBox();
+    const width = page.viewportSize()?.width ?? 0;
+    expect(nav && main).toBeTruthy();
+    expect(nav!.x).toBeGreaterThan(width / 2);
+    expect(nav!.x).toBeGreaterThan(main!.x);
+
+    await page.getByRole('link', { name: 'شهرک صنعتی اشتهارد' }).click();
+    await page.getByRole('tab').first().waitFor();
+    await page.getByTestId('empty-state').or(page.getByTestId('park-memberships')).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'operator-park', 'fa');
+
+    // The audit trail of the park: its creation, dated in the Solar Hijri calendar with Persian digits.
+    await page.goto(`${h.base}/audit?entityId=${park.parkId}`);
+    const when = page.getByTestId('audit-at').first();
+    await when.waitFor();
+    const text = (await when.textContent()) ?? '';
+    expect(text).toMatch(/[۰-۹]/);
+    expect(text).not.toMatch(/20\d\d/);
+    expect(text).toMatch(/۱۴[۰-۹]{2}/);
+    await screenshot(page, 'operator-audit', 'fa');
+  });
+
+  it('remembers the language the user picks', async () => {
+    const page = await h.newPage('en');
+    await h.signIn(page, park.operator.email);
+    await page.getByTestId('language').selectOption('vi');
+    await page.getByRole('heading', { level: 1, name: 'Khu công nghiệp bạn quản lý' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Khu công nghiệp bạn quản lý' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('parkbridge.lang'))).toBe('vi');
+  });
+});
+
+describe('workflow 1: a firm registers and the operator approves it', () => {
+  it('signs a new firm up, applies to the park, and claims a certificate, and the operator approves the membership', async () => {
+    const email = h.runtime.unique('newfirm');
+    const firm = await h.newPage('en');
+    await h.signIn(firm, email);
+    await atPath(firm, '/onboarding');
+    await firm.getByLabel('Organisation name').fill('Caspian Bearings');
+    await firm.getByLabel('Supplier').check();
+    await firm.getByLabel('Country').fill('IR');
+    // A bad country code is refused by the server and the error is shown next to the field.
+    await firm.getByLabel('Country').fill('I1');
+    await firm.getByRole('button', { name: 'Create organisation' }).click();
+    await firm.getByText(/ISO 3166-1 alpha-2/).waitFor();
+    expect(await firm.getByLabel('Organisation name').inputValue()).toBe('Caspian Bearings');
+    await firm.getByLabel('Country').fill('IR');
+    await firm.getByRole('button', { name: 'Create organisation' }).click();
+    await atPath(firm, '/org');
+
+    await firm.getByLabel(/^Park/).selectOption({ label: 'Eshtehard Industrial Town' });
+    await firm.getByRole('button', { name: 'Apply', exact: true }).click();
+    await firm.getByTestId('my-memberships').getByText('Pending').waitFor();
+    await firm.getByLabel('Number').fill('QMS-7781');
+    await firm.getByLabel('Issuer').fill('TÜV Iran');
+    await firm.getByLabel('Valid until').fill('2030-06-30');
+    await firm.getByRole('button', { name: 'Claim', exact: true }).click();
+    await firm.getByText('QMS-7781').waitFor();
+
+    const op = await h.newPage('en');
+    await h.signIn(op, park.operator.email, `/parks/${park.parkId}`);
+    const row = op.getByTestId('park-memberships').getByRole('row', { name: /Caspian Bearings/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await op
+      .getByTestId('park-memberships')
+      .getByRole('row', { name: /Caspian Bearings/ })
+      .waitFor({ state: 'detached' });
+
+    await firm.reload();
+    await firm.getByTestId('my-memberships').getByText('Approved').waitFor();
+  });
+});
