@@ -157,8 +157,7 @@ export class QuestionService {
     for (const q of await this.d.questions.due(now.getTime(), limit)) {
       const need = await this.d.needs.get(q.needId);
       if (
-        !need ||
-        need.status !== 'open' ||
+        need?.status !== 'open' ||
         now.getTime() >= need.closesAtMs ||
         q.answer !== null ||
         q.extendedClose ||

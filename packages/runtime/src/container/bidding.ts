@@ -1,9 +1,11 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { DynamoBiddingNeedRepository, DynamoBidRepository } from '@parkbridge/db/bids';
+import { DynamoDealRepository } from '@parkbridge/db/deals';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
 import { BidService } from '@parkbridge/domain/bids';
+import { AwardService, DealService } from '@parkbridge/domain/deals';
 import { QuestionService } from '@parkbridge/domain/questions';
 import type { CoreContext } from './core';
 
@@ -14,6 +16,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     bids: new DynamoBidRepository(db),
     reputation: new DynamoReputationRepository(db),
     questions: new DynamoQuestionRepository(db),
+    deals: new DynamoDealRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -39,10 +42,19 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     clock: db.clock,
     rules: { questionGraceS: rules.questionGraceS, questionExtensionS: rules.questionExtensionS },
   });
+  const awards = new AwardService({
+    needs: repos.needs,
+    bids: repos.bids,
+    deals: repos.deals,
+    notifications: core.repos.notifications,
+    clock: db.clock,
+  });
   return {
     repos,
     bids,
     questions,
+    awards,
+    deals: new DealService(repos.deals, db.clock),
     /** For other contexts: matching reads suppliers' reputation through this port. */
     reputation: repos.reputation,
     /** The market context calls this after amending a need (a stream consumer does too). */

@@ -1,0 +1,160 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { etagOf, PageQuery } from '@parkbridge/domain/core';
+import { AwardInput, DealRole, DealView, dealView, RatingInput } from '@parkbridge/domain/deals';
+import { Reputation } from '@parkbridge/domain/reputation';
+import type { Container } from '@parkbridge/runtime';
+import { callerOf } from '../../http/auth';
+import { expectedVersion } from '../../http/etag';
+import {
+  createRouter,
+  IdempotencyHeader,
+  IfMatchHeader,
+  json,
+  jsonBody,
+  pageOf,
+  problems,
+  secured,
+  securedCreate,
+} from '../../http/openapi';
+import { NeedParams } from './schemas';
+
+const DealSchema = DealView.meta({ id: 'Deal' });
+const DealParams = z.object({ dealId: z.string().min(1).max(64) });
+const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
+const TAGS = ['Deals'];
+
+const STEPS = [
+  { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)' },
+  { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)' },
+  { action: 'accept-delivery', method: 'acceptDelivery', summary: 'Accept the delivery (buyer)' },
+] as const;
+
+export function dealRoutes(app: Container) {
+  const router = createRouter();
+  const { awards, deals, reputation } = app.bidding;
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/needs/{needId}/award',
+      tags: TAGS,
+      summary: 'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder',
+      ...securedCreate(app.repos.idempotency, 'tenant'),
+      request: {
+        params: NeedParams,
+        headers: IdempotencyHeader,
+        body: jsonBody(AwardInput.meta({ id: 'AwardInput' })),
+      },
+      responses: { 201: json(DealSchema, 'The deal.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
+    }),
+    async (c) => {
+      const caller = callerOf(c);
+      const deal = await awards.award(caller, c.req.valid('param').needId, c.req.valid('json').bidId);
+      c.header('ETag', etagOf(deal));
+      c.header('Location', `/v1/deals/${deal.dealId}`);
+      return c.json(dealView(deal, caller.orgId as string), 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deals',
+      tags: TAGS,
+      summary: 'Your deals, as buyer or as seller, newest first',
+      ...secured('tenant', 'supplier'),
+      request: { query: PageQuery.extend({ role: DealRole.optional() }) },
+      responses: { 200: json(pageOf(DealSchema), 'A page of deals.'), ...problems(400, 401, 403) },
+    }),
+    async (c) => {
+      const caller = callerOf(c);
+      const { role, limit, cursor } = c.req.valid('query');
+      const page = await deals.list(caller, role, { limit, cursor });
+      return c.json(
+        { items: page.items.map((d) => dealView(d, caller.orgId as string)), nextCursor: page.nextCursor },
+        200,
+      );
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deals/{dealId}',
+      tags: TAGS,
+      summary: 'A deal you are party to',
+      ...secured(),
+      request: { params: DealParams },
+      responses: { 200: json(DealSchema, 'The deal.'), ...problems(401, 403, 404) },
+    }),
+    async (c) => {
+      const caller = callerOf(c);
+      const deal = await deals.get(caller, c.req.valid('param').dealId);
+      c.header('ETag', etagOf(deal));
+      return c.json(dealView(deal, caller.orgId as string), 200);
+    },
+  );
+
+  for (const step of STEPS) {
+    router.openapi(
+      createRoute({
+        method: 'post',
+        path: `/deals/{dealId}/${step.action}`,
+        tags: TAGS,
+        summary: step.summary,
+        ...secured(step.action === 'accept-delivery' ? 'tenant' : 'supplier'),
+        request: { params: DealParams, headers: IfMatchHeader },
+        responses: {
+          200: json(DealSchema, 'The deal after the step.'),
+          ...problems(401, 403, 404, 409, 412),
+        },
+      }),
+      async (c) => {
+        const caller = callerOf(c);
+        const deal = await deals[step.method](caller, c.req.valid('param').dealId, expectedVersion(c));
+        c.header('ETag', etagOf(deal));
+        return c.json(dealView(deal, caller.orgId as string), 200);
+      },
+    );
+  }
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/deals/{dealId}/rate',
+      tags: TAGS,
+      summary: 'Rate the other side, once, after the delivery was accepted (1–5)',
+      ...secured('tenant', 'supplier'),
+      request: { params: DealParams, body: jsonBody(RatingInput.meta({ id: 'RatingInput' })) },
+      responses: {
+        200: json(DealSchema, 'The deal with your rating.'),
+        ...problems(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => {
+      const caller = callerOf(c);
+      const deal = await deals.rate(caller, c.req.valid('param').dealId, c.req.valid('json'));
+      c.header('ETag', etagOf(deal));
+      return c.json(dealView(deal, caller.orgId as string), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/reputation',
+      tags: TAGS,
+      summary: "An organisation's reputation, computed only from its deals and the ratings they received",
+      ...secured(),
+      request: { params: OrgParams },
+      responses: { 200: json(Reputation, 'The reputation.'), ...problems(401, 404) },
+    }),
+    async (c) => {
+      const { orgId } = c.req.valid('param');
+      await app.orgs.get(orgId);
+      return c.json(await reputation.get(orgId), 200);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,2 @@
+export * from './deal.keys';
+export * from './deal.repository';

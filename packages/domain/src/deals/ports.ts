@@ -1,0 +1,42 @@
+import type { Bid } from '../bids/bid';
+import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { Need } from '../needs/need';
+import type { NotificationDraft } from '../notifications/notification';
+import type { ReputationTotals } from '../reputation/reputation';
+import type { Deal, DealRole } from './deal';
+
+type Audit = Omit<AuditEntry, 'entityId'>;
+
+export type ReputationCounter = Exclude<keyof ReputationTotals, 'orgId'>;
+
+export interface AwardWrite {
+  need: Stored<Need>;
+  bid: Stored<Bid>;
+  deal: Deal;
+  now: Date;
+  needAudit: Audit;
+  bidAudit: Audit;
+  dealAudit: Audit;
+  /** Delivered in the award's transaction, as many as fit; the rest are returned to send after it. */
+  notifications: readonly NotificationDraft[];
+}
+
+export interface DealRepository {
+  /**
+   * The award, all or nothing: the need becomes awarded (only after its effective close, only from
+   * the version read), the bid awarded, the deal created, the bidders notified, each with its audit.
+   */
+  award(w: AwardWrite): Promise<{ deal: Stored<Deal>; unsent: NotificationDraft[] }>;
+  get(dealId: string): Promise<Stored<Deal> | null>;
+  listByOrg(orgId: string, role: DealRole, page: PageRequest): Promise<Page<Stored<Deal>>>;
+  /** A lifecycle step or rating, with the reputation totals it moves and its notifications, in one transaction. */
+  save(
+    next: Deal,
+    prev: Stored<Deal>,
+    audit: Audit,
+    effects: {
+      reputation: { orgId: string; add: Partial<Record<ReputationCounter, number>> }[];
+      notifications: NotificationDraft[];
+    },
+  ): Promise<Stored<Deal>>;
+}
