@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, DomainError, type PageRequest } from '@parkbridge/domain/core';
 import type {
@@ -97,17 +98,25 @@ export class DynamoNotificationRepository implements NotificationRepository {
     const marker = await getItem(this.db, markerKey(notificationId).pk, 'NOTIF');
     // Another organisation's notification looks exactly like a missing one.
     if (!marker || marker.orgId !== orgId) return null;
-    const out = await this.db.doc.send(
-      new UpdateCommand({
-        TableName: this.db.tableName,
-        Key: { pk: `ORG#${orgId}#NOTIF`, sk: marker.listSk as string },
-        UpdateExpression: 'SET readAt = if_not_exists(readAt, :now)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString() },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return out.Attributes ? stripKeys<Notification>(out.Attributes) : null;
+    const key = { pk: `ORG#${orgId}#NOTIF`, sk: marker.listSk as string };
+    try {
+      const out = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: key,
+          UpdateExpression: 'SET readAt = :now',
+          // readAt is stored as null until read (if_not_exists would keep that null): set it once.
+          ConditionExpression: 'attribute_exists(pk) AND attribute_type(readAt, :nullType)',
+          ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString(), ':nullType': 'NULL' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? stripKeys<Notification>(out.Attributes) : null;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const item = await getItem(this.db, key.pk, key.sk, true);
+      return item ? stripKeys<Notification>(item) : null;
+    }
   }
 }
 
