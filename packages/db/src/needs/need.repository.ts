@@ -1,3 +1,5 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
 import { conflict } from '@parkbridge/domain/core';
 import type { CategoryRange } from '@parkbridge/domain/matching';
@@ -32,6 +34,12 @@ export function needItemAttributes(need: Need) {
     type: 'need',
     searchText: searchTextOf(need.title, need.description),
   };
+}
+
+/** Whether a stored need item's index keys or search text no longer follow from its fields. */
+export function indexStale(item: Item): boolean {
+  const { pk: _pk, sk: _sk, type: _type, ...wanted } = needItemAttributes(toNeed(item));
+  return Object.entries(wanted).some(([k, v]) => (item[k] ?? undefined) !== v);
 }
 
 export function toNeed(item: Item): Stored<Need> {
@@ -79,6 +87,51 @@ export class DynamoNeedRepository implements NeedRepository {
         onConditionFailed: () => conflict('write.concurrent', 'Another amendment was made at the same time.'),
       },
     ]);
+  }
+
+  /**
+   * Rewrites the index keys and search text of the need as stored, when another context changed
+   * the item with an UpdateItem (the bidding context moves the close against sniping, and closes
+   * and awards). Conditioned on the version read: a newer write brings its own stream record.
+   */
+  async refreshIndex(needId: string): Promise<boolean> {
+    const item = await getItem(this.db, needKey(needId).pk, 'NEED', true);
+    if (!item || !indexStale(item)) return false;
+    const need = toNeed(item);
+    const { pk: _pk, sk: _sk, type: _type, ...wanted } = needItemAttributes(need);
+    const set = Object.entries(wanted).filter(([, v]) => v !== undefined);
+    const remove = Object.entries(wanted)
+      .filter(([, v]) => v === undefined)
+      .map(([k]) => k);
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':version': need.version };
+    set.forEach(([k, v], i) => {
+      names[`#s${i}`] = k;
+      values[`:s${i}`] = v;
+    });
+    remove.forEach((k, i) => {
+      names[`#r${i}`] = k;
+    });
+    const clauses = [
+      set.length ? `SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')}` : '',
+      remove.length ? `REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '',
+    ];
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: needKey(needId),
+          UpdateExpression: clauses.filter(Boolean).join(' '),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   }
 
   async getAmendment(needId: string, seq: number) {

@@ -27,3 +27,33 @@ export const neutralReputationReader: ReputationReader = {
     return new Map(orgIds.map((id) => [id, NEUTRAL_REPUTATION]));
   },
 };
+
+/** What the bidding context's reputation read model gives per organisation (structurally). */
+export interface RatingsSource {
+  getMany(
+    orgIds: readonly string[],
+  ): Promise<Map<string, { asSupplier: { averageRating: number | null; ratingCount: number } }>>;
+}
+
+/**
+ * Matching's reader over the bidding context's ratings. Responsiveness stays neutral: ratings
+ * say nothing about how often a supplier answers the needs it is matched to.
+ */
+export function reputationFromRatings(source: RatingsSource): ReputationReader {
+  return {
+    async read(orgIds) {
+      const found = await source.getMany(orgIds);
+      return new Map(
+        orgIds.map((id) => {
+          const s = found.get(id)?.asSupplier;
+          return [
+            id,
+            s
+              ? { ratingAverage: s.averageRating, ratingCount: s.ratingCount, responseRate: null }
+              : NEUTRAL_REPUTATION,
+          ];
+        }),
+      );
+    },
+  };
+}

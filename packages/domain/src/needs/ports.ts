@@ -61,6 +61,12 @@ export interface NeedAmendedHook {
   onAmended(need: Stored<Need>, amendment: NeedAmendment): Promise<void>;
 }
 
+/** Called (from the stream) after a need was cancelled; the bidding context tells its bidders. Idempotent. */
+export interface NeedCancelledHook {
+  name: string;
+  onCancelled(need: Stored<Need>): Promise<void>;
+}
+
 /** Who has a live bid on a need. The bidding context owns bids; see BidderReader's default in db/needs. */
 export interface BidderReader {
   bidderOrgIds(needId: string): Promise<string[]>;

@@ -1,2 +1,3 @@
-export * from './amendments.consumer';
 export * from './matching.consumer';
+export * from './need-events.consumer';
+export * from './need-index.consumer';

@@ -16,7 +16,8 @@ import {
 import {
   type BidderReader,
   type NeedAmendedHook,
-  NeedAmendmentDispatcher,
+  type NeedCancelledHook,
+  NeedEventDispatcher,
   NeedService,
   NotifyBiddersOfAmendment,
   ViewerResolver,
@@ -25,7 +26,7 @@ import type { CoreContext } from './core';
 
 /**
  * Ports that another context implements and plugs in after wiring (the bidding context:
- * `container.market.ports.reputation = …`, `.bidders = …`, `container.market.amendmentHooks.push(…)`).
+ * `container.market.ports.reputation = …`, `.bidders = …`, `container.market.needEvents.amendmentHooks`).
  * Services read them at each call, so the order of construction does not matter.
  */
 export interface MarketPorts {
@@ -71,6 +72,7 @@ export function createMarketContext(
   const amendmentHooks: NeedAmendedHook[] = [
     new NotifyBiddersOfAmendment(() => ports.bidders, core.repos.notifications),
   ];
+  const cancellationHooks: NeedCancelledHook[] = [];
   return {
     repos,
     ports,
@@ -90,8 +92,8 @@ export function createMarketContext(
       options: matching,
     }),
     matches: new MatchQueryService(repos.matches, repos.needs, repos.listings, core.repos.orgs, db.clock),
-    amendmentHooks,
-    amendments: new NeedAmendmentDispatcher(repos.needs, amendmentHooks),
+    /** Hooks run off the stream after an amendment or a cancellation; other contexts add theirs. */
+    needEvents: new NeedEventDispatcher(repos.needs, amendmentHooks, cancellationHooks),
   };
 }
 
