@@ -1,0 +1,241 @@
+import type { RouteKey } from '../security/support/openapi';
+
+/**
+ * What a route is, for its DynamoDB budget (issue 9):
+ * - `read`: one entity, at most 1 round trip;
+ * - `list`: a page of a list (or a view computed from one), at most 2 round trips;
+ * - `change`: a state change, exactly one write round trip (one TransactWriteItems, or one
+ *   conditional single-item write), whatever it read first;
+ * - `local`: absent from the deployed stack, not budgeted (still never a Scan).
+ * No route ever issues a Scan.
+ */
+export type BudgetKind = 'read' | 'list' | 'change' | 'local';
+
+export interface Limits {
+  maxCalls?: number;
+  maxWrites?: number;
+  minWrites?: number;
+}
+
+export const LIMITS: Record<BudgetKind, Limits> = {
+  read: { maxCalls: 1 },
+  list: { maxCalls: 2 },
+  change: { maxWrites: 1, minWrites: 1 },
+  local: {},
+};
+
+export interface Budget {
+  kind: BudgetKind;
+  /** A justified exception: these limits instead of the kind's, and why. */
+  exception?: Limits & { reason: string };
+  /**
+   * A route over its budget that its owners must fix: the test holds it to what it costs today
+   * (it may not get worse) and fails once it is fixed, so the entry gets removed. Listed as an
+   * open finding in docs/performance.md.
+   */
+  open?: Limits & { finding: string };
+}
+
+const read: Budget = { kind: 'read' };
+const list: Budget = { kind: 'list' };
+const change: Budget = { kind: 'change' };
+
+/** Every route of the OpenAPI document; tests/perf/route-costs.test.ts fails on one missing here. */
+export const BUDGETS: Record<RouteKey, Budget> = {
+  'POST /v1/dev/login': { kind: 'local' },
+
+  'GET /v1/parks': list,
+  'POST /v1/parks': change,
+  'GET /v1/parks/{parkId}': read,
+  'PATCH /v1/parks/{parkId}': change,
+  // Static ISIC data shipped with the code: no DynamoDB call at all.
+  'GET /v1/categories': list,
+  'GET /v1/categories/{code}': read,
+
+  'POST /v1/orgs': change,
+  'GET /v1/orgs/{orgId}': read,
+  'PATCH /v1/orgs/{orgId}': change,
+  'POST /v1/parks/{parkId}/memberships': change,
+  'GET /v1/parks/{parkId}/memberships': list,
+  'GET /v1/memberships': list,
+  'POST /v1/parks/{parkId}/memberships/{orgId}/approve': change,
+  'POST /v1/parks/{parkId}/memberships/{orgId}/reject': change,
+  'POST /v1/parks/{parkId}/memberships/{orgId}/suspend': change,
+  'POST /v1/parks/{parkId}/memberships/{orgId}/reinstate': change,
+  'POST /v1/orgs/{orgId}/certificates': change,
+  'GET /v1/orgs/{orgId}/certificates': list,
+  'POST /v1/orgs/{orgId}/certificates/{certId}/verify': change,
+  'POST /v1/orgs/{orgId}/certificates/{certId}/reject': change,
+
+  'GET /v1/notifications': list,
+  'POST /v1/notifications/{notificationId}/read': change,
+  'GET /v1/audit': list,
+
+  'POST /v1/chains': change,
+  'GET /v1/chains': list,
+  'GET /v1/chains/{chainId}': read,
+  'PATCH /v1/chains/{chainId}': change,
+  'POST /v1/chains/{chainId}/inputs/{inputId}/need': change,
+
+  'POST /v1/needs': change,
+  'GET /v1/needs': list,
+  'GET /v1/needs/{needId}': read,
+  'PATCH /v1/needs/{needId}': change,
+  'POST /v1/needs/{needId}/publish': change,
+  'POST /v1/needs/{needId}/cancel': change,
+  'POST /v1/needs/{needId}/extend': change,
+  'POST /v1/needs/{needId}/amend': change,
+  'GET /v1/needs/{needId}/amendments': {
+    kind: 'list',
+    open: {
+      maxCalls: 3,
+      finding:
+        'GetItem (the need) + Query (the caller’s memberships, for visibility) + Query (the amendments): 3 round trips for a list.',
+    },
+  },
+
+  'POST /v1/listings': change,
+  'GET /v1/listings': list,
+  'GET /v1/listings/{listingId}': read,
+  'PATCH /v1/listings/{listingId}': change,
+  'DELETE /v1/listings/{listingId}': change,
+  'GET /v1/needs/{needId}/matches': {
+    kind: 'list',
+    open: {
+      maxCalls: 4,
+      finding:
+        'GetItem (need) + Query (matches) + 2× BatchGetItem (listings, then suppliers): 4 round trips; the match items could carry the listing title and supplier name they show.',
+    },
+  },
+  'GET /v1/matches': list,
+
+  'POST /v1/needs/{needId}/questions': {
+    kind: 'change',
+    open: {
+      maxWrites: 2,
+      finding:
+        'Two TransactWriteItems for one question: asking is not atomic (one can commit without the other).',
+    },
+  },
+  'POST /v1/needs/{needId}/questions/{questionId}/answer': {
+    kind: 'change',
+    open: {
+      maxWrites: 2,
+      finding:
+        'Two TransactWriteItems for one answer: answering is not atomic (one can commit without the other).',
+    },
+  },
+  'GET /v1/needs/{needId}/questions': list,
+
+  'POST /v1/needs/{needId}/bids': change,
+  'GET /v1/needs/{needId}/bids': list,
+  'GET /v1/needs/{needId}/bids/mine': {
+    kind: 'read',
+    open: {
+      maxCalls: 2,
+      finding: 'GetItem of the need, then GetItem of the bid: one entity in 2 sequential round trips.',
+    },
+  },
+  'PUT /v1/needs/{needId}/bids/mine': change,
+  'DELETE /v1/needs/{needId}/bids/mine': change,
+  'POST /v1/needs/{needId}/bids/mine/reconfirm': change,
+  'GET /v1/needs/{needId}/bids/mine/revisions': list,
+  'GET /v1/needs/{needId}/auction': {
+    kind: 'list',
+    open: {
+      maxCalls: 4,
+      finding:
+        'A standing computed from the bids: 3× GetItem in the need’s partition (the need is read twice) + Query (the bids): 4 round trips.',
+    },
+  },
+
+  'POST /v1/needs/{needId}/award': change,
+  'GET /v1/deals': list,
+  'GET /v1/deals/{dealId}': read,
+  'POST /v1/deals/{dealId}/confirm': change,
+  'POST /v1/deals/{dealId}/deliver': change,
+  'POST /v1/deals/{dealId}/accept-delivery': change,
+  'POST /v1/deals/{dealId}/rate': change,
+  'GET /v1/orgs/{orgId}/reputation': {
+    kind: 'read',
+    open: {
+      maxCalls: 2,
+      finding:
+        'GetItem of the organisation (only to answer 404 for an unknown one), then GetItem of its reputation: 2 sequential round trips for one entity.',
+    },
+  },
+
+  'POST /v1/expos': change,
+  'GET /v1/expos': list,
+  'GET /v1/expos/{expoId}': read,
+  'POST /v1/expos/{expoId}/pavilions': change,
+  'GET /v1/pavilions/{pavilionId}': read,
+  'GET /v1/expos/{expoId}/floorplan': {
+    kind: 'list',
+    open: {
+      maxCalls: 3,
+      finding:
+        'GetItem (expo) + Query (slots) + BatchGetItem (exhibitors): 3 round trips on one of the hottest reads; the expo item could live in the slots’ partition so one Query reads both.',
+    },
+  },
+  'GET /v1/expos/{expoId}/stats': {
+    kind: 'list',
+    open: {
+      maxCalls: 3,
+      finding:
+        '2× GetItem (expo, then its park to check the operator) + Query: the expo already carries operatorOrgId, so the park read is redundant.',
+    },
+  },
+  'GET /v1/expos/{expoId}/bookings': {
+    kind: 'list',
+    open: {
+      maxCalls: 3,
+      finding:
+        '2× GetItem (expo, then its park to check the operator) + Query: the expo already carries operatorOrgId, so the park read is redundant.',
+    },
+  },
+  'POST /v1/pavilions/{pavilionId}/slots': change,
+  'GET /v1/slots/{slotId}': read,
+  'POST /v1/slots/{slotId}/hold': change,
+  'POST /v1/slots/{slotId}/waitlist': change,
+  'GET /v1/slots/{slotId}/waitlist': {
+    kind: 'read',
+    open: {
+      maxCalls: 3,
+      finding:
+        'Your waitlist place: GetItem (slot) + GetItem (place) + Query (places ahead, for the position): 3 round trips for one entity.',
+    },
+  },
+  'DELETE /v1/slots/{slotId}/waitlist': change,
+  'GET /v1/bookings': list,
+  'GET /v1/bookings/{bookingId}': read,
+  'POST /v1/bookings/{bookingId}/submit': change,
+  'POST /v1/bookings/{bookingId}/approve': change,
+  'POST /v1/bookings/{bookingId}/reject': change,
+  'POST /v1/bookings/{bookingId}/cancel': change,
+};
+
+/** The limits a route is held to, and where they come from. */
+export function limitsOf(budget: Budget): { limits: Limits; source: 'kind' | 'exception' | 'open' } {
+  if (budget.open) return { limits: { ...LIMITS[budget.kind], ...stripText(budget.open) }, source: 'open' };
+  if (budget.exception)
+    return { limits: { ...LIMITS[budget.kind], ...stripText(budget.exception) }, source: 'exception' };
+  return { limits: LIMITS[budget.kind], source: 'kind' };
+}
+
+function stripText(l: Limits & { reason?: string; finding?: string }): Limits {
+  const { reason: _r, finding: _f, ...limits } = l;
+  return limits;
+}
+
+/** The ways `measured` breaks `limits` (empty: within them). */
+export function overruns(limits: Limits, measured: { calls: number; writes: number }): string[] {
+  const out: string[] = [];
+  if (limits.maxCalls !== undefined && measured.calls > limits.maxCalls)
+    out.push(`${measured.calls} round trips > ${limits.maxCalls}`);
+  if (limits.maxWrites !== undefined && measured.writes > limits.maxWrites)
+    out.push(`${measured.writes} write round trips > ${limits.maxWrites}`);
+  if (limits.minWrites !== undefined && measured.writes < limits.minWrites)
+    out.push(`${measured.writes} write round trips < ${limits.minWrites}`);
+  return out;
+}
