@@ -32,7 +32,7 @@ describe('two operators deciding the same booking at once', () => {
     const { operator, pavilionId, expoId } = await expoWithPavilion(rt);
     const second = await colleague(operator.orgId);
     const rounds = 10;
-    const slots = [];
+    const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < rounds; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
     const firm = await rt.firm({ kinds: ['supplier'] });
 

@@ -135,7 +135,7 @@ describe('waitlists', () => {
 
   it('passes over a waiting organisation at its hold limit, which keeps its place', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
-    const slots = [];
+    const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < 5; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
     const [holder, busy, next] = [
       await rt.firm({ kinds: ['supplier'] }),
@@ -159,7 +159,7 @@ describe('waitlists', () => {
 describe('the per-organisation hold limit', () => {
   it('refuses a fourth hold in one expo (422), and counts submitted and lapsed holds out at once', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
-    const slots = [];
+    const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < 8; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
     const firm = await rt.firm({ kinds: ['supplier'] });
     const hold = (i: number) => rt.call('POST', `/v1/slots/${slots[i]!.slotId}/hold`, { token: firm.token });
@@ -184,7 +184,7 @@ describe('the per-organisation hold limit', () => {
 
   it('holds the limit when one organisation fires many holds at once', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
-    const slots = [];
+    const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < 8; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
     const firm = await rt.firm({ kinds: ['tenant'] });
     const server = await rt.listen();
