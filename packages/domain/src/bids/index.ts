@@ -2,6 +2,8 @@ export * from './auction.rules';
 export * from './bid';
 export * from './bid.rules';
 export * from './bid.service';
+export * from './closing';
+export * from './closing.service';
 export * from './extension-notice';
 export * from './money.rules';
 export * from './ports';

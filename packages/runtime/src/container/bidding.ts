@@ -1,10 +1,14 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
-import { DynamoBiddingNeedRepository, DynamoBidRepository } from '@parkbridge/db/bids';
+import {
+  DynamoBiddingNeedRepository,
+  DynamoBidRepository,
+  DynamoClosingScheduleRepository,
+} from '@parkbridge/db/bids';
 import { DynamoDealRepository } from '@parkbridge/db/deals';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
-import { BidService } from '@parkbridge/domain/bids';
+import { BidService, ClosingService } from '@parkbridge/domain/bids';
 import { AwardService, DealService } from '@parkbridge/domain/deals';
 import { QuestionService } from '@parkbridge/domain/questions';
 import type { CoreContext } from './core';
@@ -17,6 +21,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     reputation: new DynamoReputationRepository(db),
     questions: new DynamoQuestionRepository(db),
     deals: new DynamoDealRepository(db),
+    closing: new DynamoClosingScheduleRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -49,8 +54,16 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     notifications: core.repos.notifications,
     clock: db.clock,
   });
+  const closing = new ClosingService({
+    schedule: repos.closing,
+    needs: repos.needs,
+    bids: repos.bids,
+    notifications: core.repos.notifications,
+    clock: db.clock,
+  });
   return {
     repos,
+    closing,
     bids,
     questions,
     awards,
