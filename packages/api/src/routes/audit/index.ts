@@ -26,6 +26,7 @@ export function auditRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/audit',
+      operationId: 'listAuditRecords',
       tags: ['Audit'],
       summary: "An entity's audit trail, oldest first, hash-chained (operator)",
       ...secured('operator'),

@@ -22,7 +22,13 @@ const CategoryQuery = PageQuery.extend({
     .regex(/^(?:[A-U]|\d{2,3})$/)
     .optional()
     .describe('List the children of this node; omit for the 21 sections.'),
-  q: z.string().trim().min(1).max(100).optional().describe('Search titles (any script) instead of listing a level.'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Search titles (any script) instead of listing a level.'),
   lang: Lang.default('en'),
 });
 
@@ -43,6 +49,7 @@ export function categoryRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/categories',
+      operationId: 'listCategories',
       tags: ['Categories'],
       summary: 'ISIC Rev.4 categories: a level of the tree, or a search',
       ...secured(),
@@ -56,7 +63,8 @@ export function categoryRoutes(app: Container) {
       const scope = `categories|${parent ?? ''}|${q ?? ''}|${lang}`;
       const offset = cursor ? Number(app.db.cursors.decode(cursor, scope).offset ?? 0) : 0;
       const items = all.slice(offset, offset + limit).map((n) => view(n, lang));
-      const next = offset + limit < all.length ? app.db.cursors.encode({ offset: offset + limit }, scope) : null;
+      const next =
+        offset + limit < all.length ? app.db.cursors.encode({ offset: offset + limit }, scope) : null;
       return c.json({ items, nextCursor: next }, 200);
     },
   );
@@ -65,6 +73,7 @@ export function categoryRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/categories/{code}',
+      operationId: 'getCategory',
       tags: ['Categories'],
       summary: 'One ISIC Rev.4 category, with its ancestors',
       ...secured(),
@@ -82,7 +91,10 @@ export function categoryRoutes(app: Container) {
       const { lang } = c.req.valid('query');
       const node = categories.get(code);
       if (!node) throw notFound('category');
-      return c.json({ ...view(node, lang), ancestors: categories.ancestors(code).map((a) => view(a, lang)) }, 200);
+      return c.json(
+        { ...view(node, lang), ancestors: categories.ancestors(code).map((a) => view(a, lang)) },
+        200,
+      );
     },
   );
 

@@ -14,6 +14,7 @@ export function notificationRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/notifications',
+      operationId: 'listNotifications',
       tags: ['Notifications'],
       summary: "Your organisation's notifications, newest first",
       ...secured(),
@@ -33,6 +34,7 @@ export function notificationRoutes(app: Container) {
     createRoute({
       method: 'post',
       path: '/notifications/{notificationId}/read',
+      operationId: 'markNotificationRead',
       tags: ['Notifications'],
       summary: 'Mark a notification read',
       ...secured(),

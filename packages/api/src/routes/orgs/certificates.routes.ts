@@ -25,6 +25,7 @@ export function certificateRoutes(app: Container) {
     createRoute({
       method: 'post',
       path: '/orgs/{orgId}/certificates',
+      operationId: 'claimCertificate',
       tags: ['Certificates'],
       summary: 'Claim a certificate (own organisation); it counts once an operator verifies it',
       ...securedCreate(app.repos.idempotency),
@@ -45,6 +46,7 @@ export function certificateRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/orgs/{orgId}/certificates',
+      operationId: 'listCertificates',
       tags: ['Certificates'],
       summary: "An organisation's certificates (others see verified ones only)",
       ...secured(),
@@ -65,6 +67,7 @@ export function certificateRoutes(app: Container) {
       createRoute({
         method: 'post',
         path: `/orgs/{orgId}/certificates/{certId}/${action}`,
+        operationId: `${action}Certificate`,
         tags: ['Certificates'],
         summary: `Mark a certificate ${decision} (operator of a park the firm applied to)`,
         ...secured('operator'),

@@ -47,6 +47,7 @@ export function membershipRoutes(app: Container) {
     createRoute({
       method: 'post',
       path: '/parks/{parkId}/memberships',
+      operationId: 'applyForMembership',
       tags: ['Memberships'],
       summary: 'Apply for membership of a park (own organisation)',
       ...securedCreate(app.repos.idempotency, 'tenant', 'supplier'),
@@ -72,6 +73,7 @@ export function membershipRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/parks/{parkId}/memberships',
+      operationId: 'listParkMemberships',
       tags: ['Memberships'],
       summary: "A park's memberships (its operator)",
       ...secured('operator'),
@@ -95,6 +97,7 @@ export function membershipRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/memberships',
+      operationId: 'listMyMemberships',
       tags: ['Memberships'],
       summary: "Your organisation's memberships",
       ...secured(),
@@ -112,6 +115,7 @@ export function membershipRoutes(app: Container) {
       createRoute({
         method: 'post',
         path: `/parks/{parkId}/memberships/{orgId}/${d.action}`,
+        operationId: `${d.action}Membership`,
         tags: ['Memberships'],
         summary: `${d.summary} (the park's operator)`,
         ...secured('operator'),

@@ -25,6 +25,7 @@ export function orgProfileRoutes(app: Container) {
     createRoute({
       method: 'post',
       path: '/orgs',
+      operationId: 'createOrg',
       tags: ['Organisations'],
       summary: 'Create an organisation; the caller becomes its first member (log in again to get its claims)',
       ...securedCreate(app.repos.idempotency),
@@ -43,6 +44,7 @@ export function orgProfileRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/orgs/{orgId}',
+      operationId: 'getOrg',
       tags: ['Organisations'],
       summary: "An organisation's public profile",
       ...secured(),
@@ -60,6 +62,7 @@ export function orgProfileRoutes(app: Container) {
     createRoute({
       method: 'patch',
       path: '/orgs/{orgId}',
+      operationId: 'updateOrg',
       tags: ['Organisations'],
       summary: 'Change your own organisation',
       ...secured(),

@@ -32,6 +32,7 @@ export function parkRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/parks',
+      operationId: 'listParks',
       tags: ['Parks'],
       summary: 'List parks',
       ...secured(),
@@ -49,6 +50,7 @@ export function parkRoutes(app: Container) {
     createRoute({
       method: 'get',
       path: '/parks/{parkId}',
+      operationId: 'getPark',
       tags: ['Parks'],
       summary: 'Read a park',
       ...secured(),
@@ -66,6 +68,7 @@ export function parkRoutes(app: Container) {
     createRoute({
       method: 'post',
       path: '/parks',
+      operationId: 'createPark',
       tags: ['Parks'],
       summary: 'Create a park (operator)',
       ...securedCreate(app.repos.idempotency, 'operator'),
@@ -84,6 +87,7 @@ export function parkRoutes(app: Container) {
     createRoute({
       method: 'patch',
       path: '/parks/{parkId}',
+      operationId: 'updatePark',
       tags: ['Parks'],
       summary: 'Change a park (its operator)',
       ...secured('operator'),
