@@ -117,7 +117,7 @@ describe('ETag and If-Match on PATCH /v1/parks/{id}', () => {
     expect(await auditCount(parkId)).toBe(audits);
   });
 
-  it.each(['v1', '"1"', 'garbage', '"v1', '*'])(
+  it.each(['v1', '"1"', 'garbage', '"v1', '**'])(
     'answers 412 to a malformed If-Match %j and changes nothing',
     async (tag) => {
       const { parkId, operator } = await rt.park();
@@ -131,6 +131,18 @@ describe('ETag and If-Match on PATCH /v1/parks/{id}', () => {
       expect((await rt.container.repos.parks.get(parkId))?.version).toBe(1);
     },
   );
+
+  it('accepts If-Match: * for an existing park (any version matches)', async () => {
+    const { parkId, operator } = await rt.park();
+    await rt.call('PATCH', `/v1/parks/${parkId}`, { token: operator.token, body: { city: 'A' } });
+    const res = await rt.call('PATCH', `/v1/parks/${parkId}`, {
+      token: operator.token,
+      body: { city: 'Star' },
+      headers: { 'if-match': '*' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ city: 'Star', version: 3 });
+  });
 
   it('accepts a weak ETag of the current version', async () => {
     const { parkId, operator } = await rt.park();

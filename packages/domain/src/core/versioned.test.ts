@@ -17,7 +17,12 @@ describe('etagOf and versionFromEtag', () => {
     expect(versionFromEtag('')).toBeUndefined();
   });
 
-  it.each(['v3', '"3"', '"v"', '"v3', '"vx"', '*', '"v3", "v4"', '"v-1"', '"V3"'])(
+  it('treat If-Match: * as no version constraint (RFC 9110: any current representation matches)', () => {
+    expect(versionFromEtag('*')).toBeUndefined();
+    expect(versionFromEtag(' * ')).toBeUndefined();
+  });
+
+  it.each(['v3', '"3"', '"v"', '"v3', '"vx"', '**', '"v-1"', '"V3"'])(
     'mark a malformed tag %j as -1, which never matches a stored version',
     (tag) => {
       expect(versionFromEtag(tag)).toBe(-1);

@@ -10,7 +10,8 @@ export interface Versioned {
 export const etagOf = (v: { version: number }): string => `"v${v.version}"`;
 
 export function versionFromEtag(etag: string | undefined): number | undefined {
-  if (!etag) return undefined;
+  // `*` matches any current representation (RFC 9110): no version to check.
+  if (!etag || etag.trim() === '*') return undefined;
   const m = /^(?:W\/)?"v(\d+)"$/.exec(etag.trim());
   return m ? Number(m[1]) : -1;
 }
