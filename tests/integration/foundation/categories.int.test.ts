@@ -86,7 +86,7 @@ describe('GET /v1/categories', () => {
     const codes = res.body.items.map((n: Node) => n.code);
     expect(codes).toContain('A');
     for (const n of res.body.items as Node[]) {
-      expect(normalizeText(n.titles.fa ?? n.titles.en)).toContain(normalizeText('کشاورزی'));
+      expect(normalizeText(n.titles.fa ?? n.titles.en ?? '')).toContain(normalizeText('کشاورزی'));
     }
   });
 
