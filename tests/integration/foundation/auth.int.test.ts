@@ -234,6 +234,28 @@ describe('a new user and their organisation', () => {
     expect(second.body.code).toBe('org.already_member');
   });
 
+  it('lets only one of two simultaneous organisation creations by one user through', async () => {
+    const email = rt.unique('racer');
+    const token = await rt.login(email);
+    const results = await Promise.all(
+      ['A', 'B'].map((name) =>
+        rt.call('POST', '/v1/orgs', { token, body: { name, kinds: ['tenant'], country: 'VN' } }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const user = await rt.container.repos.users.getByEmail(email);
+    expect(user?.orgId).toBe(results.find((r) => r.status === 201)!.body.orgId);
+  });
+
+  it('makes one user of simultaneous first logins with the same new email', async () => {
+    const email = rt.unique('twin');
+    const logins = await Promise.all(
+      [1, 2, 3].map(() => rt.call('POST', '/v1/dev/login', { body: { email } })),
+    );
+    expect(logins.map((l) => l.status)).toEqual([200, 200, 200]);
+    expect(new Set(logins.map((l) => l.body.user.userId)).size).toBe(1);
+  });
+
   it('logs the same email in as the same user, whatever its letter case', async () => {
     const email = rt.unique('case');
     const a = await rt.call('POST', '/v1/dev/login', { body: { email } });
