@@ -87,7 +87,11 @@ export const HTTP_FUNCTIONS = {
   chainMap: {
     routeGroups: ['chain-map'],
     description: "The park's production-chain map",
-    routes: ['/v1/parks/{parkId}/chain-map', '/v1/parks/{parkId}/chain-map.csv'],
+    routes: [
+      '/v1/parks/{parkId}/chain-map',
+      '/v1/parks/{parkId}/chain-map.csv',
+      '/v1/parks/{parkId}/chain-map/edges',
+    ],
   },
 } as const satisfies Record<string, HttpFunctionSpec>;
 

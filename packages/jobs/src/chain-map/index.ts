@@ -1,0 +1,2 @@
+export * from './chain-map.consumer';
+export * from './rebuild';
