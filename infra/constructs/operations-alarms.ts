@@ -125,8 +125,9 @@ export class OperationsAlarms extends Construct {
     const throttles: IMetric[] = [];
     const durations: IMetric[] = [];
     for (const [label, fn] of Object.entries(functions)) {
-      const e = fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum', label });
-      const t = fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum', label });
+      // Labels only on the dashboard: an alarm on a labelled metric renders as metric math.
+      const e = fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' });
+      const t = fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' });
       this.alarm(`${label}Errors`, e, this.thresholds.lambdaErrors, `The ${label} function failed.`);
       this.alarm(
         `${label}Throttles`,
@@ -134,8 +135,8 @@ export class OperationsAlarms extends Construct {
         this.thresholds.lambdaThrottles,
         `The ${label} function was throttled.`,
       );
-      errors.push(e);
-      throttles.push(t);
+      errors.push(e.with({ label }));
+      throttles.push(t.with({ label }));
       durations.push(fn.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label }));
     }
     this.dashboard.addWidgets(
@@ -148,14 +149,14 @@ export class OperationsAlarms extends Construct {
   watchStreamConsumers(consumers: Record<string, IFunction>): void {
     const ages: IMetric[] = [];
     for (const [label, fn] of Object.entries(consumers)) {
-      const age = fn.metric('IteratorAge', { period: FIVE_MINUTES, statistic: 'Maximum', label });
+      const age = fn.metric('IteratorAge', { period: FIVE_MINUTES, statistic: 'Maximum' });
       this.alarm(
         `${label}IteratorAge`,
         age,
         this.thresholds.iteratorAge.toMilliseconds(),
         `The ${label} consumer is falling behind the table's stream.`,
       );
-      ages.push(age);
+      ages.push(age.with({ label }));
     }
     this.dashboard.addWidgets(new GraphWidget({ title: 'Stream iterator age (ms)', left: ages, width: 12 }));
   }
@@ -166,7 +167,6 @@ export class OperationsAlarms extends Construct {
       const depth = queue.metricApproximateNumberOfMessagesVisible({
         period: FIVE_MINUTES,
         statistic: 'Maximum',
-        label,
       });
       this.alarm(
         `${label}DeadLetters`,
@@ -174,7 +174,7 @@ export class OperationsAlarms extends Construct {
         1,
         `${label}: messages are waiting in a dead-letter queue (replay: docs/operations.md).`,
       );
-      depths.push(depth);
+      depths.push(depth.with({ label }));
     }
     this.dashboard.addWidgets(new GraphWidget({ title: 'Dead-letter queue depth', left: depths, width: 12 }));
   }

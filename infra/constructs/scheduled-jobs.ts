@@ -1,5 +1,5 @@
 import { EnvName } from '@parkbridge/config';
-import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -26,6 +26,8 @@ export interface ScheduledJobsProps {
   readonly reservedConcurrentExecutions?: number;
   /** @default RetentionDays.TWO_WEEKS */
   readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -53,6 +55,7 @@ export class ScheduledJobs extends Construct {
         [EnvName.cursorSecretArn]: props.cursorSecret.secretArn,
       },
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
       ...(props.reservedConcurrentExecutions !== undefined
         ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
         : {}),
@@ -74,7 +77,7 @@ export class ScheduledJobs extends Construct {
     const fnLogicalId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnFunction);
     Validations.of(schedulerRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
-      reason: 'lambda:InvokeFunction on this one function, its versions and aliases included (the ":*").',
+      reason: 'Invocation (lambda:InvokeFunction) of this one function only, its versions and aliases included (the ":*").',
     });
     for (const job of props.jobs) {
       this.schedules.push(

@@ -1,5 +1,5 @@
 import { EnvName } from '@parkbridge/config';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -27,6 +27,8 @@ export interface StreamConsumerProps {
   readonly reservedConcurrentExecutions?: number;
   /** @default RetentionDays.TWO_WEEKS */
   readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -51,6 +53,7 @@ export class StreamConsumer extends Construct {
         [EnvName.streamConsumer]: props.consumerName,
       },
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
       ...(props.reservedConcurrentExecutions !== undefined
         ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
         : {}),

@@ -253,7 +253,7 @@ export class WebDistribution extends Construct {
     why(`AwsSolutions-IAM5[Resource::${assets}]`, "The deployment reads the stack's own staged assets.");
     why(
       'AwsSolutions-IAM5[Resource::*]',
-      'cloudfront:CreateInvalidation and GetInvalidation support no resource-level scoping.',
+      "CloudFront's CreateInvalidation and GetInvalidation support no resource-level scoping.",
     );
   }
 

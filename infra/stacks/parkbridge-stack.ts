@@ -54,7 +54,7 @@ export class ParkbridgeStack extends Stack {
   constructor(scope: Construct, id: string, props: ParkbridgeStackProps) {
     super(scope, id, { description: `Parkbridge (${props.stage.name})`, ...props });
     const { stage } = props;
-    const logs = { logRetention: stage.logRetention };
+    const logs = { logRetention: stage.logRetention, logRemovalPolicy: stage.removalPolicy };
 
     const data = new ParkbridgeTable(this, 'Data', {
       removalPolicy: stage.removalPolicy,
