@@ -13,8 +13,9 @@ export const holdShard = (bookingId: string): number => {
 export const bookingKey = (bookingId: string) => ({ pk: `BKG#${bookingId}`, sk: 'BKG' });
 
 /**
- * gsi1: an organisation's bookings; gsi2: an expo's bookings; gsi3 (only while held): holds by
- * expiry, for the sweeper; gsi4: a slot's bookings over time.
+ * gsi1: an organisation's bookings; gsi2: an expo's bookings (filtered by slot, pavilion, org or
+ * status); gsi3, only while held: holds by expiry, for the sweeper. Every index is rewritten on
+ * each transition (projection ALL), so a booking carries no index that no query uses.
  */
 export const bookingKeys = (b: Booking) => ({
   ...bookingKey(b.bookingId),
@@ -24,8 +25,6 @@ export const bookingKeys = (b: Booking) => ({
   gsi2sk: `${b.createdAt}#${b.bookingId}`,
   gsi3pk: b.status === 'held' ? `HOLDS#${holdShard(b.bookingId)}` : undefined,
   gsi3sk: b.status === 'held' ? `${pad(b.expiresAtMs, 15)}#${b.bookingId}` : undefined,
-  gsi4pk: `SLOT#${b.slotId}#BOOKINGS`,
-  gsi4sk: `${b.createdAt}#${b.bookingId}`,
 });
 
 /** An organisation's hold ledger in one expo (see HoldLedger). */
