@@ -12,6 +12,7 @@ interface ChunkLike {
   isEntry?: boolean;
   imports?: string[];
   code?: string;
+  modules?: Record<string, { renderedLength: number }>;
 }
 
 /**
@@ -49,6 +50,24 @@ function bundleBudget(budgetKb: number): Plugin {
           `${initial.size} app file(s) ${kb(entryBytes)} + one language catalogue ${kb(catalogueBytes)}` +
           `\n[bundle] lazy chunks: ${lazy.length}, ${kb(lazyBytes)} gzipped in all, largest ${kb(Math.max(0, ...lazy.map(gz)))}`,
       );
+      if (process.env.PARKBRIDGE_BUNDLE_DETAIL) {
+        // Which packages the first visit pays for, by rendered (minified, not gzipped) size.
+        const byPackage = new Map<string, number>();
+        for (const name of initial) {
+          for (const [id, m] of Object.entries(chunks.get(name)?.modules ?? {})) {
+            const pkg =
+              process.env.PARKBRIDGE_BUNDLE_DETAIL === 'modules'
+                ? id.replace(/.*node_modules\//, '')
+                : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ?? 'app');
+            byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + m.renderedLength);
+          }
+        }
+        for (const [pkg, bytes] of [...byPackage]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, Number(process.env.PARKBRIDGE_BUNDLE_TOP ?? 12))) {
+          console.log(`[bundle]   ${pkg.padEnd(28)} ${kb(bytes)} before minifying`);
+        }
+      }
       if (initialBytes > budgetKb * 1024) {
         this.error(`Initial JavaScript is ${kb(initialBytes)} gzipped, over the ${budgetKb} KB budget.`);
       }

@@ -279,3 +279,343 @@ export interface Recommendation {
   reasons?: { code: string; detail?: string }[];
   [k: string]: unknown;
 }
+
+// Production chains, needs, listings, matching
+
+export const INPUT_SOURCES = ['in_park', 'in_country', 'imported'] as const;
+export type InputSource = (typeof INPUT_SOURCES)[number];
+
+export interface ChainInput {
+  inputId: string;
+  category: string;
+  name?: string;
+  quantity: number;
+  unit: Unit;
+  period: Period;
+  source: InputSource;
+  supplierOrgId?: string;
+}
+
+export interface Chain {
+  chainId: string;
+  ownerOrgId: string;
+  parkId: string;
+  output: { category: string; name: string; quantity?: number; unit?: Unit; period?: Period };
+  inputs: ChainInput[];
+  updatedAt: string;
+  version: number;
+}
+
+export type NeedStatus = 'draft' | 'open' | 'closed' | 'awarded' | 'cancelled';
+export type NeedMode = 'sealed' | 'auction';
+
+export interface Need {
+  needId: string;
+  ownerOrgId: string;
+  title: string;
+  description: string;
+  category: string;
+  quantity: number;
+  unit: Unit;
+  recurrence?: { every: Period; occurrences?: number };
+  parkId: string;
+  currency: string;
+  closesAt: string;
+  closesAtMs: number;
+  originalClosesAt: string;
+  extensionCount: number;
+  mode: NeedMode;
+  auction?: { minDecrementBps: number; maxExtensions: number };
+  requiredCertificates: CertificateKind[];
+  parkFirstHours: number;
+  parkFirstUntil: string | null;
+  visibility: 'park' | 'public';
+  chainInputRef?: { chainId: string; inputId: string };
+  status: NeedStatus;
+  publishedAt: string | null;
+  amendmentCount: number;
+  cancelReason: string | null;
+  awardedBidId: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface NeedAmendment {
+  seq: number;
+  at: string;
+  reason: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+  closesAtBefore: string;
+  closesAtAfter: string;
+}
+
+export const LISTING_KINDS = ['product', 'service', 'capacity'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+export interface Listing {
+  listingId: string;
+  supplierOrgId: string;
+  kind: ListingKind;
+  title: string;
+  description: string;
+  category: string;
+  capacityPerPeriod?: number;
+  unit: Unit;
+  period?: Period;
+  minOrder?: number;
+  indicativePrice?: Money;
+  leadTimeDays: number;
+  serviceArea: { scope: 'park' | 'radius' | 'national'; radiusKm?: number };
+  certificates: CertificateKind[];
+  machineClass?: string;
+  availableFrom?: string;
+  availableUntil?: string;
+  parkId: string | null;
+  status: 'active' | 'paused' | 'withdrawn';
+  version: number;
+}
+
+export interface MatchReason {
+  code: string;
+  detail: string;
+  points?: number;
+}
+
+export interface Match {
+  needId: string;
+  listingId: string;
+  supplierOrgId: string;
+  score: number;
+  level: 'exact' | 'group' | 'division';
+  distanceKm: number | null;
+  reasons: MatchReason[];
+  listingTitle: string | null;
+  listingKind: string | null;
+  supplierName: string | null;
+}
+
+export interface InboxItem {
+  needId: string;
+  score: number;
+  bestListingId: string;
+  listingIds: string[];
+  reasons: MatchReason[];
+  matchedAt: string;
+  need: {
+    title: string;
+    category: string;
+    parkId: string;
+    quantity: number;
+    unit: string;
+    currency: string;
+    mode: NeedMode;
+    visibility: string;
+    closesAt: string;
+  };
+}
+
+// Questions, bids, deals
+
+export interface Question {
+  questionId: string;
+  needId: string;
+  text: string;
+  answer: string | null;
+  askedAt: string;
+  answeredAt: string | null;
+  mine: boolean;
+  version: number;
+}
+
+export type BidStatus = 'submitted' | 'needs_reconfirmation' | 'withdrawn' | 'awarded';
+
+export interface Bid {
+  bidId: string;
+  needId: string;
+  unitPrice: Money;
+  quantity: number;
+  leadTimeDays: number;
+  validUntil: string;
+  notes?: string;
+  status: BidStatus;
+  revision: number;
+  pricedAt: string;
+  outcome: 'pending' | 'won' | 'lost';
+  extendedTo?: string | null;
+  version: number;
+}
+
+export interface ReputationSummary {
+  averageRating: number | null;
+  ratingCount: number;
+  dealCount: number;
+  onTimeRate: number | null;
+}
+
+export interface BidComparison {
+  bidId: string;
+  rank: number;
+  supplier: { orgId: string; name: string };
+  status: BidStatus;
+  unitPrice: Money;
+  total: Money;
+  quantity: number;
+  leadTimeDays: number;
+  validUntil: string;
+  notes?: string;
+  revision: number;
+  pricedAt: string;
+  certificates: { kind: string; validUntil: string; issuer: string }[];
+  reputation: ReputationSummary;
+}
+
+export interface OwnerBids {
+  count: number;
+  closed: boolean;
+  bestUnitPrice?: Money | null;
+  items?: BidComparison[];
+}
+
+export interface AuctionStanding {
+  myRank: number | null;
+  bestUnitPrice: Money | null;
+  myUnitPrice: Money | null;
+  bidders: number;
+  priceToLead: Money | null;
+  closesAt: string;
+  extensionsLeft: number;
+  status: string;
+}
+
+export type DealStatus = 'awarded' | 'confirmed' | 'delivered' | 'accepted';
+
+export interface Rating {
+  score: number;
+  comment?: string;
+  at: string;
+}
+
+export interface Deal {
+  dealId: string;
+  needId: string;
+  bidId: string;
+  buyerOrgId: string;
+  sellerOrgId: string;
+  parkId: string;
+  title: string;
+  category: string;
+  quantity: number;
+  unit: string;
+  unitPrice: Money;
+  total: Money;
+  leadTimeDays: number;
+  status: DealStatus;
+  awardedAt: string;
+  dueBy: string;
+  confirmedAt: string | null;
+  deliveredAt: string | null;
+  acceptedAt: string | null;
+  onTime: boolean | null;
+  buyerRating: Rating | null;
+  sellerRating: Rating | null;
+  otherSideRated: boolean;
+  version: number;
+}
+
+// The park's production-chain map
+
+export type Origin = 'in_park' | 'in_country' | 'imported';
+export interface QuantityInUnit {
+  unit: string;
+  quantity: number;
+}
+export interface MapNode {
+  id: string;
+  kind: 'tenant' | 'supplier' | 'source';
+  name: string;
+  origin: Origin;
+}
+export interface MapEdge {
+  kind: 'declared' | 'awarded';
+  from: string;
+  to: string;
+  category: string;
+  origin: Origin;
+  quantity: QuantityInUnit[];
+  value: Money[];
+  deals: number;
+}
+export interface CurrencyRatio {
+  currency: string;
+  inPark: Money;
+  total: Money;
+  ratio: number | null;
+  deals: number;
+  dealsInPark: number;
+}
+export interface UnitRatio {
+  unit: string;
+  inPark: number;
+  total: number;
+  ratio: number | null;
+}
+export interface Demand {
+  tenants: number;
+  openNeeds: number;
+  declaredInputs: number;
+  declared: QuantityInUnit[];
+  openNeedQuantity: QuantityInUnit[];
+  awardedFromOutside: Money[];
+}
+export interface Gap {
+  category: string;
+  title?: string;
+  rank: number;
+  demand: Demand;
+  tenants: { orgId: string; name: string }[];
+  nearestOutsideSuppliers?: {
+    orgId: string;
+    name: string;
+    title: string;
+    origin: Origin;
+    distanceKm: number | null;
+  }[];
+}
+export interface IdleCapacity {
+  listingId: string;
+  supplier: { orgId: string; name: string };
+  title: string;
+  category: string;
+  machineClass?: string;
+  capacityPerPeriod: number;
+  unit: string;
+  period: string;
+  free: QuantityInUnit;
+  availableFrom?: string;
+  availableUntil?: string;
+  demand: (Demand & { category: string })[];
+}
+export interface ChainMap {
+  parkId: string;
+  period: { key: string; kind: 'month' | 'quarter' | 'year'; timeZone: string };
+  summary: {
+    tenants: number;
+    chains: number;
+    declaredInputs: number;
+    deals: number;
+    dealsInPark: number;
+    gaps: number;
+    idleCapacityListings: number;
+  };
+  nodes: MapNode[];
+  edges: MapEdge[];
+  localSourcingRatio: { awarded: CurrencyRatio[]; declared: UnitRatio[]; declaredWithoutAward: UnitRatio[] };
+  gaps: Gap[];
+  idleCapacity: IdleCapacity[];
+  trend: {
+    period: { key: string };
+    awarded: CurrencyRatio[];
+    ratioChange: { currency: string; change: number | null }[];
+    deals: number;
+  };
+}

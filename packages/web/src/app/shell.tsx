@@ -6,7 +6,6 @@ import {
   Group,
   NativeSelect,
   NavLink,
-  ScrollArea,
   Text,
   UnstyledButton,
 } from '@mantine/core';
@@ -161,7 +160,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')} data-testid="main-nav">
-        <AppShell.Section grow component={ScrollArea}>
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           {sections.map((s) => (
             <div key={s.title}>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>

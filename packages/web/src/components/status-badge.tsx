@@ -33,7 +33,7 @@ const COLORS: Record<string, string> = {
 export function StatusBadge(props: { status: string }) {
   const { tMaybe } = useI18n();
   return (
-    <Badge color={COLORS[props.status] ?? 'gray'} variant="light" radius="sm">
+    <Badge color={COLORS[props.status] ?? 'gray'} variant="light" radius="sm" miw="max-content">
       {tMaybe(`status.${props.status}`) ?? props.status}
     </Badge>
   );

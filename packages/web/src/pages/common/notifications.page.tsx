@@ -17,7 +17,9 @@ export function useNotificationText() {
   return (n: Notification) => {
     const params: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(n.data ?? {})) {
-      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+      if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) params[k] = fmt.dateTime(v);
+      else if (typeof v === 'number') params[k] = fmt.number(v);
+      else if (typeof v === 'string') params[k] = v;
       else if (v && typeof v === 'object' && 'amount' in v && 'currency' in v) {
         params[k] = fmt.money(v as { amount: number; currency: string });
       }

@@ -1,0 +1,250 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Rating,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { usePark } from '../../api/queries';
+import type { Deal } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { CategoryLabel } from '../../components/category';
+import { etagFor } from '../../components/inputs';
+import { OrgName } from '../../components/org-name';
+import { Page } from '../../components/page';
+import { ProblemAlert } from '../../components/problem';
+import { useQuantityText } from '../../components/quantity';
+import { Loading } from '../../components/query-state';
+import { StatusBadge } from '../../components/status-badge';
+import { useSubmit } from '../../components/use-submit';
+import { useI18n } from '../../i18n/i18n';
+
+function RateForm(props: { deal: Deal; onDone: (d: Deal) => void }) {
+  const { t } = useI18n();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const s = useSubmit(
+    () =>
+      api.post<Deal>(`/v1/deals/${props.deal.dealId}/rate`, {
+        score,
+        ...(comment.trim() ? { comment } : {}),
+      }),
+    { onSuccess: props.onDone },
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void s.submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('deal.rate')}
+        </Title>
+        <Stack gap={4}>
+          <Text size="sm" id="rating-label">
+            {t('deal.score')}
+          </Text>
+          <Rating value={score} onChange={setScore} aria-labelledby="rating-label" size="lg" />
+          {s.fieldError('score') && (
+            <Text size="xs" c="red.9">
+              {s.fieldError('score')}
+            </Text>
+          )}
+        </Stack>
+        <Textarea
+          label={t('deal.comment')}
+          autosize
+          minRows={2}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          error={s.fieldError('comment')}
+        />
+        {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
+        <Group justify="flex-end">
+          <Button type="submit" loading={s.pending} disabled={score < 1}>
+            {t('deal.sendRating')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A deal from award to rating: the seller confirms and delivers, the buyer accepts, both rate. */
+export default function DealPage() {
+  const { dealId = '' } = useParams();
+  const { t, fmt } = useI18n();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const quantityText = useQuantityText();
+  const deal = useQuery({ queryKey: ['deals', dealId], queryFn: () => api.get<Deal>(`/v1/deals/${dealId}`) });
+  const { park } = usePark(deal.data?.parkId);
+  const done = (d: Deal) => {
+    queryClient.setQueryData(['deals', dealId], d);
+    void queryClient.invalidateQueries({ queryKey: ['deals'] });
+  };
+  const step = useSubmit(
+    async () => {
+      const d = deal.data as Deal;
+      const action =
+        d.status === 'awarded' ? 'confirm' : d.status === 'confirmed' ? 'deliver' : 'accept-delivery';
+      return api.post<Deal>(`/v1/deals/${d.dealId}/${action}`, undefined, { ifMatch: etagFor(d) });
+    },
+    { onSuccess: done },
+  );
+  if (deal.error) return <ProblemAlert error={deal.error} onRetry={() => deal.refetch()} />;
+  if (!deal.data) return <Loading />;
+  const d = deal.data;
+  const tz = park?.timeZone;
+  const seller = d.sellerOrgId === session?.orgId;
+  const buyer = d.buyerOrgId === session?.orgId;
+  const myRating = seller ? d.sellerRating : d.buyerRating;
+  const theirRating = seller ? d.buyerRating : d.sellerRating;
+  const nextStep =
+    seller && d.status === 'awarded'
+      ? t('deal.confirm')
+      : seller && d.status === 'confirmed'
+        ? t('deal.deliver')
+        : buyer && d.status === 'delivered'
+          ? t('deal.acceptDelivery')
+          : null;
+
+  return (
+    <Page title={d.title} actions={<StatusBadge status={d.status} />}>
+      <Paper withBorder p="md" data-testid="deal">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('deal.buyer')}
+            </Text>
+            <Text size="sm" data-testid="deal-buyer">
+              <OrgName orgId={d.buyerOrgId} />
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('deal.seller')}
+            </Text>
+            <Text size="sm" data-testid="deal-seller">
+              <OrgName orgId={d.sellerOrgId} />
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('common.category')}
+            </Text>
+            <Text size="sm" component="div">
+              <CategoryLabel code={d.category} />
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('common.quantity')}
+            </Text>
+            <Text size="sm">{quantityText(d.quantity, d.unit)}</Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('bid.unitPrice')}
+            </Text>
+            <Text size="sm">{fmt.money(d.unitPrice)}</Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('bid.total')}
+            </Text>
+            <Text size="sm" fw={700} data-testid="deal-total">
+              {fmt.money(d.total)}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('deal.dueBy')}
+            </Text>
+            <Text size="sm">{fmt.dateTime(d.dueBy, tz)}</Text>
+          </Stack>
+          {d.onTime !== null && (
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t('bid.onTime')}
+              </Text>
+              <Text size="sm">{d.onTime ? t('deal.onTimeYes') : t('deal.onTimeNo')}</Text>
+            </Stack>
+          )}
+        </SimpleGrid>
+        <Anchor component={Link} to={`/needs/${d.needId}`} size="sm" mt="sm" display="inline-block">
+          {t('deal.openNeed')}
+        </Anchor>
+      </Paper>
+      <Paper withBorder p="md">
+        <Timeline
+          active={['awarded', 'confirmed', 'delivered', 'accepted'].indexOf(d.status)}
+          bulletSize={16}
+        >
+          <Timeline.Item title={t('status.awarded')}>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(d.awardedAt, tz)}
+            </Text>
+          </Timeline.Item>
+          <Timeline.Item title={t('status.confirmed')}>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(d.confirmedAt, tz)}
+            </Text>
+          </Timeline.Item>
+          <Timeline.Item title={t('status.delivered')}>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(d.deliveredAt, tz)}
+            </Text>
+          </Timeline.Item>
+          <Timeline.Item title={t('status.accepted')}>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(d.acceptedAt, tz)}
+            </Text>
+          </Timeline.Item>
+        </Timeline>
+        {nextStep && (
+          <Group mt="md">
+            <Button loading={step.pending} onClick={() => void step.submit()} data-testid="deal-next-step">
+              {nextStep}
+            </Button>
+          </Group>
+        )}
+        {step.error ? <ProblemAlert error={step.error} /> : null}
+      </Paper>
+      {d.status === 'accepted' && (
+        <Paper withBorder p="md">
+          {myRating ? (
+            <Stack gap="xs">
+              <Text size="sm">{t('deal.yourRating', { score: fmt.number(myRating.score) })}</Text>
+              {theirRating ? (
+                <Text size="sm">{t('deal.theirRating', { score: fmt.number(theirRating.score) })}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('deal.theyHaveNotRated')}
+                </Text>
+              )}
+            </Stack>
+          ) : (
+            <Stack>
+              {d.otherSideRated && <Alert color="blue">{t('deal.rateToSee')}</Alert>}
+              <RateForm deal={d} onDone={done} />
+            </Stack>
+          )}
+        </Paper>
+      )}
+    </Page>
+  );
+}
