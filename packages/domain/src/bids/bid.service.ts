@@ -313,16 +313,19 @@ export class BidService {
     const bid = await retrying(async () => {
       extended = null;
       const need = await this.readNeed(needId);
-      const prev = await this.d.bids.get(needId, orgId);
-      checkIntent(intent, prev, need, ifMatch);
       if (need.ownerOrgId === orgId) {
         throw ruleBroken('bid.own_need', 'An organisation cannot bid on its own need.');
       }
       if (!isBiddable(need, this.d.clock.now())) throw closedError(need);
+      // The other reads depend only on the need: one round trip's worth of latency, not three.
+      const [prev, standing, plan] = await Promise.all([
+        this.d.bids.get(needId, orgId),
+        supplierStanding(this.d.memberships, orgId, need, this.d.clock.now()),
+        need.mode === 'auction' ? this.readAuction(needId, need) : null,
+      ]);
+      checkIntent(intent, prev, need, ifMatch);
       const content = intent === 'reconfirm' ? contentOf(prev as Bid) : (input as BidInput);
       checkAgainstNeed(content, need);
-      const standing = await supplierStanding(this.d.memberships, orgId, need, this.d.clock.now());
-      const plan = need.mode === 'auction' ? await this.readAuction(needId, need) : null;
 
       // Decisions use one "now", taken after every read and just before the write.
       const now = this.d.clock.now();
