@@ -172,6 +172,17 @@ describe('Idempotency-Key on creating calls', () => {
     expect(await parksOf(op.orgId)).toContain(retry.body.parkId);
   });
 
+  it('frees the key after a 400 (the request never ran), so the corrected request with the same key runs', async () => {
+    const key = randomUUID();
+    const refused = await createPark(op.token, key, { ...parkBody(), currency: 'dollars' });
+    expect(refused.status).toBe(400);
+    expect(await storedKey(op.userId, key)).toBeUndefined();
+    const before = await parksOf(op.orgId);
+    const created = await createPark(op.token, key, parkBody('Corrected park'));
+    expect(created.status).toBe(201);
+    expect(await parksOf(op.orgId)).toHaveLength(before.length + 1);
+  });
+
   it('keeps keys per user: another user with the same key and body creates their own park', async () => {
     const key = randomUUID();
     const mine = await createPark(op.token, key);

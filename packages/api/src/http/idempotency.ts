@@ -8,6 +8,23 @@ import type { AppEnv } from './env';
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 /**
+ * Only an outcome of the request's own execution is kept for replay. A request refused before it
+ * ran (invalid input), one that lost a race to a concurrent write, or one that failed on our side
+ * frees its key, so the corrected or repeated request runs for real (Stripe's rule too).
+ */
+const actedUpon = (status: number, code: string | undefined): boolean =>
+  status < 500 && status !== 400 && status !== 429 && code !== 'write.concurrent';
+
+function problemCode(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { code?: unknown };
+    return typeof parsed?.code === 'string' ? parsed.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * `Idempotency-Key` on creating calls: the same key and request replays the first response; the
  * same key with another request is 422; while the first is still running, 409. Keys are per user.
  */
@@ -37,13 +54,14 @@ export function idempotent(store: DynamoIdempotencyRepository): MiddlewareHandle
       return new Response(stored, { status, headers: { ...headers, 'idempotent-replayed': 'true' } });
     }
     await next();
-    if (c.res.status >= 500) {
+    const responseBody = await c.res.clone().text();
+    if (!actedUpon(c.res.status, problemCode(responseBody))) {
       await store.release(scope, key);
       return;
     }
     const headers = Object.fromEntries(
       REPLAYED_HEADERS.flatMap((h) => (c.res.headers.get(h) ? [[h, c.res.headers.get(h) as string]] : [])),
     );
-    await store.complete(scope, key, { status: c.res.status, headers, body: await c.res.clone().text() });
+    await store.complete(scope, key, { status: c.res.status, headers, body: responseBody });
   };
 }
