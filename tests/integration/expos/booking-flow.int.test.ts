@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.stop());
 
-describe('a booking from hold to approval', () => {
+describe('a booking from hold to approval', { timeout: 120_000 }, () => {
   it('holds, submits and is approved by the park operator; the floor plan shows the exhibitor', async () => {
     const { operator, expoId, pavilionId, parkId } = await expoWithPavilion(rt);
     const slot = await addSlot(rt, operator.token, pavilionId, 0);

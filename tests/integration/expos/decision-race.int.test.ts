@@ -27,7 +27,7 @@ async function colleague(orgId: string) {
   return rt.login(email);
 }
 
-describe('two operators deciding the same booking at once', () => {
+describe('two operators deciding the same booking at once', { timeout: 120_000 }, () => {
   it('lets exactly one decision win; the other gets 409, and the slot agrees with the winner', async () => {
     const { operator, pavilionId, expoId } = await expoWithPavilion(rt);
     const second = await colleague(operator.orgId);
@@ -78,7 +78,7 @@ describe('two operators deciding the same booking at once', () => {
         winners[i] === 'confirmed' ? 'booked' : 'available',
       );
     });
-  }, 120_000);
+  });
 
   it('refuses to approve a booking that is only held (409), and hides bookings from other parks’ operators (404)', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);

@@ -24,7 +24,7 @@ const newSlot = () => addSlot(rt, setup.operator.token, setup.pavilionId, nextCo
 const at = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms - Date.now())));
 const claimOf = (slotId: string) => rt.container.expos.repos.bookings.claim({ slotId, sliceId: null });
 
-describe('a hold racing its own expiry', () => {
+describe('a hold racing its own expiry', { timeout: 120_000 }, () => {
   it('frees the slot the moment the hold lapses, with no sweeper and no TTL', async () => {
     const slot = await newSlot();
     const [a, b] = [firms[0]!, firms[1]!];
@@ -80,10 +80,10 @@ describe('a hold racing its own expiry', () => {
       }
       expect(await claimOf(slot.slotId)).toMatchObject({ bookingId: won.at(-1)!.bookingId, status: 'held' });
     }
-  }, 60_000);
+  });
 });
 
-describe('a submit racing the hold’s expiry', () => {
+describe('a submit racing the hold’s expiry', { timeout: 120_000 }, () => {
   it('either submits in time and keeps the slot, or lapses and lets exactly one newcomer hold it', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < 8; round++) {
@@ -130,5 +130,5 @@ describe('a submit racing the hold’s expiry', () => {
       }
     }
     expect(outcomes).toHaveLength(8);
-  }, 60_000);
+  });
 });

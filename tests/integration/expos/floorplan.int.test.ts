@@ -10,15 +10,34 @@ beforeAll(async () => {
 });
 afterAll(() => rt.stop());
 
-describe('the floor plan', () => {
-  it('shows held and requested slots without naming who holds them; booked ones show the exhibitor’s public profile', async () => {
-    const { operator, expoId, pavilionId } = await expoWithPavilion(rt);
+describe('the floor plan', { timeout: 120_000 }, () => {
+  it('shows held and requested slots without naming who holds them; booked ones show the exhibitor’s public profile', {
+    timeout: 90_000,
+  }, async () => {
+    const { operator, expoId, pavilionId, parkId } = await expoWithPavilion(rt);
     const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < 4; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
     const holder = await rt.firm({ kinds: ['supplier'], name: 'Secret Holder Industries' });
     const requester = await rt.firm({ kinds: ['supplier'], name: 'Quiet Requester Ltd' });
-    const exhibiting = await rt.firm({ kinds: ['supplier'], name: 'Tehran Chemical Supply' });
+    const exhibiting = await rt.firm({
+      kinds: ['supplier'],
+      name: 'Tehran Chemical Supply',
+      approvedIn: { parkId, operatorToken: operator.token },
+    });
     const visitor = await rt.firm({ kinds: ['tenant'] });
+    const listing = await rt.call('POST', '/v1/listings', {
+      token: exhibiting.token,
+      body: {
+        kind: 'product',
+        title: 'Industrial solvents',
+        description: 'Acetone and toluene in drums.',
+        category: '2011',
+        unit: 'l',
+        leadTimeDays: 7,
+        serviceArea: { scope: 'national' },
+      },
+    });
+    expect(listing.status, JSON.stringify(listing.body)).toBe(201);
 
     await rt.call('POST', `/v1/slots/${slots[0]!.slotId}/hold`, { token: holder.token });
     const r = await rt.call('POST', `/v1/slots/${slots[1]!.slotId}/hold`, { token: requester.token });
@@ -27,9 +46,18 @@ describe('the floor plan', () => {
       body: exhibitor('Quiet Requester booth'),
     });
     const e = await rt.call('POST', `/v1/slots/${slots[2]!.slotId}/hold`, { token: exhibiting.token });
+    const foreign = await rt.call('POST', `/v1/bookings/${e.body.bookingId}/submit`, {
+      token: exhibiting.token,
+      body: {
+        ...exhibitor('Tehran Chemical — solvents'),
+        listingIds: [listing.body.listingId, 'lst_someone_else'],
+      },
+    });
+    expect(foreign).toMatchObject({ status: 422, body: { code: 'booking.listings_not_yours' } });
+    expect(foreign.body.errors.map((x: { path: string }) => x.path)).toEqual(['listingIds.1']);
     await rt.call('POST', `/v1/bookings/${e.body.bookingId}/submit`, {
       token: exhibiting.token,
-      body: { ...exhibitor('Tehran Chemical — solvents'), listingIds: ['lst_demo'] },
+      body: { ...exhibitor('Tehran Chemical — solvents'), listingIds: [listing.body.listingId] },
     });
     await rt.call('POST', `/v1/bookings/${e.body.bookingId}/approve`, { token: operator.token });
 
@@ -57,7 +85,7 @@ describe('the floor plan', () => {
       name: 'Tehran Chemical Supply',
       displayName: 'Tehran Chemical — solvents',
       country: 'IR',
-      listingIds: ['lst_demo'],
+      listingIds: [listing.body.listingId],
     });
 
     const own = await rt.call('GET', `/v1/expos/${expoId}/floorplan`, { token: holder.token });
@@ -70,7 +98,7 @@ describe('the floor plan', () => {
   });
 });
 
-describe('the operator’s views of an expo', () => {
+describe('the operator’s views of an expo', { timeout: 120_000 }, () => {
   it('lists every booking with filters, and reports occupancy per pavilion and revenue by currency', async () => {
     const { operator, expoId, pavilionId } = await expoWithPavilion(rt, { floor: { width: 30, depth: 10 } });
     const hall2 = await rt.call('POST', `/v1/expos/${expoId}/pavilions`, {

@@ -13,7 +13,7 @@ afterAll(() => rt.stop());
 const job = (name: string) => rt.jobs.schedules.find((j) => j.name === name)!;
 const consumer = (name: string) => rt.jobs.consumers.find((c) => c.name === name)!;
 
-describe('the expos jobs', () => {
+describe('the expos jobs', { timeout: 120_000 }, () => {
   it('the sweeper marks lapsed holds expired once, and a second run finds nothing', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
     const slot = await addSlot(rt, operator.token, pavilionId, 0);

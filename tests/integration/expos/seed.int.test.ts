@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.stop());
 
-describe('the expos demo data', () => {
+describe('the expos demo data', { timeout: 120_000 }, () => {
   it('gives every demo park an expo with pavilions, at least 40 slots in all, some booked', async () => {
     const world = await seedFoundation(rt.container);
     await seedExpos(rt.container, world);
@@ -39,5 +39,5 @@ describe('the expos demo data', () => {
     }
     expect(slots).toBeGreaterThanOrEqual(40);
     expect(statuses).toEqual(expect.arrayContaining(['booked', 'requested', 'held', 'available']));
-  }, 120_000);
+  });
 });

@@ -17,7 +17,7 @@ const slotBody = (code: string, rect: { x: number; y: number; w: number; h: numb
   ...extra,
 });
 
-describe('slots on a pavilion floor', () => {
+describe('slots on a pavilion floor', { timeout: 120_000 }, () => {
   it('refuses a rectangle that overlaps another slot, and accepts one that only touches it', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
     const post = (body: unknown) =>
@@ -120,7 +120,7 @@ describe('slots on a pavilion floor', () => {
   });
 });
 
-describe('time slices', () => {
+describe('time slices', { timeout: 120_000 }, () => {
   it('cuts a slot into expo days, each held on its own; the whole slot cannot be held', async () => {
     const { operator, pavilionId, expoId } = await expoWithPavilion(rt, { days: 3 });
     const slot = await addSlot(rt, operator.token, pavilionId, 0, { slices: { every: 'day' } });

@@ -22,7 +22,7 @@ async function heldBy(token: string, slotId: string) {
   );
 }
 
-describe('waitlists', () => {
+describe('waitlists', { timeout: 120_000 }, () => {
   it('offers a freed slot to park members first, then in order of joining, and to the next when an offer lapses', async () => {
     const { operator, parkId, pavilionId } = await expoWithPavilion(rt);
     const slot = await addSlot(rt, operator.token, pavilionId, 0);
@@ -156,7 +156,7 @@ describe('waitlists', () => {
   });
 });
 
-describe('the per-organisation hold limit', () => {
+describe('the per-organisation hold limit', { timeout: 120_000 }, () => {
   it('refuses a fourth hold in one expo (422), and counts submitted and lapsed holds out at once', async () => {
     const { operator, pavilionId } = await expoWithPavilion(rt);
     const slots: Awaited<ReturnType<typeof addSlot>>[] = [];

@@ -11,6 +11,7 @@ import {
   type PageRequest,
   requireOrg,
   requireRole,
+  ruleBroken,
   type Stored,
   SYSTEM_ACTOR,
 } from '../core';
@@ -105,7 +106,14 @@ export class BookingService {
     }
     if (input.listingIds.length && this.listings) {
       const foreign = await this.listings.foreign(firm.orgId, input.listingIds);
-      if (foreign.length) throw notFound('listing');
+      if (foreign.length) {
+        throw ruleBroken('booking.listings_not_yours', 'A booth shows only your own active listings.', [
+          ...foreign.map((id) => ({
+            path: `listingIds.${input.listingIds.indexOf(id)}`,
+            message: 'Not an active listing of yours.',
+          })),
+        ]);
+      }
     }
     const park = await this.parks.get(prev.parkId);
     const at = now.toISOString();

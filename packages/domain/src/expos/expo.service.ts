@@ -13,10 +13,11 @@ import {
 } from '../core';
 import type { OrgRepository } from '../orgs/ports';
 import type { ParkService } from '../parks/park.service';
+import { exhibitorProfiles } from './exhibitor-profiles';
 import type { Expo, ExpoInput } from './expo';
 import { buildExpoStats, type ExpoStats } from './expo-stats';
 import { fitsFloor, overlaps, rectArea } from './floor-geometry';
-import { buildFloorPlan, exhibitorOrgIds, type FloorPlan } from './floorplan';
+import { buildFloorPlan, type FloorPlan } from './floorplan';
 import {
   MAX_PAVILIONS_PER_EXPO,
   MAX_SLOTS_PER_PAVILION,
@@ -178,18 +179,7 @@ export class ExpoService {
   async floorPlan(caller: Caller, expoId: string): Promise<FloorPlan> {
     await this.get(expoId);
     const data = await this.expos.floor(expoId);
-    const orgs = await this.orgs.getMany(exhibitorOrgIds(data));
-    const profiles = new Map(
-      orgs.map((o) => [
-        o.orgId,
-        {
-          name: o.name,
-          country: o.country,
-          ...(o.city ? { city: o.city } : {}),
-          ...(o.website ? { website: o.website } : {}),
-        },
-      ]),
-    );
+    const profiles = await exhibitorProfiles(this.orgs, data);
     return buildFloorPlan(expoId, data, profiles, caller.orgId, this.clock.now());
   }
 

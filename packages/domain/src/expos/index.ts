@@ -1,3 +1,4 @@
+export * from './exhibitor-profiles';
 export * from './expo';
 export * from './expo.service';
 export * from './expo-stats';

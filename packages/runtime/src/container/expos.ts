@@ -2,17 +2,28 @@ import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { DynamoBookingRepository, DynamoWaitlistRepository } from '@parkbridge/db/bookings';
 import { DynamoExpoRepository } from '@parkbridge/db/expos';
+import { DynamoListingRepository } from '@parkbridge/db/listings';
+import { DynamoMatchRepository } from '@parkbridge/db/matching';
+import { DynamoNeedRepository } from '@parkbridge/db/needs';
 import { BookingService, WaitlistService } from '@parkbridge/domain/bookings';
 import { ExpoService } from '@parkbridge/domain/expos';
+import { MarketReaders, RecommendationService } from '@parkbridge/domain/recommendations';
 import type { CoreContext } from './core';
 
-/** Expos, pavilions, slots, bookings and waitlists (`app.expos`). */
+/** Expos, pavilions, slots, bookings, waitlists and pavilion recommendations (`app.expos`). */
 export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
   const repos = {
     expos: new DynamoExpoRepository(db),
     bookings: new DynamoBookingRepository(db),
     waitlists: new DynamoWaitlistRepository(db),
   };
+  // The market's repositories, read-only here: demand, listings and matches for recommendations,
+  // and the ownership of the listings an exhibitor shows at its booth.
+  const market = new MarketReaders(
+    new DynamoNeedRepository(db),
+    new DynamoListingRepository(db),
+    new DynamoMatchRepository(db),
+  );
   const expos = new ExpoService(repos.expos, core.parks, core.repos.orgs, db.clock);
   const bookings = new BookingService(
     repos.bookings,
@@ -21,6 +32,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     core.repos.parks,
     db.clock,
     rules,
+    market,
   );
   const waitlists = new WaitlistService(
     repos.waitlists,
@@ -30,5 +42,13 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     bookings,
     db.clock,
   );
-  return { repos, expos, bookings, waitlists };
+  const recommendations = new RecommendationService(
+    repos.expos,
+    core.repos.orgs,
+    market,
+    market,
+    market,
+    db.clock,
+  );
+  return { repos, expos, bookings, waitlists, recommendations };
 }

@@ -2,6 +2,7 @@ import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
 import { bookingRoutes } from './bookings.routes';
 import { expoCatalogRoutes } from './expos.routes';
+import { recommendationRoutes } from './recommendations.routes';
 import { slotRoutes } from './slots.routes';
 
 /** The expos context's routes, mounted under /v1. */
@@ -10,5 +11,6 @@ export function expoRoutes(app: Container) {
   router.route('/', expoCatalogRoutes(app));
   router.route('/', slotRoutes(app));
   router.route('/', bookingRoutes(app));
+  router.route('/', recommendationRoutes(app));
   return router;
 }
