@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
+import { lineTotal } from './money.rules';
+
+describe('bid rules', () => {
+  it('counts a bid only when submitted under the current amendment', () => {
+    expect(countsIn({ status: 'submitted', amendmentSeen: 1 }, 1)).toBe(true);
+    expect(countsIn({ status: 'submitted', amendmentSeen: 0 }, 1)).toBe(false);
+    expect(countsIn({ status: 'withdrawn', amendmentSeen: 1 }, 1)).toBe(false);
+  });
+
+  it('reads a bid written before the latest amendment as needing reconfirmation', () => {
+    expect(effectiveStatus({ status: 'submitted', amendmentSeen: 0 }, { amendmentCount: 1 })).toBe(
+      'needs_reconfirmation',
+    );
+    expect(effectiveStatus({ status: 'withdrawn', amendmentSeen: 0 }, { amendmentCount: 1 })).toBe(
+      'withdrawn',
+    );
+  });
+
+  it('treats the effective close as passed at the close millisecond, job or no job', () => {
+    const need = { status: 'open' as const, closesAtMs: 1_000 };
+    expect(isPastClose(need, new Date(999))).toBe(false);
+    expect(isPastClose(need, new Date(1_000))).toBe(true);
+    expect(isPastClose({ status: 'closed', closesAtMs: 5_000 }, new Date(0))).toBe(true);
+    expect(isPastClose({ status: 'cancelled', closesAtMs: 0 }, new Date(9_999))).toBe(false);
+  });
+
+  it('tells the winner from the losers once awarded', () => {
+    const need = { status: 'awarded' as const, awardedBidId: 'bid_1' };
+    expect(outcomeOf({ bidId: 'bid_1' }, need)).toBe('won');
+    expect(outcomeOf({ bidId: 'bid_2' }, need)).toBe('lost');
+    expect(outcomeOf({ bidId: 'bid_1' }, { status: 'closed', awardedBidId: null })).toBe('pending');
+  });
+
+  it('totals a line in integer minor units, rounding half up, with three-decimal quantities', () => {
+    expect(lineTotal({ amount: 1999, currency: 'IRR' }, 2.5)).toEqual({ amount: 4998, currency: 'IRR' });
+    expect(lineTotal({ amount: 3, currency: 'VND' }, 0.5)).toEqual({ amount: 2, currency: 'VND' });
+    expect(lineTotal({ amount: 100, currency: 'MNT' }, 0.125)).toEqual({ amount: 13, currency: 'MNT' });
+    expect(() => lineTotal({ amount: Number.MAX_SAFE_INTEGER, currency: 'IRR' }, 2)).toThrow();
+  });
+});
