@@ -64,16 +64,19 @@ export interface DealSpec {
 }
 
 /**
- * A deal item as the bidding context writes it on award (the fields docs/chain-map.md reads, and
- * the `PARK#<parkId>#DEALS` index the rebuild queries). Written directly: the award flow is the
- * bidding context's, and these tests are about what the chain map makes of a deal.
+ * A deal item as the bidding context writes it on award (packages/db/src/deals: its keys, with the
+ * buyer's and seller's indexes, and the fields docs/chain-map.md reads). Written directly: the
+ * award flow is the bidding context's, and these tests are about what the chain map makes of a
+ * deal, including a cancellation that the bidding context does not offer yet.
  */
 export function dealItem(d: DealSpec): Record<string, unknown> {
   const total = { amount: Math.round(d.unitPrice.amount * d.quantity), currency: d.unitPrice.currency };
   return {
     pk: `DEAL#${d.dealId}`,
     sk: 'DEAL',
-    gsi2pk: `PARK#${d.parkId}#DEALS`,
+    gsi1pk: `ORG#${d.buyerOrgId}#DEALS#buyer`,
+    gsi1sk: `${d.awardedAt}#${d.dealId}`,
+    gsi2pk: `ORG#${d.sellerOrgId}#DEALS#seller`,
     gsi2sk: `${d.awardedAt}#${d.dealId}`,
     type: 'deal',
     dealId: d.dealId,

@@ -5,17 +5,18 @@ import type { Stored } from '@parkbridge/domain/core';
 import type { Membership } from '@parkbridge/domain/orgs';
 import { type Db, type Item, stripKeys } from '../core';
 import { DynamoListingRepository } from '../listings/listing.repository';
+import { batchGet } from '../matching/batch';
 import { DynamoNeedRepository, toNeed } from '../needs/need.repository';
 import { DynamoMembershipRepository, membershipKey } from '../orgs/membership.repository';
 import { DynamoOrgRepository } from '../orgs/org.repository';
 import { DynamoParkRepository } from '../parks/park.repository';
-import { consistentBatchGet } from './reads';
 
 /**
- * The index the chain map reads a park's deals by, asked of the bidding context (docs/chain-map.md):
- * gsi2 `PARK#<parkId>#DEALS` / `<awardedAt>#<dealId>` on every deal item, cancelled ones included.
+ * A park's deals are its tenants' purchases: every need is posted by an approved tenant of its
+ * park, so the rebuild reads each member's deals as buyer (the bidding context's gsi1
+ * `ORG#<orgId>#DEALS#buyer`) and keeps those delivered to the park.
  */
-export const DEALS_OF_PARK = { index: 'gsi2', pk: (parkId: string) => `PARK#${parkId}#DEALS` } as const;
+export const buyerDealsKey = (orgId: string) => `ORG#${orgId}#DEALS#buyer`;
 
 /** The records behind the map, read through the owning contexts' keys (never a Scan). */
 export class DynamoChainMapSources implements ChainMapSources {
@@ -67,7 +68,8 @@ export class DynamoChainMapSources implements ChainMapSources {
   }
 
   async membershipsIn(parkId: string, orgIds: readonly string[]) {
-    const items = await consistentBatchGet(
+    // Eventually consistent: this is for the map's view of outside suppliers, not a guard.
+    const items = await batchGet(
       this.db,
       orgIds.map((o) => membershipKey(parkId, o)),
     );
@@ -95,7 +97,14 @@ export class DynamoChainMapSources implements ChainMapSources {
   }
 
   async dealsOfPark(parkId: string) {
-    return (await this.every(DEALS_OF_PARK.index, DEALS_OF_PARK.pk(parkId))).filter((i) => i.type === 'deal');
+    const members = await this.membershipsOfPark(parkId);
+    const deals = new Map<string, Item>();
+    for (const m of members) {
+      for (const item of await this.every('gsi1', buyerDealsKey(m.orgId))) {
+        if (item.type === 'deal' && item.parkId === parkId) deals.set(String(item.dealId), item);
+      }
+    }
+    return [...deals.values()];
   }
 
   listingsInCategory(category: string, limit: number) {

@@ -98,17 +98,27 @@ export async function replaceParkItems(db: Db, parkId: string, contributions: re
 type WriteRequest = { put: Item } | { delete: Key };
 
 async function batchWrite(db: Db, requests: readonly WriteRequest[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: unknown[] | undefined = requests
-      .slice(i, i + 25)
-      .map((r) => ('put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } }));
-    for (let round = 0; pending?.length; round++) {
-      if (round >= 8) throw new Error('BatchWriteItem left requests unprocessed after retries.');
-      if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const out: BatchWriteCommandOutput = await db.doc.send(
-        new BatchWriteCommand({ RequestItems: { [db.tableName]: pending as never } }),
-      );
-      pending = out.UnprocessedItems?.[db.tableName];
-    }
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+  let next = 0;
+  // A few batches in flight at once: a large park's rebuild is tens of thousands of items.
+  await Promise.all(
+    Array.from({ length: Math.min(4, chunks.length) }, async () => {
+      while (next < chunks.length) await writeChunk(db, chunks[next++] as WriteRequest[]);
+    }),
+  );
+}
+
+async function writeChunk(db: Db, chunk: readonly WriteRequest[]): Promise<void> {
+  let pending: unknown[] | undefined = chunk.map((r) =>
+    'put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } },
+  );
+  for (let round = 0; pending?.length; round++) {
+    if (round >= 8) throw new Error('BatchWriteItem left requests unprocessed after retries.');
+    if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
+    const out: BatchWriteCommandOutput = await db.doc.send(
+      new BatchWriteCommand({ RequestItems: { [db.tableName]: pending as never } }),
+    );
+    pending = out.UnprocessedItems?.[db.tableName];
   }
 }
