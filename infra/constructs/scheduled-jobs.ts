@@ -77,7 +77,8 @@ export class ScheduledJobs extends Construct {
     const fnLogicalId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnFunction);
     Validations.of(schedulerRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
-      reason: 'Invocation (lambda:InvokeFunction) of this one function only, its versions and aliases included (the ":*").',
+      reason:
+        'Invocation (lambda:InvokeFunction) of this one function only, its versions and aliases included (the ":*").',
     });
     for (const job of props.jobs) {
       this.schedules.push(

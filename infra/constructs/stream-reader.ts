@@ -9,9 +9,11 @@ import { DeadLetterQueue } from './dead-letter-queue';
 import { ParkbridgeFunction } from './parkbridge-function';
 import type { ParkbridgeTable } from './parkbridge-table';
 
-export interface StreamConsumerProps {
-  /** The consumer's name in allJobs() (packages/jobs). */
-  readonly consumerName: string;
+export interface StreamReaderProps {
+  /** The reader's name (service name `stream-<name>`). */
+  readonly readerName: string;
+  /** The consumers it runs, by their names in allJobs() (packages/jobs). */
+  readonly consumerNames: readonly string[];
   readonly table: ParkbridgeTable;
   readonly cursorSecret: ISecret;
   /** @default 100 */
@@ -32,25 +34,26 @@ export interface StreamConsumerProps {
 }
 
 /**
- * One stream consumer as its own Lambda on the table's stream: batch-item failures reported,
+ * A Lambda reading the table's stream and running its consumers: batch-item failures reported,
  * bisect on error, bounded retries and record age, and an SQS dead-letter destination that keeps
- * the failed records' stream coordinates for replay.
+ * the failed batches' stream coordinates for replay.
  */
-export class StreamConsumer extends Construct {
+export class StreamReader extends Construct {
   readonly function: ParkbridgeFunction;
   readonly deadLetterQueue: DeadLetterQueue;
 
-  constructor(scope: Construct, id: string, props: StreamConsumerProps) {
+  constructor(scope: Construct, id: string, props: StreamReaderProps) {
     super(scope, id);
+    if (!props.consumerNames.length) throw new Error(`Stream reader ${props.readerName} has no consumer.`);
     this.function = new ParkbridgeFunction(this, 'Function', {
       entry: 'functions/streams/handler.ts',
-      serviceName: `stream-${props.consumerName}`,
-      description: `Stream consumer "${props.consumerName}"`,
+      serviceName: `stream-${props.readerName}`,
+      description: `Stream consumers: ${props.consumerNames.join(', ')}`.slice(0, 256),
       timeout: Duration.seconds(60),
       environment: {
         [EnvName.tableName]: props.table.tableName,
         [EnvName.cursorSecretArn]: props.cursorSecret.secretArn,
-        [EnvName.streamConsumer]: props.consumerName,
+        [EnvName.streamConsumers]: props.consumerNames.join(','),
       },
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
@@ -61,7 +64,7 @@ export class StreamConsumer extends Construct {
     props.table.grantReadWriteData(this.function);
     props.cursorSecret.grantRead(this.function);
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
-      purpose: `Stream batches the "${props.consumerName}" consumer could not process`,
+      purpose: `Stream batches the "${props.readerName}" reader could not process`,
     });
     this.function.addEventSource(
       new DynamoEventSource(props.table.table, {

@@ -56,7 +56,7 @@ export interface WebDistributionProps {
 export const API_PATH_PATTERNS = ['/v1/*', '/health', '/openapi.json', '/docs', '/docs/*'] as const;
 
 /** Client-side routes get index.html; files (anything with an extension) are served as they are. */
-const SPA_REWRITE = `function handler(event) {
+export const SPA_REWRITE = `function handler(event) {
   var request = event.request;
   var last = request.uri.split('/').pop();
   if (last.indexOf('.') === -1) { request.uri = '/index.html'; }

@@ -10,12 +10,12 @@ import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
 import { ParkbridgeTable } from '../constructs/parkbridge-table';
 import { ScheduledJobs } from '../constructs/scheduled-jobs';
-import { StreamConsumer } from '../constructs/stream-consumer';
+import { StreamReader } from '../constructs/stream-reader';
 import { UserDirectory } from '../constructs/user-directory';
 import { WebDistribution } from '../constructs/web-distribution';
 import { SWAGGER_UI_DIR, WEB_DIST } from '../paths';
 import type { StageSettings } from './stage';
-import { HTTP_FUNCTIONS, type JobsInCode, jobsInCode } from './workloads';
+import { HTTP_FUNCTIONS, type JobsInCode, jobsInCode, streamReaders } from './workloads';
 
 export interface ParkbridgeStackProps extends StackProps {
   readonly stage: StageSettings;
@@ -151,10 +151,11 @@ export class ParkbridgeStack extends Stack {
     }
 
     const jobs = props.jobs ?? jobsInCode();
-    const consumers: Record<string, StreamConsumer> = {};
-    for (const name of jobs.consumers) {
-      consumers[`Stream${pascal(name)}`] = new StreamConsumer(this, `Stream${pascal(name)}`, {
-        consumerName: name,
+    const readers: Record<string, StreamReader> = {};
+    for (const reader of streamReaders(jobs.consumers)) {
+      readers[`Stream${pascal(reader.name)}`] = new StreamReader(this, `Stream${pascal(reader.name)}`, {
+        readerName: reader.name,
+        consumerNames: reader.consumers,
         table: data,
         cursorSecret,
         ...logs,
@@ -197,14 +198,12 @@ export class ParkbridgeStack extends Stack {
     alarms.watchFunctions({
       ...httpFunctions,
       PreTokenGeneration: preToken,
-      ...Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.function])),
+      ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.function])),
       ...(schedules ? { Schedules: schedules.function } : {}),
     });
-    alarms.watchStreamConsumers(
-      Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.function])),
-    );
+    alarms.watchStreamConsumers(Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.function])));
     alarms.watchDeadLetterQueues({
-      ...Object.fromEntries(Object.entries(consumers).map(([k, c]) => [k, c.deadLetterQueue])),
+      ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.deadLetterQueue])),
       ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
     });
     alarms.watchTable(data.table);

@@ -67,6 +67,7 @@ export const HTTP_FUNCTIONS = {
       '/v1/needs/{needId}/award',
       '/v1/deals',
       '/v1/deals/{proxy+}',
+      '/v1/orgs/{orgId}/reputation',
     ],
   },
   expos: {
@@ -104,8 +105,33 @@ export interface ScheduledJobSpec {
   description: string;
 }
 
+/**
+ * DynamoDB Streams serves at most two readers per shard before it throttles, so the consumers
+ * share two functions rather than one each: the marketplace's interactive path (matching,
+ * bidding's reactions and notices), where seconds matter, and everything else. A consumer goes to
+ * the first reader one of whose prefixes its name starts with, else to the last reader.
+ */
+export const STREAM_READERS = [
+  { name: 'marketplace', prefixes: ['market.', 'bidding.'] },
+  { name: 'background', prefixes: [] },
+] as const satisfies readonly { name: string; prefixes: readonly string[] }[];
+
+/** The consumers each reader runs (readers without consumers are left out). */
+export function streamReaders(consumers: readonly string[]): { name: string; consumers: string[] }[] {
+  const readers = STREAM_READERS.map((r) => ({
+    name: r.name,
+    prefixes: r.prefixes as readonly string[],
+    consumers: [] as string[],
+  }));
+  for (const consumer of consumers) {
+    const reader = readers.find((r) => r.prefixes.some((p) => consumer.startsWith(p))) ?? readers.at(-1)!;
+    reader.consumers.push(consumer);
+  }
+  return readers.filter((r) => r.consumers.length).map(({ name, consumers: c }) => ({ name, consumers: c }));
+}
+
 export interface JobsInCode {
-  /** Stream consumers by name: each becomes its own function on the table's stream. */
+  /** Stream consumers by name: each runs in one of the stream readers (STREAM_READERS). */
   consumers: string[];
   /** Scheduled jobs: each becomes an EventBridge Scheduler schedule of the schedules function. */
   schedules: ScheduledJobSpec[];
@@ -114,8 +140,8 @@ export interface JobsInCode {
 /**
  * The stream consumers and scheduled jobs the code defines (packages/jobs' allJobs()), read at
  * synth time from a container whose client never sends a request. Deriving them keeps the stack
- * and the code from drifting: a consumer added to a context gets its function, dead-letter queue
- * and alarms without anyone editing infra, and no function is deployed for a name that does not run.
+ * and the code from drifting: a consumer added to a context runs without anyone editing infra,
+ * and no function is deployed for a name that does not exist.
  */
 export function jobsInCode(): JobsInCode {
   const db = createDb({

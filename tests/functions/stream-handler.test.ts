@@ -9,18 +9,41 @@ import { freshTable } from './fixtures/dynamo-table';
 import { lambdaContext, streamEvent, streamRecord } from './fixtures/lambda-events';
 
 /**
- * The jobs' consumer lists are filled by each context; here a consumer named like infra's
- * "matching" stands in: it records every change it handles in the table (idempotently, keyed by
- * the change id) and fails on a poison item.
+ * Two stand-in consumers, so the tests do not depend on what the contexts' consumers do today:
+ * "market.matching" records every need it handles in the table (idempotently, keyed by the change
+ * id) and fails on a poison need; "chain-map" records the same in its own partition and never fails.
  */
+const { recorder } = vi.hoisted(() => ({
+  recorder: (app: any, name: string, pk: string, failOnPoison: boolean) => ({
+    name,
+    wants: (c: { newImage: Record<string, unknown> | null }) => c.newImage?.type === 'need',
+    async handle(c: { id: string; newImage: Record<string, unknown> | null }) {
+      if (failOnPoison && c.newImage?.poison) throw new Error('cannot handle this need');
+      const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+      await app.db.doc
+        .send(
+          new PutCommand({
+            TableName: app.db.tableName,
+            Item: { pk, sk: c.id, needId: c.newImage?.needId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((err: Error) => {
+          if (err.name !== 'ConditionalCheckFailedException') throw err;
+        });
+    },
+  }),
+}));
+
 vi.mock('@parkbridge/jobs', async (importOriginal) => {
   const real = await importOriginal<typeof import('@parkbridge/jobs')>();
   return {
     ...real,
     allJobs: (app: Container) => ({
       consumers: [
+        recorder(app, 'chain-map', 'TEST#AGGREGATED', false),
         {
-          name: 'matching',
+          name: 'market.matching',
           wants: (c: { newImage: Record<string, unknown> | null }) => c.newImage?.type === 'need',
           async handle(c: { id: string; newImage: Record<string, unknown> | null }) {
             if (c.newImage?.poison) throw new Error('cannot match this need');
@@ -49,11 +72,11 @@ let table: Awaited<ReturnType<typeof freshTable>>;
 let output: ReturnType<typeof captureOutput>;
 let handler: Handler;
 
-async function coldStart(consumer: string): Promise<Handler> {
+async function coldStart(consumers: string): Promise<Handler> {
   vi.resetModules();
   Object.assign(process.env, table.env, {
-    [EnvName.streamConsumer]: consumer,
-    POWERTOOLS_SERVICE_NAME: `stream-${consumer}`,
+    [EnvName.streamConsumers]: consumers,
+    POWERTOOLS_SERVICE_NAME: 'stream-marketplace',
   });
   return (await import('../../functions/streams/handler')).handler as unknown as Handler;
 }
@@ -68,12 +91,12 @@ const need = (needId: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-async function handledNeeds(): Promise<string[]> {
+async function handledNeeds(pk = 'TEST#HANDLED'): Promise<string[]> {
   const out = await table.db.doc.send(
     new QueryCommand({
       TableName: table.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'TEST#HANDLED' },
+      ExpressionAttributeValues: { ':pk': pk },
     }),
   );
   return (out.Items ?? []).map((i) => i.needId as string).sort();
@@ -82,7 +105,7 @@ async function handledNeeds(): Promise<string[]> {
 beforeAll(async () => {
   table = await freshTable();
   output = captureOutput();
-  handler = await coldStart('matching');
+  handler = await coldStart('market.matching,chain-map');
 });
 afterAll(() => {
   output.restore();
@@ -95,6 +118,7 @@ describe('the stream function, invoked with DynamoDB stream events', () => {
     const res = await handler(streamEvent([need('n1'), other, need('n2')]), lambdaContext());
     expect(res).toEqual({ batchItemFailures: [] });
     expect(await handledNeeds()).toEqual(['n1', 'n2']);
+    expect(await handledNeeds('TEST#AGGREGATED')).toEqual(['n1', 'n2']);
   });
 
   it('reports the failed record and every one after it, so the stream retries in order', async () => {
@@ -109,8 +133,13 @@ describe('the stream function, invoked with DynamoDB stream events', () => {
     const handled = await handledNeeds();
     expect(handled).toContain('p1');
     expect(handled).not.toContain('p3');
+    // The other consumer of the same function is not held back by the poison record.
+    expect(await handledNeeds('TEST#AGGREGATED')).toEqual(expect.arrayContaining(['p1', 'p2', 'p3']));
     const logged = output.json().find((l) => l.message === 'Stream record failed');
-    expect(logged).toMatchObject({ consumer: 'matching', sequenceNumber: poison.dynamodb?.SequenceNumber });
+    expect(logged).toMatchObject({
+      consumer: 'market.matching',
+      sequenceNumber: poison.dynamodb?.SequenceNumber,
+    });
   });
 
   it('does not count a redelivered record twice', async () => {
@@ -121,6 +150,7 @@ describe('the stream function, invoked with DynamoDB stream events', () => {
   });
 
   it('reports a partial batch failure when DynamoDB throttles the consumer’s write', async () => {
+    const single = await coldStart('market.matching');
     const ddb = mockClient(DynamoDBDocumentClient);
     try {
       ddb
@@ -133,7 +163,7 @@ describe('the stream function, invoked with DynamoDB stream events', () => {
         );
       const first = need('t1');
       const second = need('t2');
-      const res = await handler(streamEvent([first, second]), lambdaContext());
+      const res = await single(streamEvent([first, second]), lambdaContext());
       expect(res.batchItemFailures).toEqual([{ itemIdentifier: second.dynamodb?.SequenceNumber }]);
       expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
     } finally {
@@ -145,12 +175,14 @@ describe('the stream function, invoked with DynamoDB stream events', () => {
     output.clear();
     await handler(streamEvent([need('m1'), need('m2', { poison: true })]), lambdaContext());
     const emf = output.metrics().find((m) => 'StreamRecordsFailed' in m);
-    expect(emf).toMatchObject({ StreamRecords: 2, StreamRecordsFailed: 1, service: 'stream-matching' });
+    expect(emf).toMatchObject({ StreamRecords: 2, StreamRecordsFailed: 1, service: 'stream-marketplace' });
+    const perConsumer = output.metrics().find((m) => 'ConsumerFailures' in m);
+    expect(perConsumer).toMatchObject({ consumer: 'market.matching', ConsumerFailures: 1 });
   });
 
   it('refuses to start for a consumer that allJobs() does not have', async () => {
-    await expect(coldStart('warehouse')).rejects.toThrow(
-      /No stream consumer named "warehouse".*known: matching/,
+    await expect(coldStart('chain-map,warehouse')).rejects.toThrow(
+      /No stream consumer named "warehouse".*known: chain-map, market.matching/,
     );
   });
 });

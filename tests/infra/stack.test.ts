@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../infra/stacks/stage';
-import { HTTP_FUNCTIONS } from '../../infra/stacks/workloads';
+import { HTTP_FUNCTIONS, STREAM_READERS, streamReaders } from '../../infra/stacks/workloads';
 import { asList, FIXED_JOBS, resourcesOf, type Synthesized, statementsOfRoles, synthesize } from './synth';
 
 let dev: Synthesized;
@@ -279,7 +279,7 @@ describe('the functions', () => {
   it('are arm64 Node.js 22, traced, logging JSON to their own log group', () => {
     for (const [, s] of both()) {
       const fns = functionsOf(s);
-      expect(fns.length).toBe(Object.keys(HTTP_FUNCTIONS).length + 1 + FIXED_JOBS.consumers.length + 1);
+      expect(fns.length).toBe(Object.keys(HTTP_FUNCTIONS).length + 1 + STREAM_READERS.length + 1);
       for (const fn of fns) {
         expect(fn.props, fn.service).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -371,19 +371,34 @@ describe('the functions', () => {
 });
 
 describe('the stream consumers', () => {
-  it('run one function per consumer on the table’s stream, with batch-item failures, bisect, bounded retries and an SQS DLQ', () => {
+  it('run in at most two readers of the table’s stream (DynamoDB’s limit per shard), each consumer in one', () => {
+    for (const [, s] of both()) {
+      const mappings = Object.values(resourcesOf(s, 'AWS::Lambda::EventSourceMapping'));
+      expect(mappings.length).toBeLessThanOrEqual(2);
+      const assigned = functionsOf(s)
+        .filter((f) => f.service.startsWith('stream-'))
+        .flatMap((f) => String(f.env.PARKBRIDGE_STREAM_CONSUMERS).split(','));
+      expect(assigned.sort()).toEqual([...FIXED_JOBS.consumers].sort());
+      for (const reader of streamReaders(FIXED_JOBS.consumers)) {
+        expect(fnByService(s, `stream-${reader.name}`).env.PARKBRIDGE_STREAM_CONSUMERS).toBe(
+          reader.consumers.join(','),
+        );
+      }
+    }
+  });
+
+  it('read with batch-item failures, bisect, bounded retries and age, and an SQS dead-letter destination', () => {
     for (const [, s] of both()) {
       const table = tableId(s);
-      for (const name of FIXED_JOBS.consumers) {
-        const fn = fnByService(s, `stream-${name}`);
-        expect(fn.env.PARKBRIDGE_STREAM_CONSUMER).toBe(name);
+      for (const reader of STREAM_READERS) {
+        const fn = fnByService(s, `stream-${reader.name}`);
         s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
           FunctionName: { Ref: fn.id },
           EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
           FunctionResponseTypes: ['ReportBatchItemFailures'],
           BisectBatchOnFunctionError: true,
-          MaximumRetryAttempts: Match.anyValue(),
-          MaximumRecordAgeInSeconds: Match.anyValue(),
+          MaximumRetryAttempts: 10,
+          MaximumRecordAgeInSeconds: 6 * 3600,
           StartingPosition: 'TRIM_HORIZON',
           DestinationConfig: {
             OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetters'), 'Arn'] } },
@@ -450,7 +465,7 @@ describe('dead-letter queues', () => {
   it('are encrypted, TLS-only, keep messages 14 days, and each has a depth alarm', () => {
     for (const [, s] of both()) {
       const queues = resourcesOf(s, 'AWS::SQS::Queue');
-      expect(Object.keys(queues)).toHaveLength(FIXED_JOBS.consumers.length + 1);
+      expect(Object.keys(queues)).toHaveLength(STREAM_READERS.length + 1);
       const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
       for (const [id, q] of Object.entries(queues)) {
         expect(q.Properties).toMatchObject({
@@ -580,7 +595,7 @@ describe('observability', () => {
           .map((a) => a.Dimensions.find((d: any) => d.Name === 'FunctionName').Value.Ref);
         expect(new Set(covered)).toEqual(new Set(fns.map((f) => f.id)));
       }
-      expect(all.filter((a) => a.MetricName === 'IteratorAge')).toHaveLength(FIXED_JOBS.consumers.length);
+      expect(all.filter((a) => a.MetricName === 'IteratorAge')).toHaveLength(STREAM_READERS.length);
       expect(
         all
           .filter((a) => a.MetricName === 'IteratorAge')

@@ -8,12 +8,12 @@ import { repoPath } from '../../infra/paths';
 import type { JobsInCode } from '../../infra/stacks/workloads';
 
 /**
- * A fixed workload, so the template does not change with other contexts' work in progress: three
- * consumers and the two scheduled jobs the product needs. (A test of its own checks that the real
- * stack derives these from allJobs().)
+ * A fixed workload, so the template does not change with other contexts' work in progress:
+ * consumers for both stream readers and the two scheduled jobs the product needs. (A test of its
+ * own checks that the real stack derives these from allJobs().)
  */
 export const FIXED_JOBS: JobsInCode = {
-  consumers: ['market.matching', 'chain-map.aggregates', 'notifications.fan-out'],
+  consumers: ['market.matching', 'bidding.award-outcome', 'chain-map', 'expos.waitlist-offers'],
   schedules: [
     { name: 'close-needs', every: Duration.minutes(1), description: 'Closes needs past their close' },
     { name: 'expire-holds', every: Duration.minutes(1), description: 'Frees expired slot holds' },

@@ -18,6 +18,6 @@ export const EnvName = {
   tokenSecret: 'PARKBRIDGE_TOKEN_SECRET',
   /** Lambda only: the API route groups an HTTP function mounts (comma-separated). */
   routeGroups: 'PARKBRIDGE_ROUTE_GROUPS',
-  /** Lambda only: the name of the stream consumer (from allJobs) a stream function runs. */
-  streamConsumer: 'PARKBRIDGE_STREAM_CONSUMER',
+  /** Lambda only: the names of the stream consumers (from allJobs) a stream function runs, comma-separated. */
+  streamConsumers: 'PARKBRIDGE_STREAM_CONSUMERS',
 } as const;

@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '@parkbridge/db';
+import { App, Stack } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ParkbridgeFunction } from '../../infra/constructs/parkbridge-function';
+import { cdkJsonContext } from './synth';
+
+const run = promisify(execFile);
+
+/** The four Lambda entries, bundled exactly as the stack bundles them (same construct, same options). */
+const ENTRIES = {
+  http: 'functions/http/handler.ts',
+  streams: 'functions/streams/handler.ts',
+  schedules: 'functions/schedules/handler.ts',
+  auth: 'functions/auth/pre-token-generation.ts',
+} as const;
+
+let bundles: Record<keyof typeof ENTRIES, string>;
+
+beforeAll(() => {
+  const outdir = mkdtempSync(join(tmpdir(), 'parkbridge-bundles-'));
+  // Asset metadata (where each bundle was staged) is on by default only under the CLI.
+  const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new Stack(app, 'Bundles');
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    new ParkbridgeFunction(stack, name, { entry, serviceName: name, description: name });
+  }
+  const assembly = app.synth();
+  const template = assembly.getStackByName('Bundles').template;
+  bundles = Object.fromEntries(
+    Object.keys(ENTRIES).map((name) => {
+      const [id] = Object.entries(template.Resources).find(
+        ([, r]: [string, any]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === name,
+      ) as [string, any];
+      return [name, join(outdir, template.Resources[id].Metadata['aws:asset:path'])];
+    }),
+  ) as typeof bundles;
+}, 300_000);
+
+/** Runs a bundle in a fresh Node process, as Lambda would load it, and invokes its handler once. */
+async function invokeBundle(dir: string, env: Record<string, string>, event: unknown) {
+  // A failure at init (top-level await) is what Lambda reports as Runtime.ImportModuleError.
+  const script = `
+    const context = { functionName: 'bundle', awsRequestId: 'r-1', invokedFunctionArn: 'arn:aws:lambda:eu-central-1:1:function:bundle',
+      getRemainingTimeInMillis: () => 10000, memoryLimitInMB: '1024', functionVersion: '$LATEST' };
+    try {
+      const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
+      process.stdout.write('\\nRESULT ' + JSON.stringify(await handler(${JSON.stringify(event)}, context)) + '\\n');
+    } catch (err) { process.stdout.write('\\nERROR ' + JSON.stringify(String(err)) + '\\n'); }`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      AWS_REGION: 'eu-central-1',
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'x',
+      ...env,
+    },
+    timeout: 60_000,
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('RESULT ') || l.startsWith('ERROR '));
+  if (!line) throw new Error(`no result: ${stdout}`);
+  return line.startsWith('ERROR ')
+    ? { error: JSON.parse(line.slice(6)) }
+    : { result: JSON.parse(line.slice(7)) };
+}
+
+describe('the Lambda bundles', () => {
+  it('are minified ESM with the createRequire banner and external source maps', () => {
+    const rows: string[] = [];
+    for (const [name, dir] of Object.entries(bundles)) {
+      const code = readFileSync(join(dir, 'index.mjs'));
+      expect(code.toString('utf8', 0, 200)).toMatch(
+        /^import\{createRequire as __pbCreateRequire\}from"node:module"|^import \{ createRequire as __pbCreateRequire \}/,
+      );
+      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+      // sourcesContent is left out: the map stays small and the code is not shipped twice.
+      expect(JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')).sourcesContent).toBeUndefined();
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+      rows.push(
+        `${name.padEnd(10)} ${kb(code.length).padStart(9)} minified  ${kb(gzipSync(code, { level: 9 }).length).padStart(8)} gzipped  ${kb(statSync(join(dir, 'index.mjs.map')).size).padStart(9)} map`,
+      );
+      expect(code.length).toBeLessThan(5 * 1024 * 1024);
+    }
+    console.log(`Lambda bundles (esbuild, minified, node22 ESM):\n${rows.join('\n')}`);
+  });
+
+  it('serve HTTP API events from the bundled HTTP function against DynamoDB Local', async () => {
+    const endpoint = inject('dynamoEndpoint');
+    const tableName = `bundle-${randomUUID()}`;
+    const raw = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
+    await raw.send(new CreateTableCommand(createTableInput(tableName)));
+    raw.destroy();
+    const env = {
+      PARKBRIDGE_TABLE_NAME: tableName,
+      PARKBRIDGE_DYNAMODB_ENDPOINT: endpoint,
+      PARKBRIDGE_CURSOR_SECRET: 'bundle-test-cursor-secret-0123456789',
+      PARKBRIDGE_ROUTE_GROUPS: 'core',
+      POWERTOOLS_SERVICE_NAME: 'http-core',
+    };
+    const event = (path: string, claims?: Record<string, string>) => ({
+      version: '2.0',
+      routeKey: `ANY ${path}`,
+      rawPath: path,
+      rawQueryString: '',
+      headers: { host: 'abc.execute-api.eu-central-1.amazonaws.com' },
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'bundle-req',
+        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'vitest' },
+        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+      },
+    });
+    const health = await invokeBundle(bundles.http, env, event('/health'));
+    expect(health.result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+    const parks = await invokeBundle(
+      bundles.http,
+      env,
+      event('/v1/parks', { sub: 'u-1', 'cognito:groups': '[tenant]' }),
+    );
+    expect(parks.result.statusCode).toBe(200);
+    expect(JSON.parse(parks.result.body)).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('load the stream, schedule and trigger bundles and fail loudly on a misconfiguration', async () => {
+    const base = {
+      PARKBRIDGE_TABLE_NAME: 'bundle-missing',
+      PARKBRIDGE_CURSOR_SECRET: 'bundle-test-cursor-secret-0123456789',
+    };
+    const stream = await invokeBundle(
+      bundles.streams,
+      { ...base, PARKBRIDGE_STREAM_CONSUMERS: 'no-such-consumer' },
+      { Records: [] },
+    );
+    expect(stream.error).toMatch(/No stream consumer named "no-such-consumer"/);
+    const schedule = await invokeBundle(bundles.schedules, base, { job: 'no-such-job' });
+    expect(schedule.error).toMatch(/No scheduled job named "no-such-job"/);
+    const trigger = await invokeBundle(bundles.auth, {}, {});
+    expect(trigger.error).toMatch(/tableName|invalid/i);
+  });
+});
