@@ -1,41 +1,50 @@
-import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Db, Item } from '../core';
 
 type Key = { pk: string; sk: string };
 
 const MAX_ROUNDS = 8;
+/** Batches in flight at once: enough to hide latency, few enough not to throttle a small table. */
+const PARALLEL_BATCHES = 4;
+
 const backoff = (round: number) => new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** round)));
 
-/** BatchGetItem in chunks of 100, retrying unprocessed keys (DynamoDB returns them under load). */
+/** BatchGetItem in chunks of 100, a few at once, retrying unprocessed keys (DynamoDB returns them under load). */
 export async function batchGet(db: Db, keys: readonly Key[]): Promise<Item[]> {
   const unique = [...new Map(keys.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
-  const found: Item[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Key[] | undefined = unique.slice(i, i + 100);
+  const found = await inParallel(chunked(unique, 100), async (chunk) => {
+    const items: Item[] = [];
+    let pending: Key[] | undefined = chunk;
     for (let round = 0; pending?.length; round++) {
       if (round >= MAX_ROUNDS) throw new Error('BatchGetItem left keys unprocessed after retries.');
       if (round) await backoff(round);
-      const out = await db.doc.send(
+      const out: BatchGetCommandOutput = await db.doc.send(
         new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }),
       );
-      found.push(...(out.Responses?.[db.tableName] ?? []));
+      items.push(...(out.Responses?.[db.tableName] ?? []));
       pending = out.UnprocessedKeys?.[db.tableName]?.Keys as Key[] | undefined;
     }
-  }
-  return found;
+    return items;
+  });
+  return found.flat();
 }
 
 export type WriteRequest = { put: Item } | { delete: Key };
 
 /**
- * BatchWriteItem in chunks of 25, retrying unprocessed requests. Not atomic: for derived items
- * (matches, inbox rows) that a rerun recomputes anyway, never for an invariant.
+ * BatchWriteItem in chunks of 25, a few at once, retrying unprocessed requests. Not atomic: for
+ * derived items (matches, inbox rows) that a rerun recomputes anyway, never for an invariant.
  */
 export async function batchWrite(db: Db, requests: readonly WriteRequest[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending: unknown[] | undefined = requests
-      .slice(i, i + 25)
-      .map((r) => ('put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } }));
+  await inParallel(chunked(requests, 25), async (chunk) => {
+    let pending: unknown[] | undefined = chunk.map((r) =>
+      'put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } },
+    );
     for (let round = 0; pending?.length; round++) {
       if (round >= MAX_ROUNDS) throw new Error('BatchWriteItem left requests unprocessed after retries.');
       if (round) await backoff(round);
@@ -44,5 +53,24 @@ export async function batchWrite(db: Db, requests: readonly WriteRequest[]): Pro
       );
       pending = out.UnprocessedItems?.[db.tableName];
     }
-  }
+  });
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+async function inParallel<T, R>(chunks: readonly T[], fn: (chunk: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(chunks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const i = next++;
+      results[i] = await fn(chunks[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+  return results;
 }

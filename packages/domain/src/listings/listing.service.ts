@@ -74,7 +74,7 @@ export class ListingService {
   /** Active listings are public to signed-in users; a paused one only to its supplier. */
   async get(caller: Caller, listingId: string): Promise<Stored<Listing>> {
     const who = requireOrg(caller);
-    const listing = await this.listings.get(listingId);
+    const listing = await this.listings.get(listingId, true);
     if (!listing || listing.status === 'withdrawn') throw notFound('listing');
     if (listing.status !== 'active' && listing.supplierOrgId !== who.orgId) throw notFound('listing');
     return listing;

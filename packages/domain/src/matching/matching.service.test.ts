@@ -56,7 +56,7 @@ const listingOf = (category: string, over: Partial<Listing> = {}) =>
   }) as Stored<Listing>;
 
 function world(needs: Stored<Need>[], listings: Stored<Listing>[]) {
-  const reads = { listings: 0, needs: 0 };
+  const reads = { listings: 0, needs: 0, written: 0 };
   const matches = new Map<string, Match>();
   const inbox = new Map<string, InboxEntry>();
   const notified: NotificationDraft[] = [];
@@ -71,6 +71,7 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[]) {
     countForNeed: async (needId, upTo) =>
       Math.min(upTo, [...matches.values()].filter((m) => m.needId === needId).length),
     put: async (ms) => {
+      reads.written += ms.length;
       for (const m of ms) matches.set(mKey(m), m);
     },
     remove: async (ms) => {
@@ -78,6 +79,7 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[]) {
     },
     inboxEntries: async (refs) => refs.flatMap((r) => (inbox.has(iKey(r)) ? [inbox.get(iKey(r))!] : [])),
     putInbox: async (es) => {
+      reads.written += es.length;
       for (const e of es) inbox.set(iKey(e), e);
     },
     removeInbox: async (refs) => {
@@ -173,6 +175,19 @@ describe('MatchingService', () => {
     expect(w.notified).toHaveLength(2);
     expect(w.notified.map((d) => d.dedupeKey)).toEqual(['need.matched:need_1', 'need.matched:need_1']);
     expect([...w.inbox.values()].every((e) => e.notifiedAt)).toBe(true);
+  });
+
+  it('writes nothing on a rerun when nothing changed, and rewrites a match whose score moved', async () => {
+    const listings = [listingOf('2420'), listingOf('2420')];
+    const w = world([needOf()], listings);
+    await w.service.matchNeed('need_1');
+    expect(w.reads.written).toBe(4);
+    w.reads.written = 0;
+    await w.service.matchNeed('need_1');
+    expect(w.reads.written).toBe(0);
+    listings[0] = { ...listings[0]!, leadTimeDays: 40 };
+    await w.service.matchNeed('need_1');
+    expect(w.reads.written).toBe(2);
   });
 
   it('clears the matches and inbox rows of a need that is no longer open', async () => {

@@ -8,6 +8,7 @@ import { isActiveAs } from '../orgs/membership';
 import type { Park } from '../parks/park';
 import type { ParkRepository } from '../parks/ports';
 import { candidateTiers } from './category-tiers';
+import { mapLimit } from './concurrency';
 import { evaluate, type MatchFacts } from './evaluate';
 import { byRank, type InboxEntry, inboxEntryFor, type Match } from './match';
 import {
@@ -41,6 +42,8 @@ export interface MatchRun {
   matched: number;
   removed: number;
   notified: number;
+  /** Where the time went: reading and scoring, then writing matches, inbox rows and notifications. */
+  ms?: { readAndScore: number; store: number };
 }
 
 export interface MatchingDeps {
@@ -75,6 +78,7 @@ export class MatchingService {
     const now = this.deps.clock.now();
     const need = await this.deps.needs.get(needId, true);
     if (need?.status !== 'open' || need.closesAtMs <= now.getTime()) return this.clearNeed(needId);
+    const started = Date.now();
     const park = await this.deps.parks.get(need.parkId);
     if (!park) return this.clearNeed(needId);
     const found: Match[] = [];
@@ -90,10 +94,11 @@ export class MatchingService {
       );
       if (found.length >= this.options.target) break;
     }
+    const scored = Date.now();
     const previous = await this.deps.matches.forNeed(needId);
     const keep = new Set(found.map((m) => m.listingId));
     const stale = previous.filter((m) => !keep.has(m.listingId));
-    await this.deps.matches.put(found);
+    await this.deps.matches.put(changedOnly(found, previous));
     await this.deps.matches.remove(stale);
     const notified = await this.refreshInbox(
       need,
@@ -101,7 +106,13 @@ export class MatchingService {
       found,
       now,
     );
-    return { candidatesRead, matched: found.length, removed: stale.length, notified };
+    return {
+      candidatesRead,
+      matched: found.length,
+      removed: stale.length,
+      notified,
+      ms: { readAndScore: scored - started, store: Date.now() - scored },
+    };
   }
 
   /** Finds the open needs an active listing can serve, and updates just those pairs. */
@@ -136,7 +147,7 @@ export class MatchingService {
     }
     const kept = new Set(found.map((m) => m.needId));
     const stale = [...previous.values()].filter((m) => !kept.has(m.needId));
-    await this.deps.matches.put(found);
+    await this.deps.matches.put(changedOnly(found, [...previous.values()]));
     await this.deps.matches.remove(stale);
     let notified = 0;
     const byNeed = new Map(needs.map((n) => [n.needId, n]));
@@ -257,42 +268,44 @@ export class MatchingService {
     const existing = new Map(
       (await this.deps.matches.inboxEntries(refs)).map((e) => [e.supplierOrgId, e] as const),
     );
+    const bySupplier = new Map<string, Match[]>();
+    for (const m of matches) bySupplier.set(m.supplierOrgId, [...(bySupplier.get(m.supplierOrgId) ?? []), m]);
     const put: InboxEntry[] = [];
     const gone: typeof refs = [];
-    let notified = 0;
+    const toNotify: InboxEntry[] = [];
     for (const supplierOrgId of suppliers) {
-      const entry = inboxEntryFor(
-        matches.filter((m) => m.supplierOrgId === supplierOrgId),
-        existing.get(supplierOrgId) ?? null,
-      );
+      const before = existing.get(supplierOrgId) ?? null;
+      const entry = inboxEntryFor(bySupplier.get(supplierOrgId) ?? [], before);
       if (!entry) {
-        if (existing.has(supplierOrgId)) gone.push({ supplierOrgId, needId: need.needId });
+        if (before) gone.push({ supplierOrgId, needId: need.needId });
         continue;
       }
-      if (!entry.notifiedAt) {
-        const delivered = await this.deps.notifications.notify({
-          orgId: supplierOrgId,
-          kind: 'need.matched',
-          entityId: need.needId,
-          dedupeKey: `need.matched:${need.needId}`,
-          data: {
-            needId: need.needId,
-            title: need.title,
-            category: need.category,
-            parkId: need.parkId,
-            closesAt: need.closesAt,
-            score: entry.score,
-            listingId: entry.bestListingId,
-          },
-        });
-        if (delivered) notified++;
-        entry.notifiedAt = now.toISOString();
-      }
+      if (!entry.notifiedAt) toNotify.push(entry);
+      else if (before && sameInboxRow(before, entry)) continue;
       put.push(entry);
     }
+    const delivered = await mapLimit(toNotify, NOTIFY_CONCURRENCY, async (entry) => {
+      const fresh = await this.deps.notifications.notify({
+        orgId: entry.supplierOrgId,
+        kind: 'need.matched',
+        entityId: need.needId,
+        dedupeKey: `need.matched:${need.needId}`,
+        data: {
+          needId: need.needId,
+          title: need.title,
+          category: need.category,
+          parkId: need.parkId,
+          closesAt: need.closesAt,
+          score: entry.score,
+          listingId: entry.bestListingId,
+        },
+      });
+      entry.notifiedAt = now.toISOString();
+      return fresh;
+    });
     await this.deps.matches.putInbox(put);
     await this.deps.matches.removeInbox(gone);
-    return notified;
+    return delivered.filter(Boolean).length;
   }
 
   private async getParks(parkIds: string[]): Promise<Park[]> {
@@ -303,6 +316,35 @@ export class MatchingService {
     return parks;
   }
 }
+
+/** Notifications sent at once, at most: each is a small transaction. */
+const NOTIFY_CONCURRENCY = 16;
+
+const sameMatch = (a: Match, b: Match) =>
+  a.score === b.score &&
+  a.level === b.level &&
+  a.distanceKm === b.distanceKm &&
+  a.supplierOrgId === b.supplierOrgId &&
+  JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
+
+/** Matches that differ from what is stored; an unchanged one keeps its item (and its computedAt). */
+function changedOnly(found: Match[], previous: Match[]): Match[] {
+  const before = new Map(previous.map((m) => [`${m.needId}|${m.listingId}`, m]));
+  return found.filter((m) => {
+    const old = before.get(`${m.needId}|${m.listingId}`);
+    if (old && sameMatch(old, m)) {
+      m.computedAt = old.computedAt;
+      return false;
+    }
+    return true;
+  });
+}
+
+const sameInboxRow = (a: InboxEntry, b: InboxEntry) =>
+  a.score === b.score &&
+  a.bestListingId === b.bestListingId &&
+  JSON.stringify(a.listingIds) === JSON.stringify(b.listingIds) &&
+  JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
 
 function dedupe<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Map<string, T>();

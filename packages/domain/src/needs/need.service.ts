@@ -313,7 +313,8 @@ export class NeedService {
 
   async get(caller: Caller, needId: string): Promise<Stored<Need>> {
     const who = requireOrg(caller);
-    const need = await this.needs.get(needId);
+    // Consistent: an owner reads its need right after writing it.
+    const need = await this.needs.get(needId, true);
     if (!need) throw notFound('need');
     if (need.ownerOrgId === who.orgId) return need;
     if (need.status === 'draft' || !canSee(need, await this.viewers.of(who))) throw notFound('need');
