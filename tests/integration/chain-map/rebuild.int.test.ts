@@ -44,6 +44,9 @@ describe('the rebuild', () => {
     expect(sent).toContain('QueryCommand');
     expect(report).toMatchObject({ tenants: 3, chains: 2, inputs: 5, openNeeds: 1, deals: 6, listings: 2 });
     expect(await maps()).toEqual(incremental);
+    // Run again: everything already holds what the records say, so nothing is written.
+    const [again] = await rebuildChainMaps(rt.container, [story.parkId]);
+    expect(again).toMatchObject({ itemsWritten: 0, itemsDeleted: 0 });
   });
 
   it('repairs aggregates that drifted from the records', async () => {
@@ -59,7 +62,8 @@ describe('the rebuild', () => {
       }),
     );
     expect(await maps()).not.toEqual(incremental);
-    await rebuildChainMaps(rt.container, [story.parkId]);
+    const [repair] = await rebuildChainMaps(rt.container, [story.parkId]);
+    expect(repair).toMatchObject({ itemsWritten: 2, itemsDeleted: 0 });
     expect(await maps()).toEqual(incremental);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type NewContribution, totalOf } from '@parkbridge/domain/chain-map';
-import type { Db, Item } from '../core';
+import { canonicalJson, type Db, type Item } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
@@ -40,7 +40,7 @@ export async function replaceParkItems(db: Db, parkId: string, contributions: re
     ...(await queryEvery(db, rowsPk(parkId, 'idle'))),
     ...(await queryEvery(db, marksPk(parkId))),
     ...(await queryEvery(db, sourcesPk(parkId))),
-  ].map(keyOf);
+  ];
 
   const items = new Map<string, Item>();
   for (const c of total.counters) {
@@ -88,12 +88,19 @@ export async function replaceParkItems(db: Db, parkId: string, contributions: re
     const item = contributionItem(parkId, c, randomUUID());
     items.set(id(keyOf(item)), item);
   }
-  const stale = existing.filter((k) => !items.has(id(k)));
-  await batchWrite(db, [
-    ...stale.map((k) => ({ delete: k })),
-    ...[...items.values()].map((put) => ({ put })),
-  ]);
+  const stale = existing.map(keyOf).filter((k) => !items.has(id(k)));
+  // An item that already holds what the sum says is left alone (a contribution's `rev` aside), so
+  // a rebuild of a park whose aggregates are right writes next to nothing.
+  const held = new Map(existing.map((i) => [id(keyOf(i)), sameness(i)]));
+  const changed = [...items.values()].filter((i) => held.get(id(keyOf(i))) !== sameness(i));
+  await batchWrite(db, [...stale.map((k) => ({ delete: k })), ...changed.map((put) => ({ put }))]);
+  return { written: changed.length, deleted: stale.length };
 }
+
+const sameness = (item: Item): string => {
+  const { rev: _rev, ...rest } = item;
+  return canonicalJson(rest);
+};
 
 type WriteRequest = { put: Item } | { delete: Key };
 

@@ -21,6 +21,9 @@ export interface RebuildReport {
   deals: number;
   listings: number;
   contributions: number;
+  /** Items that were not already what the records say (0 when the aggregates were right). */
+  itemsWritten: number;
+  itemsDeleted: number;
 }
 
 const unknownOrg = (orgId: string): OrgFacts => ({ orgId, name: orgId, country: '', location: null });
@@ -113,7 +116,7 @@ export class ChainMapRebuild {
     }
     for (const l of listings)
       add(SourceId.listing(l.listingId), l.version, listingContribution(l, true, org(l.supplierOrgId), now));
-    await this.store.replacePark(parkId, out);
+    const { written, deleted } = await this.store.replacePark(parkId, out);
     return {
       parkId,
       tenants: inPark.size,
@@ -123,6 +126,8 @@ export class ChainMapRebuild {
       deals: dealFacts.length,
       listings: listings.length,
       contributions: out.length,
+      itemsWritten: written,
+      itemsDeleted: deleted,
     };
   }
 }

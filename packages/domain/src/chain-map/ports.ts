@@ -72,8 +72,11 @@ export interface ContributionStore {
    * stored contribution still being `prev`. False when another writer came between (read again).
    */
   apply(parkId: string, prev: StoredContribution | null, next: NewContribution): Promise<boolean>;
-  /** Replaces every contribution and aggregate of the park by these (the rebuild). */
-  replacePark(parkId: string, contributions: readonly NewContribution[]): Promise<void>;
+  /** Replaces every contribution and aggregate of the park by these (the rebuild): items written and deleted. */
+  replacePark(
+    parkId: string,
+    contributions: readonly NewContribution[],
+  ): Promise<{ written: number; deleted: number }>;
 }
 
 /** The records the chain map is computed from; the rebuild reads a park's by Query on its keys. */

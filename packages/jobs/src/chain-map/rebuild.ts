@@ -16,7 +16,7 @@ export async function rebuildChainMaps(
   for (const parkId of ids) {
     const report = await app.chainMap.rebuild.rebuild(parkId);
     log(
-      `${parkId}: ${report.tenants} tenants, ${report.chains} chains (${report.inputs} inputs), ${report.openNeeds} open needs, ${report.deals} deals, ${report.listings} in-park listings → ${report.contributions} contributions`,
+      `${parkId}: ${report.tenants} tenants, ${report.chains} chains (${report.inputs} inputs), ${report.openNeeds} open needs, ${report.deals} deals, ${report.listings} in-park listings → ${report.contributions} contributions; ${report.itemsWritten} items written, ${report.itemsDeleted} deleted`,
     );
     reports.push(report);
   }
