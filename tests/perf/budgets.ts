@@ -149,6 +149,24 @@ export const BUDGETS: Record<RouteKey, Budget> = {
     },
   },
 
+  'GET /v1/parks/{parkId}/chain-map': {
+    kind: 'list',
+    open: {
+      maxCalls: 7,
+      finding:
+        'GetItem (park) + 6 sequential Query calls over the map’s projection partitions: 7 round trips (measured with an empty map).',
+    },
+  },
+  'GET /v1/parks/{parkId}/chain-map/edges': list,
+  'GET /v1/parks/{parkId}/chain-map.csv': {
+    kind: 'list',
+    open: {
+      maxCalls: 7,
+      finding:
+        'The map as CSV: the same 7 round trips as the map, and one more Query per further page of edges.',
+    },
+  },
+
   'POST /v1/needs/{needId}/award': change,
   'GET /v1/deals': list,
   'GET /v1/deals/{dealId}': read,
@@ -195,6 +213,14 @@ export const BUDGETS: Record<RouteKey, Budget> = {
     },
   },
   'POST /v1/pavilions/{pavilionId}/slots': change,
+  'GET /v1/pavilion-recommendations': {
+    kind: 'list',
+    open: {
+      maxCalls: 5,
+      finding:
+        'GetItem (expo) + Query (slots) + BatchGetItem (exhibitors) + Query (the caller’s listings) + Query (the park’s memberships): 5 sequential round trips.',
+    },
+  },
   'GET /v1/slots/{slotId}': read,
   'POST /v1/slots/{slotId}/hold': change,
   'POST /v1/slots/{slotId}/waitlist': change,

@@ -397,6 +397,26 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     build: async (s) => ({ params: { needId: await s.bid({ mode: 'auction' }) } }),
   },
 
+  // The park's production-chain map
+  'GET /v1/parks/{parkId}/chain-map': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => {
+      await s.chain();
+      return { params: { parkId: s.a.parkId } };
+    },
+  },
+  'GET /v1/parks/{parkId}/chain-map/edges': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => ({ params: { parkId: s.a.parkId }, query: { kind: 'declared' } }),
+  },
+  'GET /v1/parks/{parkId}/chain-map.csv': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => ({ params: { parkId: s.a.parkId } }),
+  },
+
   // Awards, deals, reputation
   'POST /v1/needs/{needId}/award': {
     as: 'tenant',
@@ -506,8 +526,16 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     as: 'operator',
     status: 201,
     build: async (s) => {
-      const { pavilionId, body } = await s.slotBody();
+      const { pavilionId, body } = await s.slotBody({ ownPavilion: true });
       return { params: { pavilionId }, body };
+    },
+  },
+  'GET /v1/pavilion-recommendations': {
+    as: 'supplier',
+    status: 200,
+    build: async (s) => {
+      await s.listing();
+      return { query: { expoId: await s.expo() } };
     },
   },
   'GET /v1/slots/{slotId}': {

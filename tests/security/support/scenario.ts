@@ -15,6 +15,7 @@ export const CALLERS = [
   'otherTenant',
   'otherSupplier',
   'otherOperator',
+  'newcomer',
 ] as const;
 export type CallerName = (typeof CALLERS)[number];
 /** The callers that can own a resource on the happy path. */
@@ -28,6 +29,7 @@ export const CALLER_TEXT: Record<CallerName, string> = {
   otherTenant: 'tenant of another org / park',
   otherSupplier: 'supplier of another org / park',
   otherOperator: 'operator of another park',
+  newcomer: 'signed in, no organisation yet',
 };
 
 /** A park with its operator, an approved in-park tenant and an approved supplier. */
@@ -70,7 +72,11 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
   };
   const [a, b] = await Promise.all([side(), side()]);
 
-  const token = (caller: CallerName): string | undefined => {
+  /** The caller's token; a newcomer is a new user each time (so one that made an org is not reused). */
+  const tokenFor = async (caller: CallerName): Promise<string | undefined> =>
+    caller === 'newcomer' ? h.login(h.unique('newcomer')) : token(caller);
+
+  const token = (caller: Exclude<CallerName, 'newcomer'>): string | undefined => {
     switch (caller) {
       case 'anonymous':
         return undefined;
@@ -90,15 +96,16 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
   const now = () => h.container.clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  // Expos: one expo and pavilion per side-A run; slots are laid out on a 2 m grid, a new
-  // pavilion when the floor is full.
-  let expoId: string | undefined;
-  let pavilion: { id: string; used: number } | undefined;
+  // Expos: one expo per scenario; slots are laid out on a 2 m grid, a new pavilion when the floor
+  // is full. Slot places are handed out synchronously, so concurrent requests never overlap.
   const COLS = 50;
   const ROWS = 20;
+  let expoOnce: Promise<string> | undefined;
+  let pavilionOnce: Promise<string> | undefined;
+  let used = 0;
 
-  async function expo() {
-    if (!expoId) {
+  function expo(): Promise<string> {
+    expoOnce ??= (async () => {
       const start = now() + 30 * DAY;
       const res = await h.must(201, 'POST', '/v1/expos', {
         token: a.operator.token,
@@ -110,28 +117,37 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
           venue: 'Park exhibition centre',
         },
       });
-      expoId = res.body.expoId as string;
-    }
-    return expoId;
+      return res.body.expoId as string;
+    })();
+    return expoOnce;
   }
 
-  async function pavilionId() {
-    if (!pavilion || pavilion.used >= COLS * ROWS) {
-      const res = await h.must(201, 'POST', `/v1/expos/${await expo()}/pavilions`, {
-        token: a.operator.token,
-        body: { name: 'Hall A', themes: ['24', '25'], floor: { width: COLS * 2, depth: ROWS * 2 } },
-      });
-      pavilion = { id: res.body.pavilionId as string, used: 0 };
-    }
-    return pavilion.id;
+  async function newPavilion(): Promise<string> {
+    const res = await h.must(201, 'POST', `/v1/expos/${await expo()}/pavilions`, {
+      token: a.operator.token,
+      body: { name: 'Hall A', themes: ['24', '25'], floor: { width: COLS * 2, depth: ROWS * 2 } },
+    });
+    return res.body.pavilionId as string;
   }
 
-  /** The body of a fresh 2 × 2 m slot (for the slot-creating route itself). */
-  async function slotBody() {
-    const pid = await pavilionId();
-    const n = pavilion!.used++;
+  function place(): { pavilion: Promise<string>; n: number } {
+    if (!pavilionOnce || used >= COLS * ROWS) {
+      pavilionOnce = newPavilion();
+      used = 0;
+    }
+    return { pavilion: pavilionOnce, n: used++ };
+  }
+
+  const pavilionId = () => pavilionOnce ?? place().pavilion;
+
+  /**
+   * The body of a fresh 2 × 2 m slot. `ownPavilion` puts it on a pavilion of its own, for the
+   * slot-creating route itself: slots added to one pavilion at once conflict by design (409).
+   */
+  async function slotBody(opts: { ownPavilion?: boolean } = {}) {
+    const { pavilion, n } = opts.ownPavilion ? { pavilion: newPavilion(), n: 0 } : place();
     return {
-      pavilionId: pid,
+      pavilionId: await pavilion,
       body: {
         code: `S-${n}`,
         kind: 'inline',
@@ -144,8 +160,16 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
 
   async function slot(): Promise<string> {
     const { pavilionId: pid, body } = await slotBody();
-    const res = await h.must(201, 'POST', `/v1/pavilions/${pid}/slots`, { token: a.operator.token, body });
-    return res.body.slotId as string;
+    // Concurrent tests add slots to the shared pavilion; its layout check refuses all but one
+    // (409 pavilion.layout_changed), and the client retries, as the API asks.
+    for (let attempt = 1; ; attempt++) {
+      const res = await h.call('POST', `/v1/pavilions/${pid}/slots`, { token: a.operator.token, body });
+      if (res.status === 201) return res.body.slotId as string;
+      if (res.status !== 409 || attempt >= 20) {
+        throw new Error(`setup: slot answered ${res.status}: ${res.text.slice(0, 300)}`);
+      }
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
   }
 
   async function hold(by: 'tenant' | 'supplier' = 'tenant', slotId?: string): Promise<string> {
@@ -248,15 +272,25 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
   }
 
   /**
-   * A need side A's supplier bid on, past its close (the clock travels past it): ready to award.
+   * A need side A's supplier bid on, past its close: ready to award. The close is moved into the
+   * past on the item itself (as the clock would move it), not by moving the shared clock, which
+   * would close every other test's needs at once.
    */
   async function awardable(): Promise<{ needId: string; bidId: string }> {
-    const needId = await need({ closesInMs: 2 * 60_000 });
+    const needId = await need();
     const res = await h.must(201, 'POST', `/v1/needs/${needId}/bids`, {
       token: a.supplier.token,
       body: bidBody(1000),
     });
-    (h.container.clock as unknown as TravellingClock).advance(3 * 60_000);
+    const closed = h.container.clock.now().getTime() - 1000;
+    await h.db.doc.send(
+      new UpdateCommand({
+        TableName: h.db.tableName,
+        Key: needKey(needId),
+        UpdateExpression: 'SET closesAt = :at, closesAtMs = :ms',
+        ExpressionAttributeValues: { ':at': iso(closed), ':ms': closed },
+      }),
+    );
     return { needId, bidId: res.body.bidId as string };
   }
 
@@ -353,6 +387,7 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     a,
     b,
     token,
+    tokenFor,
     has,
     travel: (ms: number) => (h.container.clock as unknown as TravellingClock).advance(ms),
     expo,

@@ -1,0 +1,206 @@
+import type { RouteKey } from './support/openapi';
+import { CALLERS, type CallerName } from './support/scenario';
+
+/**
+ * Who may call what: every route of the API × every kind of caller, with the status each must
+ * get on the route's happy-path request (tests/security/support/routes.ts makes the resource on
+ * side A: the "own" callers belong to the organisations and the park that own it, the "other"
+ * callers to a second park with its own firms). The rules it encodes:
+ *
+ * - no token: 401 on every /v1 route but the local dev login;
+ * - a role the route does not admit (or no organisation at all): 403;
+ * - another organisation's private resource, or one the caller may not see: 404, never 403;
+ * - a public resource (a park, an expo, an organisation's profile) that the caller may see but
+ *   not change: 403 or 404, as long as nothing private is revealed;
+ * - business rules stay what they are (409 for a state conflict, 422 for a rule), and are
+ *   listed so that a change of them is seen.
+ *
+ * tests/security/matrix.test.ts runs it against the app; docs/security.md renders it
+ * (`npm run perf:doc`). A route without a row fails tests/security/coverage.test.ts.
+ */
+
+/** Statuses in the order of CALLERS. */
+export type MatrixRow = readonly [number, number, number, number, number, number, number, number];
+
+export interface MatrixEntry {
+  expect: MatrixRow;
+  note?: string;
+}
+
+//             anon  ten  sup   op  oTen oSup  oOp  new
+const row = (...s: MatrixRow) => s;
+
+export const MATRIX: Record<RouteKey, MatrixEntry> = {
+  'POST /v1/dev/login': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Local server only (absent from the deployed stack): no token needed.',
+  },
+
+  'GET /v1/parks': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /v1/parks': { expect: row(401, 403, 403, 201, 403, 403, 201, 403) },
+  'GET /v1/parks/{parkId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'PATCH /v1/parks/{parkId}': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+    note: 'A park is public: another operator may see it, not change it (403).',
+  },
+  'GET /v1/categories': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/categories/{code}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+
+  'POST /v1/orgs': {
+    expect: row(401, 409, 409, 409, 409, 409, 409, 201),
+    note: 'A user belongs to one organisation: 409 for everyone who has one.',
+  },
+  'GET /v1/orgs/{orgId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'PATCH /v1/orgs/{orgId}': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'POST /v1/parks/{parkId}/memberships': {
+    expect: row(401, 422, 409, 403, 422, 201, 403, 403),
+    note: 'The request applies as supplier: a tenant-only firm has not declared that kind (422); side A’s supplier is a member already (409); any other supplier may apply.',
+  },
+  'GET /v1/parks/{parkId}/memberships': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+  'GET /v1/memberships': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'POST /v1/parks/{parkId}/memberships/{orgId}/approve': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+  },
+  'POST /v1/parks/{parkId}/memberships/{orgId}/reject': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+  },
+  'POST /v1/parks/{parkId}/memberships/{orgId}/suspend': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+  },
+  'POST /v1/parks/{parkId}/memberships/{orgId}/reinstate': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+  },
+  'POST /v1/orgs/{orgId}/certificates': { expect: row(401, 404, 201, 404, 404, 404, 404, 403) },
+  'GET /v1/orgs/{orgId}/certificates': {
+    expect: row(401, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Everyone may list; others than the firm see verified certificates only.',
+  },
+  'POST /v1/orgs/{orgId}/certificates/{certId}/verify': {
+    expect: row(401, 403, 403, 200, 403, 403, 404, 403),
+    note: 'A claimed certificate is private to the firm and the operators of parks it applied to: another park’s operator gets 404.',
+  },
+  'POST /v1/orgs/{orgId}/certificates/{certId}/reject': {
+    expect: row(401, 403, 403, 200, 403, 403, 404, 403),
+    note: 'As verify.',
+  },
+  'GET /v1/orgs/{orgId}/reputation': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+
+  'GET /v1/notifications': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'POST /v1/notifications/{notificationId}/read': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'GET /v1/audit': {
+    expect: row(401, 403, 403, 200, 403, 403, 200, 403),
+    note: 'Operators only; records tied to a park are filtered to that park’s operator (another operator gets an empty page).',
+  },
+
+  'POST /v1/chains': {
+    expect: row(401, 201, 403, 403, 422, 403, 403, 403),
+    note: 'A tenant of another park cannot declare a chain in this one (422, the park is public).',
+  },
+  'GET /v1/chains': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'GET /v1/chains/{chainId}': {
+    expect: row(401, 200, 404, 200, 404, 404, 404, 403),
+    note: 'Its owner and the operator of its park.',
+  },
+  'PATCH /v1/chains/{chainId}': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/chains/{chainId}/inputs/{inputId}/need': { expect: row(401, 201, 403, 403, 404, 403, 403, 403) },
+
+  'POST /v1/needs': {
+    expect: row(401, 201, 403, 403, 422, 403, 403, 403),
+    note: 'A tenant of another park cannot post a need for delivery to this one (422).',
+  },
+  'GET /v1/needs': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'GET /v1/needs/{needId}': {
+    expect: row(401, 200, 200, 200, 404, 200, 404, 403),
+    note: 'An open public need: its owner, the park’s operator and approved suppliers (of any park).',
+  },
+  'PATCH /v1/needs/{needId}': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/needs/{needId}/publish': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/needs/{needId}/cancel': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/needs/{needId}/extend': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/needs/{needId}/amend': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'GET /v1/needs/{needId}/amendments': { expect: row(401, 200, 200, 200, 404, 200, 404, 403) },
+
+  'POST /v1/listings': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
+  'GET /v1/listings': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'GET /v1/listings/{listingId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'PATCH /v1/listings/{listingId}': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'DELETE /v1/listings/{listingId}': { expect: row(401, 403, 204, 403, 403, 404, 403, 403) },
+  'GET /v1/needs/{needId}/matches': {
+    expect: row(401, 200, 404, 404, 404, 404, 404, 403),
+    note: 'The owner’s view: everyone else gets 404.',
+  },
+  'GET /v1/matches': { expect: row(401, 403, 200, 403, 403, 200, 403, 403) },
+
+  'POST /v1/needs/{needId}/questions': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
+  'POST /v1/needs/{needId}/questions/{questionId}/answer': {
+    expect: row(401, 200, 403, 403, 404, 403, 403, 403),
+  },
+  'GET /v1/needs/{needId}/questions': {
+    expect: row(401, 200, 200, 403, 404, 200, 403, 403),
+    note: 'A tenant that does not own the need may not see it at all: 404, as GET /v1/needs/{needId} answers it.',
+  },
+
+  'POST /v1/needs/{needId}/bids': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
+  'GET /v1/needs/{needId}/bids': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'GET /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'PUT /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'DELETE /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'POST /v1/needs/{needId}/bids/mine/reconfirm': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'GET /v1/needs/{needId}/bids/mine/revisions': {
+    expect: row(401, 403, 200, 403, 403, 200, 403, 403),
+    note: 'The caller’s own revisions: another supplier who may see the need gets an empty page.',
+  },
+  'GET /v1/needs/{needId}/auction': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'POST /v1/needs/{needId}/award': { expect: row(401, 201, 403, 403, 404, 403, 403, 403) },
+
+  'GET /v1/parks/{parkId}/chain-map': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+  'GET /v1/parks/{parkId}/chain-map/edges': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+  'GET /v1/parks/{parkId}/chain-map.csv': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+
+  'GET /v1/deals': { expect: row(401, 200, 200, 403, 200, 200, 403, 403) },
+  'GET /v1/deals/{dealId}': { expect: row(401, 200, 200, 404, 404, 404, 404, 403) },
+  'POST /v1/deals/{dealId}/confirm': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'POST /v1/deals/{dealId}/deliver': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'POST /v1/deals/{dealId}/accept-delivery': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/deals/{dealId}/rate': {
+    expect: row(401, 200, 200, 403, 404, 404, 403, 403),
+    note: 'Each side of the deal rates once.',
+  },
+
+  'POST /v1/expos': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
+  'GET /v1/expos': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/expos/{expoId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /v1/expos/{expoId}/pavilions': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
+  'GET /v1/pavilions/{pavilionId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/expos/{expoId}/floorplan': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/expos/{expoId}/stats': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+  'GET /v1/expos/{expoId}/bookings': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
+  'POST /v1/pavilions/{pavilionId}/slots': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
+  'GET /v1/pavilion-recommendations': {
+    expect: row(401, 200, 200, 403, 200, 200, 403, 403),
+    note: 'For firms (tenants and suppliers) of any park: expos are public.',
+  },
+  'GET /v1/slots/{slotId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /v1/slots/{slotId}/hold': {
+    expect: row(401, 201, 201, 403, 201, 201, 403, 403),
+    note: 'Any firm may hold a free slot, inside the park or not.',
+  },
+  'POST /v1/slots/{slotId}/waitlist': {
+    expect: row(401, 201, 409, 403, 201, 201, 403, 403),
+    note: 'Side A’s supplier holds the slot already (409).',
+  },
+  'GET /v1/slots/{slotId}/waitlist': { expect: row(401, 200, 404, 403, 404, 404, 403, 403) },
+  'DELETE /v1/slots/{slotId}/waitlist': { expect: row(401, 200, 404, 403, 404, 404, 403, 403) },
+  'GET /v1/bookings': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
+  'GET /v1/bookings/{bookingId}': {
+    expect: row(401, 200, 404, 200, 404, 404, 404, 403),
+    note: 'Its organisation and the park’s operator.',
+  },
+  'POST /v1/bookings/{bookingId}/submit': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'POST /v1/bookings/{bookingId}/approve': { expect: row(401, 403, 403, 200, 403, 403, 404, 403) },
+  'POST /v1/bookings/{bookingId}/reject': { expect: row(401, 403, 403, 200, 403, 403, 404, 403) },
+  'POST /v1/bookings/{bookingId}/cancel': { expect: row(401, 200, 404, 200, 404, 404, 404, 403) },
+};
+
+export const expectedStatus = (entry: MatrixEntry, caller: CallerName): number =>
+  entry.expect[CALLERS.indexOf(caller)] as number;
