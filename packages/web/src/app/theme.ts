@@ -14,7 +14,21 @@ export const theme = createTheme({
   autoContrast: true,
 });
 
-const COLORS = ['teal', 'green', 'red', 'orange', 'yellow', 'blue', 'gray', 'grape', 'cyan', 'indigo'];
+// Text on light-variant badges and alerts: each palette's darkest shade at 72 % brightness, on its
+// lightest tint (contrast 5:1 to 16:1, checked with the WCAG formula). Hex, not color-mix, so every
+// checker reads them.
+const LIGHT_TEXT: Record<string, string> = {
+  teal: '#055b41',
+  green: '#1e632c',
+  red: '#901e1e',
+  orange: '#9c330a',
+  yellow: '#a55500',
+  blue: '#11487b',
+  gray: '#171a1d',
+  grape: '#602170',
+  cyan: '#07525f',
+  indigo: '#26388f',
+};
 
 /**
  * Mantine's default dimmed text and light-variant labels fall under WCAG AA contrast on white:
@@ -26,10 +40,13 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
-    '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
+    '--mantine-primary-color-light-color': LIGHT_TEXT.teal as string,
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
     ...Object.fromEntries(
-      COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`]),
+      Object.entries(LIGHT_TEXT).flatMap(([c, text]) => [
+        [`--mantine-color-${c}-light-color`, text],
+        [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
+      ]),
     ),
   },
   dark: {},

@@ -100,6 +100,7 @@ export function OwnerBidsPanel(props: { need: Need }) {
               <Table striped verticalSpacing="sm" data-testid="bid-comparison">
                 <Table.Thead>
                   <Table.Tr>
+                    <Table.Th>{t('common.actions')}</Table.Th>
                     <SortableTh label={t('bid.rank')} column="rank" sort={sort} onSort={toggle} numeric />
                     <SortableTh label={t('match.supplier')} column="supplier" sort={sort} onSort={toggle} />
                     <SortableTh
@@ -128,12 +129,20 @@ export function OwnerBidsPanel(props: { need: Need }) {
                     <SortableTh label={t('bid.rating')} column="rating" sort={sort} onSort={toggle} numeric />
                     <SortableTh label={t('bid.onTime')} column="onTime" sort={sort} onSort={toggle} numeric />
                     <Table.Th>{t('certificate.title')}</Table.Th>
-                    <Table.Th>{t('common.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {sorted(data.items, value).map((b) => (
                     <Table.Tr key={b.bidId} data-testid="bid-row" data-bid-id={b.bidId}>
+                      <Table.Td>
+                        {data.closed &&
+                        (need.status === 'open' || need.status === 'closed') &&
+                        b.status === 'submitted' ? (
+                          <AwardButton need={need} bid={b} />
+                        ) : need.awardedBidId === b.bidId ? (
+                          <StatusBadge status="awarded" />
+                        ) : null}
+                      </Table.Td>
                       <Table.Td className="numeric">{fmt.number(b.rank)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={600}>
@@ -174,13 +183,6 @@ export function OwnerBidsPanel(props: { need: Need }) {
                                 </Text>
                               ))}
                         </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {need.status === 'closed' && b.status === 'submitted' ? (
-                          <AwardButton need={need} bid={b} />
-                        ) : need.awardedBidId === b.bidId ? (
-                          <StatusBadge status="awarded" />
-                        ) : null}
                       </Table.Td>
                     </Table.Tr>
                   ))}
