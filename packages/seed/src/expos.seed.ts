@@ -125,16 +125,19 @@ async function bookDemoSlots(app: Container, world: DemoWorld, slug: DemoParkSlu
   const { bookings } = app.expos;
   const plan = DEMO_BOOKINGS[slug];
   let next = 0;
-  const hold = async (firmSlug: string): Promise<{ caller: Caller; bookingId: string; name: string }> => {
+  const hold = async (
+    firmSlug: string,
+  ): Promise<{ caller: Caller & { orgId: string }; bookingId: string; name: string }> => {
     const f = world.firms[firmSlug];
     if (!f) throw new Error(`No demo firm ${firmSlug}.`);
     const booking = await bookings.hold(f.caller, slotIds[next++ % slotIds.length] as string);
     return { caller: f.caller, bookingId: booking.bookingId, name: f.org.name };
   };
-  const submit = async (h: { caller: Caller; bookingId: string; name: string }) =>
+  // The booth shows the exhibitor's own listings, where the market's demo data gave it some.
+  const submit = async (h: { caller: Caller & { orgId: string }; bookingId: string; name: string }) =>
     bookings.submit(h.caller, h.bookingId, {
       exhibitor: { displayName: h.name, contact: { name: 'Sales desk', email: `expo@${slug}.demo` } },
-      listingIds: [],
+      listingIds: (await app.market.repos.listings.activeByOrg(h.caller.orgId, 3)).map((l) => l.listingId),
     });
   for (const firmSlug of plan.confirmed) {
     const h = await hold(firmSlug);

@@ -176,7 +176,7 @@ describe('the operator’s views of an expo', { timeout: 120_000 }, () => {
 
     const stranger = await rt.operator('stranger');
     expect((await rt.call('GET', `/v1/expos/${expoId}/bookings`, { token: stranger.token })).status).toBe(
-      404,
+      403,
     );
     expect((await rt.call('GET', `/v1/expos/${expoId}/stats`, { token: stranger.token })).status).toBe(403);
     expect((await rt.call('GET', `/v1/expos/${expoId}/stats`, { token: f1.token })).status).toBe(403);

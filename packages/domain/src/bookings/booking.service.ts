@@ -4,6 +4,7 @@ import {
   type Caller,
   type Clock,
   conflict,
+  forbidden,
   hasRole,
   newId,
   notFound,
@@ -248,7 +249,10 @@ export class BookingService {
     const op = requireRole(caller, 'operator');
     const expo = await this.expos.get(expoId);
     if (!expo) throw notFound('expo');
-    if (!(await this.operates(op.orgId, expo.parkId))) throw notFound('expo');
+    // The expo is public; its bookings are its park operator's, as the park's memberships are (403).
+    if (!(await this.operates(op.orgId, expo.parkId))) {
+      throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
+    }
     const res = await this.bookings.listByExpo(expoId, filter, this.clock.now(), page);
     return { items: res.items.map((b) => this.view(b)), nextCursor: res.nextCursor };
   }
