@@ -152,6 +152,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     "' OR 1=1 --",
     '<script>alert(1)</script>',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4j-style lookup is the payload
     '${jndi:ldap://x/a}',
     '{{7*7}}',
     '../../../../etc/passwd',

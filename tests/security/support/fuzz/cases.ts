@@ -23,8 +23,9 @@ type Path = (string | number)[];
 /** Every place in a JSON value that can be replaced (objects' keys, arrays' indexes). */
 function placesIn(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   if (at.length) out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => placesIn(v, [...at, i], out));
-  else if (value && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) placesIn(v, [...at, i], out);
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) placesIn(v, [...at, k], out);
   return out;
 }
