@@ -11,8 +11,25 @@ export interface Change {
   newImage: Record<string, unknown> | null;
 }
 
+/**
+ * The streams client hands an empty map (`{ M: {} }`) over as `{}`, which `unmarshall` refuses;
+ * put the type back, at any depth, before unmarshalling.
+ */
+function restoreEmptyMaps(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const av = value as Record<string, unknown>;
+  if (Object.keys(av).length === 0) return { M: {} };
+  if (av.M && typeof av.M === 'object') return { M: restoreImage(av.M as Record<string, unknown>) };
+  if (Array.isArray(av.L)) return { L: av.L.map(restoreEmptyMaps) };
+  return av;
+}
+
+const restoreImage = (image: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(image).map(([k, v]) => [k, restoreEmptyMaps(v)]));
+
 export function toChange(record: DynamoDBRecord): Change {
-  const image = (i: unknown) => (i ? unmarshall(i as Record<string, AttributeValue>) : null);
+  const image = (i: unknown) =>
+    i ? unmarshall(restoreImage(i as Record<string, unknown>) as Record<string, AttributeValue>) : null;
   return {
     id: record.dynamodb?.SequenceNumber ?? record.eventID ?? '',
     kind: (record.eventName ?? 'MODIFY') as Change['kind'],
