@@ -165,7 +165,11 @@ export async function startTestRuntime(options: Omit<LocalRuntimeOptions, 'endpo
     const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((r) => server.once('listening', () => r()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    async function http<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
+    async function http<T = any>(
+      method: string,
+      path: string,
+      opts: CallOptions = {},
+    ): Promise<CallResult<T>> {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);

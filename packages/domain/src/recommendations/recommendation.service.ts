@@ -93,7 +93,7 @@ export class RecommendationService {
         for (let i = 0; i < needs.length; i += 10) {
           const chunk = needs.slice(i, i + 10);
           const found = await Promise.all(chunk.map((n) => this.matching.matchesFor(n.needId)));
-          chunk.forEach((n, j) => matches.set(n.needId, found[j] ?? []));
+          for (const [j, n] of chunk.entries()) matches.set(n.needId, found[j] ?? []);
         }
         booths = rankBooths(booked, needs, matches, firm.orgId);
       }

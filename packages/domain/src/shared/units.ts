@@ -1,7 +1,24 @@
 import { z } from 'zod';
 
 /** Units of measure for quantities (UN/CEFACT-style symbols kept short and unambiguous). */
-export const UNITS = ['pcs', 'kg', 't', 'g', 'l', 'm3', 'm', 'm2', 'set', 'pair', 'roll', 'h', 'day', 'kWh', 'pallet', 'container'] as const;
+export const UNITS = [
+  'pcs',
+  'kg',
+  't',
+  'g',
+  'l',
+  'm3',
+  'm',
+  'm2',
+  'set',
+  'pair',
+  'roll',
+  'h',
+  'day',
+  'kWh',
+  'pallet',
+  'container',
+] as const;
 export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
 
