@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Container } from '@parkbridge/runtime';
 import { seedBidding } from './bidding.seed';
+import { seedChainMap } from './chain-map.seed';
 import { seedExpos } from './expos.seed';
 import { seedFoundation, seedOperator } from './foundation.seed';
 import { seedMarket } from './market.seed';
@@ -16,6 +17,7 @@ export async function seedDemo(app: Container): Promise<string> {
   await seedMarket(app, world);
   await seedBidding(app, world);
   await seedExpos(app, world);
+  await seedChainMap(app, world);
   return `loaded: ${Object.keys(world.parks).length} parks, ${Object.keys(world.firms).length} firms`;
 }
 
