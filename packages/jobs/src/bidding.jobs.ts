@@ -1,36 +1,22 @@
 import type { Container } from '@parkbridge/runtime';
-import { becameStatus, needIdOf, scheduleChanged, wasAmended } from './bidding/need-changes';
+import { becameStatus, needIdOf, scheduleChanged } from './bidding/need-changes';
 import type { ScheduledJob } from './schedules/job';
 import type { StreamConsumer } from './stream/consumer';
 
 /**
  * The bidding context's reactions to need changes (each its own Lambda in AWS, each idempotent:
- * they act on the need's current state and notify by dedupe key) and its timers.
+ * they act on the need's current state and notify by dedupe key) and its timers. Amendments and
+ * cancellations reach bidding through the market's need-event hooks (market.jobs.ts calls
+ * `markBidsForReconfirmation` and `notifyNeedCancelled`), so they are not consumed twice here.
  */
 export function biddingJobs(app: Container): { consumers: StreamConsumer[]; schedules: ScheduledJob[] } {
-  const { closing, questions, bids, awards } = app.bidding;
+  const { closing, questions, awards } = app.bidding;
   const consumers: StreamConsumer[] = [
     {
       // Keeps the closing schedule in step with each need's status and effective close.
       name: 'bidding.closing-schedule',
       wants: scheduleChanged,
       handle: (c) => closing.track(needIdOf(c)),
-    },
-    {
-      // The market context amended a need: bids under the old terms need reconfirmation.
-      name: 'bidding.need-amended',
-      wants: wasAmended,
-      handle: async (c) => {
-        await bids.markBidsForReconfirmation(needIdOf(c));
-      },
-    },
-    {
-      // The market context cancelled a need: its bidders are told, with the reason.
-      name: 'bidding.need-cancelled',
-      wants: (c) => becameStatus(c, 'cancelled'),
-      handle: async (c) => {
-        await bids.notifyCancelled(needIdOf(c));
-      },
     },
     {
       // Backstop of the award's own notices: every bidder learns the outcome.

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { openNeed } from './support/need-fixture';
+import { openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 const clock = fixedClock('2030-05-01T08:00:00.000Z');
@@ -21,7 +21,7 @@ async function auctionNeed(maxExtensions = 2) {
   at('2030-05-01T08:00:00.000Z');
   return openNeed(rt, {
     parkId: world.parkId,
-    ownerOrgId: world.owner.orgId,
+    owner: world.owner,
     closesAt: CLOSE,
     mode: 'auction',
     auction: { minDecrementBps: 100, maxExtensions },
@@ -182,6 +182,7 @@ describe('reverse auction', () => {
     ).toHaveLength(2);
     const audit = await rt.call('GET', `/v1/audit?entityId=${need.needId}`, { token: world.operator.token });
     expect(audit.body.items.map((r: any) => [r.action, r.reason ?? null])).toEqual([
+      ['need.created', null],
       ['need.published', null],
       ['need.extended', 'anti_sniping'],
       ['need.extended', 'anti_sniping'],

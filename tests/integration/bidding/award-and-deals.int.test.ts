@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { amendNeed, openNeed } from './support/need-fixture';
+import { amendNeed, openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 const clock = fixedClock('2030-07-01T08:00:00.000Z');
@@ -18,7 +18,7 @@ afterAll(() => rt.stop());
 /** A sealed need with a bid from each of the three suppliers (prices 1000, 900, 1100). */
 async function biddedNeed() {
   clock.set('2030-07-01T08:00:00.000Z');
-  const need = await openNeed(rt, { parkId: world.parkId, ownerOrgId: world.owner.orgId, closesAt: CLOSE });
+  const need = await openNeed(rt, { parkId: world.parkId, owner: world.owner, closesAt: CLOSE });
   clock.set('2030-07-01T09:00:00.000Z');
   const ids: string[] = [];
   for (const [s, price] of world.suppliers.map((s, i) => [s, [1000, 900, 1100][i]!] as const)) {
@@ -135,7 +135,7 @@ describe('award', () => {
 
     const second = await biddedNeed();
     clock.set('2030-07-01T10:00:00.000Z');
-    await amendNeed(rt, second.need.needId);
+    await amendNeed(rt, world.owner, second.need.needId);
     clock.set('2030-07-01T12:00:00.000Z');
     const unconfirmed = await award(second.need.needId, second.bidIds[1]!);
     expect(unconfirmed.status).toBe(422);

@@ -2,7 +2,7 @@ import type { BidWrite } from '@parkbridge/domain/bids';
 import { DomainError, fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { cancelNeed, openNeed } from './support/need-fixture';
+import { cancelNeed, openNeed } from './support/needs';
 import { biddingWorld } from './support/world';
 
 /**
@@ -22,7 +22,7 @@ afterAll(() => rt.stop());
 async function staleWrite(orgId: string, certificates: string[] = []) {
   const need = await openNeed(rt, {
     parkId: world.parkId,
-    ownerOrgId: world.owner.orgId,
+    owner: world.owner,
     closesAt: '2030-09-03T12:00:00.000Z',
     requiredCertificates: certificates,
   });
@@ -75,7 +75,7 @@ const codeOf = (p: Promise<unknown>) =>
 describe('the bid write’s own conditions', () => {
   it('refuse a bid whose need was cancelled after it was read', async () => {
     const w = await staleWrite(world.suppliers[0]!.orgId);
-    await cancelNeed(rt, w.need.needId, 'Budget withdrawn.');
+    await cancelNeed(rt, world.owner, w.need.needId, 'Budget withdrawn.');
     expect(await codeOf(w.run())).toBe('bid.need_closed');
   });
 

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { openNeed } from './support/need-fixture';
+import { openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 const clock = fixedClock('2030-04-01T08:00:00.000Z');
@@ -27,7 +27,7 @@ const need = (extra: Parameters<typeof openNeed>[1] extends infer O ? Partial<O>
   clock.set('2030-04-01T08:00:00.000Z');
   return openNeed(rt, {
     parkId: world.parkId,
-    ownerOrgId: world.owner.orgId,
+    owner: world.owner,
     closesAt: '2030-04-02T08:00:00.000Z',
     ...extra,
   });
@@ -50,7 +50,7 @@ describe('who may bid', () => {
   });
 
   it('answers 404 for a draft need and for an unknown one', async () => {
-    const draft = await need({ status: 'draft' });
+    const draft = await need({ draft: true });
     expect((await post(draft.needId, world.suppliers[0]!.token)).status).toBe(404);
     expect((await post('need_01J0000000000000000000000', world.suppliers[0]!.token)).status).toBe(404);
   });
@@ -81,7 +81,7 @@ describe('who may bid', () => {
   });
 
   it('keeps the park-first window to members of the delivery park, then opens it to the others', async () => {
-    const n = await need({ parkFirstUntil: '2030-04-01T20:00:00.000Z' });
+    const n = await need({ parkFirstHours: 12 });
     clock.set('2030-04-01T19:59:59.999Z');
     const early = await post(n.needId, elsewhere.supplier.token);
     expect(early.status).toBe(422);

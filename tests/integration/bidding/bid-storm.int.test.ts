@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { openNeed } from './support/need-fixture';
+import { openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 /**
@@ -19,7 +19,7 @@ let world: Awaited<ReturnType<typeof biddingWorld>>;
 let server: Awaited<ReturnType<TestRuntime['listen']>>;
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ rules: { snipingWindowS: 1 } });
+  rt = await startTestRuntime({ rules: { snipingWindowS: 1, minBiddingWindowS: 0 } });
   world = await biddingWorld(rt, { suppliers: SUPPLIERS });
   server = await rt.listen();
 }, 120_000);
@@ -43,7 +43,7 @@ interface Sent {
 async function waveMs(mode: 'sealed' | 'auction'): Promise<number> {
   const need = await openNeed(rt, {
     parkId: world.parkId,
-    ownerOrgId: world.owner.orgId,
+    owner: world.owner,
     closesAt: new Date(Date.now() + 3600_000),
     mode,
   });
@@ -138,7 +138,7 @@ describe('a bid storm across the close', () => {
     const closesAtMs = start + 2.5 * period;
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: new Date(closesAtMs),
     });
     const sent = await storm(need.needId, start, period, (i, k) => 10_000 - k * 100 - i * 3);
@@ -172,7 +172,7 @@ describe('a bid storm across the close', () => {
     const originalClose = start + 2.5 * period;
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: new Date(originalClose),
       mode: 'auction',
       auction: { minDecrementBps: 20, maxExtensions: 2 },

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { amendNeed, cancelNeed, changeNeed, openNeed } from './support/need-fixture';
+import { amendNeed, cancelNeed, extendNeed, openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 describe('the close job, on a fixed clock', () => {
@@ -19,7 +19,7 @@ describe('the close job, on a fixed clock', () => {
     clock.set('2030-08-01T08:00:00.000Z');
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: '2030-08-01T10:00:00.000Z',
     });
     await rt.container.bidding.closing.track(need.needId);
@@ -48,17 +48,12 @@ describe('the close job, on a fixed clock', () => {
     clock.set('2030-08-01T08:00:00.000Z');
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: '2030-08-01T10:00:00.000Z',
     });
     await rt.container.bidding.closing.track(need.needId);
     // The owner extended it; the stream consumer that would reschedule has not run yet.
-    await changeNeed(
-      rt,
-      need.needId,
-      { closesAt: '2030-08-01T11:00:00.000Z', closesAtMs: Date.parse('2030-08-01T11:00:00.000Z') },
-      'need.extended',
-    );
+    await extendNeed(rt, world.owner, need.needId, '2030-08-01T11:00:00.000Z');
     clock.set('2030-08-01T10:30:00.000Z');
     expect(await job().run(clock.now())).toEqual({ processed: 0 });
     expect((await rt.container.bidding.repos.needs.get(need.needId))!.status).toBe('open');
@@ -70,7 +65,7 @@ describe('the close job, on a fixed clock', () => {
     clock.set('2030-08-01T08:00:00.000Z');
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: '2030-08-01T10:00:00.000Z',
     });
     clock.set('2030-08-01T10:00:00.001Z');
@@ -87,7 +82,7 @@ describe('the jobs, running off the table stream as the local server runs them',
   let rt: TestRuntime;
   let world: Awaited<ReturnType<typeof biddingWorld>>;
   beforeAll(async () => {
-    rt = await startTestRuntime({ jobs: true });
+    rt = await startTestRuntime({ jobs: true, rules: { minBiddingWindowS: 0 } });
     world = await biddingWorld(rt, { suppliers: 2 });
   });
   afterAll(() => rt.stop());
@@ -108,7 +103,7 @@ describe('the jobs, running off the table stream as the local server runs them',
   it('schedules a published need and closes it by itself after its close', async () => {
     const need = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: new Date(Date.now() + 1500),
     });
     const closed = await eventually(
@@ -122,12 +117,12 @@ describe('the jobs, running off the table stream as the local server runs them',
     const [a, b] = world.suppliers;
     const amended = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: new Date(Date.now() + 3600_000),
     });
     const cancelled = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: world.owner.orgId,
+      owner: world.owner,
       closesAt: new Date(Date.now() + 3600_000),
     });
     for (const n of [amended, cancelled]) {
@@ -138,8 +133,8 @@ describe('the jobs, running off the table stream as the local server runs them',
         ).toBe(201);
       }
     }
-    await amendNeed(rt, amended.needId, { description: 'Thicker coil.' });
-    await cancelNeed(rt, cancelled.needId, 'The line was sold.');
+    await amendNeed(rt, world.owner, amended.needId, 'Thicker coil.');
+    await cancelNeed(rt, world.owner, cancelled.needId, 'The line was sold.');
     for (const s of [a!, b!]) {
       expect(
         await eventually(

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { openNeed } from './support/need-fixture';
+import { openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 const clock = fixedClock('2030-06-01T08:00:00.000Z');
@@ -17,7 +17,7 @@ afterAll(() => rt.stop());
 
 async function need() {
   clock.set('2030-06-01T08:00:00.000Z');
-  return openNeed(rt, { parkId: world.parkId, ownerOrgId: world.owner.orgId, closesAt: CLOSE });
+  return openNeed(rt, { parkId: world.parkId, owner: world.owner, closesAt: CLOSE });
 }
 const ask = (needId: string, who: { token: string }, text = 'Is mill certificate 3.1 required?') =>
   rt.call('POST', `/v1/needs/${needId}/questions`, { token: who.token, body: { text } });

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { amendNeed, openNeed } from './support/need-fixture';
+import { amendNeed, openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
 
 const clock = fixedClock('2030-03-01T08:00:00.000Z');
@@ -18,7 +18,7 @@ const at = (iso: string) => clock.set(iso);
 
 async function sealedNeed(closesAt = '2030-03-01T12:00:00.000Z', extra = {}) {
   at('2030-03-01T08:00:00.000Z');
-  return openNeed(rt, { parkId: world.parkId, ownerOrgId: world.owner.orgId, closesAt, ...extra });
+  return openNeed(rt, { parkId: world.parkId, owner: world.owner, closesAt, ...extra });
 }
 
 describe('sealed bids', () => {
@@ -224,7 +224,7 @@ describe('sealed bids', () => {
     });
     const own = await openNeed(rt, {
       parkId: world.parkId,
-      ownerOrgId: both.orgId,
+      owner: both,
       closesAt: '2030-03-02T00:00:00Z',
     });
     const res = await rt.call('POST', `/v1/needs/${own.needId}/bids`, {
@@ -241,7 +241,7 @@ describe('sealed bids', () => {
     at('2030-03-01T09:00:00.000Z');
     await rt.call('POST', `/v1/needs/${need.needId}/bids`, { token: a!.token, body: bidBody(1000) });
     await rt.call('POST', `/v1/needs/${need.needId}/bids`, { token: b!.token, body: bidBody(1100) });
-    await amendNeed(rt, need.needId, { description: 'Now with 2.5 mm coil.' });
+    await amendNeed(rt, world.owner, need.needId, 'Now with 2.5 mm coil.');
     expect(await rt.container.bidding.markBidsForReconfirmation(need.needId)).toBe(2);
     expect(await rt.container.bidding.markBidsForReconfirmation(need.needId)).toBe(0);
     const mine = await rt.call('GET', `/v1/needs/${need.needId}/bids/mine`, { token: a!.token });

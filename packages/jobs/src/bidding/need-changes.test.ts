@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../stream/change';
-import { becameStatus, isNeedItem, scheduleChanged, wasAmended } from './need-changes';
+import { becameStatus, isNeedItem, scheduleChanged } from './need-changes';
 
 const need = (over: Record<string, unknown> = {}) => ({
   pk: 'NEED#need_1',
@@ -32,13 +32,6 @@ describe('need change filters', () => {
     expect(scheduleChanged(change(need(), need({ closesAtMs: 2000 })))).toBe(true);
     expect(scheduleChanged(change(need(), need({ status: 'cancelled' })))).toBe(true);
     expect(scheduleChanged(change(need(), need({ title: 'x' })))).toBe(false);
-  });
-
-  it('sees an amendment only when the amendment count rises', () => {
-    expect(wasAmended(change(need(), need({ amendmentCount: 1 })))).toBe(true);
-    expect(wasAmended(change(need({ amendmentCount: 1 }), need({ amendmentCount: 1, title: 'y' })))).toBe(
-      false,
-    );
   });
 
   it('sees a status change once: a redelivered or later change in the same status is not another', () => {

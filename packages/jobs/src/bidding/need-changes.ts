@@ -19,12 +19,6 @@ export const scheduleChanged = (c: Change): boolean =>
     status(c.oldImage) !== status(c.newImage) ||
     c.oldImage?.closesAtMs !== c.newImage?.closesAtMs);
 
-/** A material change: the amendment count went up. */
-export const wasAmended = (c: Change): boolean =>
-  isNeedItem(c) &&
-  c.kind === 'MODIFY' &&
-  Number(c.newImage?.amendmentCount ?? 0) > Number(c.oldImage?.amendmentCount ?? 0);
-
 /** The status became `to` in this change. */
 export const becameStatus = (c: Change, to: string): boolean =>
   isNeedItem(c) && status(c.newImage) === to && status(c.oldImage) !== to;
