@@ -18,7 +18,15 @@ export async function processStreamBatch(
   onError: (err: unknown, record: DynamoDBRecord) => void = () => {},
 ): Promise<DynamoDBBatchResponse> {
   for (const [i, record] of records.entries()) {
-    const change = toChange(record);
+    let change: Change;
+    try {
+      change = toChange(record);
+    } catch (err) {
+      // An image that cannot be decoded will not decode on a retry either: report it and go on,
+      // rather than stall this consumer (and, locally, every consumer) on it forever.
+      onError(err, record);
+      continue;
+    }
     if (!consumer.wants(change)) continue;
     try {
       await consumer.handle(change);
