@@ -4,6 +4,7 @@ import {
   type Clock,
   conflict,
   forbidden,
+  hasRole,
   newId,
   notFound,
   type PageRequest,
@@ -44,10 +45,13 @@ export class CertificateService {
     });
   }
 
-  /** Own organisation: every claim. Others: only verified certificates (what a buyer may rely on). */
+  /**
+   * Own organisation, and the operator of a park it applied to (who decides on its claims): every
+   * claim. Others: only verified certificates (what a buyer may rely on).
+   */
   async list(caller: Caller, orgId: string, page: PageRequest) {
     const result = await this.certificates.listByOrg(orgId, page);
-    if (caller.orgId === orgId) return result;
+    if (caller.orgId === orgId || (await this.decidesOn(caller, orgId))) return result;
     return { ...result, items: result.items.filter((c) => c.status === 'verified') };
   }
 
@@ -70,6 +74,14 @@ export class CertificateService {
       before: prev,
       after: next,
     });
+  }
+
+  private async decidesOn(caller: Caller, orgId: string): Promise<boolean> {
+    if (!caller.orgId || !hasRole(caller, 'operator')) return false;
+    return this.requireOperatesParkOf(caller.orgId, orgId).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** An operator verifies the certificates of firms that applied to one of the parks it operates. */
