@@ -73,7 +73,7 @@ describe('the web app shell', () => {
 });
 
 describe('workflow 1: a firm registers and the operator approves it', () => {
-  it('signs a new firm up, applies to the park, and claims a certificate, and the operator approves the membership', async () => {
+  it('signs a new firm up, applies to the park, and claims a certificate; the operator verifies it and approves the membership', async () => {
     const email = h.runtime.unique('newfirm');
     const firm = await h.newPage('en');
     await h.signIn(firm, email);
@@ -103,6 +103,12 @@ describe('workflow 1: a firm registers and the operator approves it', () => {
     await h.signIn(op, park.operator.email, `/parks/${park.parkId}`);
     const row = op.getByTestId('park-memberships').getByRole('row', { name: /Caspian Bearings/ });
     await row.waitFor();
+    // The claimed certificate, checked and verified from the application.
+    await row.getByRole('button', { name: 'Certificates' }).click();
+    const certs = op.getByTestId('park-memberships');
+    await certs.getByText('QMS-7781').waitFor();
+    await certs.getByRole('button', { name: 'Verify' }).click();
+    await certs.getByText('Verified').waitFor();
     await row.getByRole('button', { name: 'Approve' }).click();
     await op
       .getByTestId('park-memberships')
@@ -111,5 +117,6 @@ describe('workflow 1: a firm registers and the operator approves it', () => {
 
     await firm.reload();
     await firm.getByTestId('my-memberships').getByText('Approved').waitFor();
+    await firm.getByText('Verified').first().waitFor();
   });
 });
