@@ -6,7 +6,7 @@ import type { Db } from '../core/db';
 import type { TransactItem, TxItem } from '../core/transact';
 
 /** Receives the write capacity units a bidding transaction consumed (the bid-storm bench listens). */
-export type CapacityObserver = (units: number, operation: string) => void;
+export type CapacityObserver = (units: number, operation: string, items: number) => void;
 
 /**
  * As core `transact`, plus ReturnConsumedCapacity so the cost of one bid can be measured, and the
@@ -32,6 +32,7 @@ export async function transactBidding(
           0,
         ),
         operation,
+        items.length,
       );
     }
   } catch (err) {
