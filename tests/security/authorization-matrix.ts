@@ -136,8 +136,8 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     expect: row(401, 200, 403, 403, 404, 403, 403, 403),
   },
   'GET /v1/needs/{needId}/questions': {
-    expect: row(401, 200, 200, 403, 404, 200, 403, 403),
-    note: 'A tenant that does not own the need may not see it at all: 404, as GET /v1/needs/{needId} answers it.',
+    expect: row(401, 200, 200, 403, 403, 200, 403, 403),
+    note: 'Questions are for the owner and the suppliers who can bid: any other tenant is a role not admitted (403, decided before the need is looked up).',
   },
 
   'POST /v1/needs/{needId}/bids': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },

@@ -112,13 +112,13 @@ describe('operator-only routes', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("refuse an operator that runs no park the firm applied to when verifying the firm's certificate (403)", async () => {
+  it("answer 404 to an operator that runs no park the firm applied to when verifying the firm's certificate", async () => {
     for (const action of ['verify', 'reject']) {
       const res = await rt.call('POST', `/v1/orgs/${supplier.orgId}/certificates/${certId}/${action}`, {
         token: otherOperator.token,
       });
-      expectProblem(res, 403, action);
-      expect(res.body.code).toBe('certificate.not_your_firm');
+      expectProblem(res, 404, action);
+      expect(res.body.code).toBe('certificate.not_found');
     }
     expect((await rt.container.repos.certificates.get(supplier.orgId, certId))?.status).toBe('claimed');
   });

@@ -3,15 +3,18 @@ import { z } from 'zod';
 /** A length on the floor in metres, to the centimetre. */
 export const Metres = z
   .number()
-  .positive()
+  .min(0.01)
   .max(5000)
-  .refine((m) => Math.abs(Math.round(m * 100) - m * 100) < 1e-6, 'At most two decimals (centimetres).');
+  .refine((m) => Math.abs(Math.round(m * 100) - m * 100) < 1e-6, 'At most two decimals (centimetres).')
+  // Stored as whole centimetres' worth: a denormal like 5e-324 would underflow DynamoDB's number range.
+  .transform((m) => Math.round(m * 100) / 100);
 
 const Offset = z
   .number()
   .min(0)
   .max(5000)
-  .refine((m) => Math.abs(Math.round(m * 100) - m * 100) < 1e-6, 'At most two decimals (centimetres).');
+  .refine((m) => Math.abs(Math.round(m * 100) - m * 100) < 1e-6, 'At most two decimals (centimetres).')
+  .transform((m) => Math.round(m * 100) / 100);
 
 /** A booth's rectangle on its pavilion's floor: x, y from the floor's corner, w along width, h along depth. */
 export const Rect = z.strictObject({ x: Offset, y: Offset, w: Metres, h: Metres });

@@ -3,7 +3,6 @@ import {
   type Caller,
   type Clock,
   conflict,
-  forbidden,
   hasRole,
   newId,
   notFound,
@@ -84,15 +83,11 @@ export class CertificateService {
     );
   }
 
-  /** An operator verifies the certificates of firms that applied to one of the parks it operates. */
+  /** An operator verifies the certificates of firms that applied to one of the parks it operates; for others, 404. */
   private async requireOperatesParkOf(operatorOrgId: string, orgId: string) {
     const memberships = await this.memberships.listByOrg(orgId, { limit: 100 });
     const parks = await this.parks.getMany(memberships.items.map((m) => m.parkId));
-    if (!parks.some((p) => p.operatorOrgId === operatorOrgId)) {
-      throw forbidden(
-        'certificate.not_your_firm',
-        'Only an operator of a park this firm applied to may verify it.',
-      );
-    }
+    // A claimed certificate is private to the firm and its parks' operators: to anyone else it does not exist.
+    if (!parks.some((p) => p.operatorOrgId === operatorOrgId)) throw notFound('certificate');
   }
 }

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
-export const GeoPoint = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-});
+/**
+ * Degrees rounded to 7 decimals (about 1 cm): finer is noise, and a denormal such as 5e-324
+ * would underflow DynamoDB's number range (a 500 instead of a stored point).
+ */
+const degrees = (limit: number) =>
+  z
+    .number()
+    .min(-limit)
+    .max(limit)
+    .transform((d) => Math.round(d * 1e7) / 1e7);
+
+export const GeoPoint = z.strictObject({ lat: degrees(90), lon: degrees(180) });
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
 const EARTH_RADIUS_KM = 6371.0088;
