@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   atPath,
@@ -118,5 +119,63 @@ describe('workflow 1: a firm registers and the operator approves it', () => {
     await firm.reload();
     await firm.getByTestId('my-memberships').getByText('Approved').waitFor();
     await firm.getByText('Verified').first().waitFor();
+  });
+});
+
+describe('signing in through Cognito’s hosted UI (as deployed)', () => {
+  it('reads /config.json, signs in with authorization code and PKCE, and uses the ID token against the API', async () => {
+    const HOSTED = 'https://parkbridge-test.auth.eu-central-1.amazoncognito.com';
+    const page = await h.newPage('en');
+    const context = page.context();
+    // The stack's config.json, as infra writes it (apiUrl, cognito.signInUrl, redirectUri = the app's root).
+    await context.route('**/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          stage: 'test',
+          apiUrl: h.base,
+          cognito: {
+            clientId: 'web-client',
+            signInUrl: HOSTED,
+            redirectUri: `${h.base}/`,
+            scopes: ['openid', 'email'],
+          },
+        }),
+      }),
+    );
+    let challenge = '';
+    // Cognito stands in here: authorize sends the browser back with a code; the token endpoint
+    // checks the PKCE verifier and answers with an ID token carrying the API's claims.
+    await context.route(`${HOSTED}/oauth2/authorize**`, (route) => {
+      const url = new URL(route.request().url());
+      expect(url.searchParams.get('client_id')).toBe('web-client');
+      expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+      challenge = url.searchParams.get('code_challenge') ?? '';
+      const back = new URL(url.searchParams.get('redirect_uri') as string);
+      back.search = new URLSearchParams({
+        code: 'the-code',
+        state: url.searchParams.get('state') ?? '',
+      }).toString();
+      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    const idToken = await h.runtime.login(park.operator.email);
+    await context.route(`${HOSTED}/oauth2/token`, async (route) => {
+      const form = new URLSearchParams(route.request().postData() ?? '');
+      const verifier = form.get('code_verifier') ?? '';
+      const ok =
+        form.get('code') === 'the-code' &&
+        createHash('sha256').update(verifier).digest('base64url') === challenge;
+      return route.fulfill({
+        status: ok ? 200 : 400,
+        headers: { 'access-control-allow-origin': '*' },
+        contentType: 'application/json',
+        body: JSON.stringify(ok ? { id_token: idToken, refresh_token: 'r' } : { error: 'invalid_grant' }),
+      });
+    });
+    await page.goto(`${h.base}/login`);
+    await page.getByRole('button', { name: 'Sign in with your Parkbridge account' }).click();
+    await atPath(page, '/parks');
+    await page.getByRole('link', { name: 'Eshtehard Industrial Town' }).waitFor();
+    expect(await page.getByTestId('login-email').count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { configureApi } from './api/client';
 import { App } from './app/app';
 import { loadConfig } from './auth/config';
+import { finishCognitoLogin, isCognitoReturn } from './auth/login';
 import { applyDocumentLanguage, loadMessages } from './i18n/i18n';
 import { initialLang } from './i18n/languages';
 
@@ -16,6 +17,15 @@ async function boot() {
       location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     }
   });
+  // Cognito returns to the app's root with a code: finish the sign-in before the router starts.
+  const params = new URLSearchParams(location.search);
+  if (config.cognito && isCognitoReturn(params)) {
+    try {
+      history.replaceState(null, '', await finishCognitoLogin(config.cognito, params));
+    } catch {
+      history.replaceState(null, '', '/login');
+    }
+  }
   createRoot(document.getElementById('root') as HTMLElement).render(
     <App lang={lang} messages={messages} config={config} />,
   );

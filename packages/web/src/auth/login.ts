@@ -22,7 +22,7 @@ const base64url = (bytes: Uint8Array) =>
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
-const redirectUri = (c: CognitoConfig) => c.redirectUri ?? `${location.origin}/auth/callback`;
+const redirectUri = (c: CognitoConfig) => c.redirectUri ?? `${location.origin}/`;
 
 /** Cognito's hosted sign-in, authorization code with PKCE (no client secret in a browser). */
 export async function startCognitoLogin(cognito: CognitoConfig, next: string) {
@@ -54,6 +54,10 @@ async function tokenRequest(cognito: CognitoConfig, body: Record<string, string>
   if (!res.ok) throw new Error(`Cognito token endpoint answered ${res.status}`);
   return (await res.json()) as { id_token: string; refresh_token?: string };
 }
+
+/** Whether this page load is the hosted UI coming back with ?code=…&state=… for a sign-in we started. */
+export const isCognitoReturn = (params: URLSearchParams) =>
+  params.has('code') && params.has('state') && !!sessionStorage.getItem(PKCE);
 
 /** The hosted UI came back with ?code=…&state=…: trade it for tokens. Returns where to go next. */
 export async function finishCognitoLogin(cognito: CognitoConfig, params: URLSearchParams): Promise<string> {
@@ -101,7 +105,7 @@ export function logout(config: AppConfig) {
     const url = new URL('/logout', config.cognito.domain);
     url.search = new URLSearchParams({
       client_id: config.cognito.clientId,
-      logout_uri: config.cognito.logoutUri ?? `${location.origin}/login`,
+      logout_uri: config.cognito.logoutUri ?? `${location.origin}/`,
     }).toString();
     location.assign(url.toString());
   }
