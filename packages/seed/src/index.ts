@@ -14,8 +14,8 @@ export type { DemoWorld } from './world';
 export async function seedDemo(app: Container): Promise<string> {
   if (!(await claimSeed(app, 'demo'))) return 'kept from an earlier run';
   const world = await seedFoundation(app);
-  await seedMarket(app, world);
-  await seedBidding(app, world);
+  const market = await seedMarket(app, world);
+  await seedBidding(app, world, market);
   await seedExpos(app, world);
   await seedChainMap(app, world);
   return `loaded: ${Object.keys(world.parks).length} parks, ${Object.keys(world.firms).length} firms`;
