@@ -12,8 +12,8 @@ let world: DemoWorld;
 beforeAll(async () => {
   rt = await startTestRuntime();
   world = await seedFoundation(rt.container);
-  await seedMarket(rt.container, world);
-  await seedBidding(rt.container, world);
+  const market = await seedMarket(rt.container, world);
+  await seedBidding(rt.container, world, market);
   await seedChainMap(rt.container, world);
 }, 300_000);
 afterAll(() => rt?.stop());
