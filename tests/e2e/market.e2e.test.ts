@@ -97,8 +97,7 @@ describe('workflows 2–5: from a production chain to a deal', () => {
 
     // The supplier finds it in its inbox, asks a question, and bids.
     const seller = await h.newPage('en');
-    await h.signIn(seller, supplier.email);
-    await atPath(seller, '/inbox');
+    await h.openAs(seller, supplier.email, '/inbox');
     const item = seller.getByTestId('inbox-item').filter({ hasText: 'Zinc ingot for galvanising' });
     await item.waitFor({ timeout: 20_000 });
     expect(await seriousA11yViolations(seller)).toEqual([]);
@@ -211,8 +210,7 @@ describe('workflow 4: a reverse auction, live', () => {
       });
 
     const page = await h.newPage('en');
-    await h.signIn(page, supplier.email, `/needs/${needId}`);
-    await atPath(page, `/needs/${needId}`);
+    await h.openAs(page, supplier.email, `/needs/${needId}`);
     const auction = page.getByTestId('auction');
     await auction.getByText('Place a bid to see your rank and the best price.').waitFor();
     await page.getByTestId('bid-unit-price').fill('1000000000');

@@ -48,8 +48,7 @@ describe('workflow 6: expo floor plan, hold, submit, approve', () => {
 
     // The operator adds a pavilion and draws a slot on its floor with the mouse.
     const opPage = await h.newPage('en');
-    await h.signIn(opPage, op.email, `/expos/${expo.expoId}/edit`);
-    await atPath(opPage, `/expos/${expo.expoId}/edit`);
+    await h.openAs(opPage, op.email, `/expos/${expo.expoId}/edit`);
     await opPage.getByTestId('pavilion-name').fill('Hall A: metals');
     await pickCategory(opPage, /^Add a theme/, '24');
     await opPage.getByTestId('pavilion-create').click();
@@ -94,7 +93,7 @@ describe('workflow 6: expo floor plan, hold, submit, approve', () => {
 
     // The supplier finds the expo, holds the slot on the floor plan and submits it.
     const sup = await h.newPage('en');
-    await h.signIn(sup, supplier.email);
+    await h.openAs(sup, supplier.email, '/inbox');
     await sup.getByTestId('nav-expos').click();
     await sup.getByRole('link', { name: 'Eshtehard Industry Expo' }).click();
     const plan = sup.getByTestId('floor-plan');
@@ -186,7 +185,7 @@ describe('workflow 7: the park’s production-chain map', () => {
     });
 
     const page = await h.newPage('en');
-    await h.signIn(page, op.email, `/parks/${park.parkId}`);
+    await h.openAs(page, op.email, `/parks/${park.parkId}`);
     await page.getByTestId('open-chain-map').click();
     await atPath(page, `/parks/${park.parkId}/chain-map`);
     // The map's figures follow the records through the table's stream: reload until they arrive.

@@ -67,6 +67,19 @@ export async function startWebHarness(options: Parameters<typeof startTestRuntim
     await page.getByTestId('main-nav').waitFor();
   }
 
+  /**
+   * Opens the app already signed in (the token the login page would store), to spend the test's
+   * time on the workflow rather than on the login page, which the foundation tests drive.
+   */
+  async function openAs(page: Page, email: string, path: string) {
+    const token = await runtime.login(email);
+    await page.addInitScript((t) => {
+      if (!sessionStorage.getItem('parkbridge.token')) sessionStorage.setItem('parkbridge.token', t);
+    }, token);
+    await page.goto(`${server.base}${path}`);
+    await page.getByTestId('main-nav').waitFor();
+  }
+
   async function close() {
     for (const c of contexts) await c.close().catch(() => {});
     await browser.close();
@@ -74,7 +87,7 @@ export async function startWebHarness(options: Parameters<typeof startTestRuntim
     await runtime.stop();
   }
 
-  return { runtime, base: server.base, http: server.http, browser, newPage, signIn, close };
+  return { runtime, base: server.base, http: server.http, browser, newPage, signIn, openAs, close };
 }
 
 export type WebHarness = Awaited<ReturnType<typeof startWebHarness>>;

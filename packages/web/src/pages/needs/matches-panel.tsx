@@ -14,7 +14,7 @@ export function MatchesPanel(props: { need: Need }) {
     queryKey: matchesKey(props.need.needId),
     queryFn: () => allPages<Match>(`/v1/needs/${props.need.needId}/matches`),
     // Matching runs right after publishing: look again shortly while the list is still empty.
-    refetchInterval: (q) => (props.need.status === 'open' && !q.state.data?.length ? 3000 : false),
+    refetchInterval: (q) => (props.need.status === 'open' && !q.state.data?.length ? 2000 : false),
   });
   return (
     <QueryState
