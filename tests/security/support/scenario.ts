@@ -99,7 +99,8 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
   // Expos: one expo per scenario; slots are laid out on a 2 m grid, a new pavilion when the floor
   // is full. Slot places are handed out synchronously, so concurrent requests never overlap.
   const COLS = 50;
-  const ROWS = 20;
+  // A pavilion holds at most 300 slots.
+  const ROWS = 5;
   let expoOnce: Promise<string> | undefined;
   let pavilionOnce: Promise<string> | undefined;
   let used = 0;
