@@ -36,11 +36,37 @@ export function createFormat(lang: Lang) {
   const locale = LANGUAGES[lang].locale;
   const number = (n: number, options: Intl.NumberFormatOptions = {}) =>
     cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(n);
-  const dateTimeFormat = (options: Intl.DateTimeFormatOptions, timeZone?: string) => {
+  // Some browsers ship without a language's date data (Chrome's ICU has no Mongolian): dates
+  // then fall back to the numeric year.month.day form that Mongolia itself writes.
+  const hasDates = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  const numeric = (d: Date, timeZone: string | undefined, withTime: 'none' | 'minutes' | 'seconds') => {
+    const parts = dateTimeFormat(
+      {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        ...(withTime === 'none'
+          ? {}
+          : {
+              hour: '2-digit',
+              minute: '2-digit',
+              hourCycle: 'h23' as const,
+              ...(withTime === 'seconds' ? { second: '2-digit' as const } : {}),
+            }),
+      },
+      timeZone,
+      'en-US',
+    ).formatToParts(d);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    const date = `${get('year')}.${get('month')}.${get('day')}`;
+    if (withTime === 'none') return date;
+    return `${date} ${get('hour')}:${get('minute')}${withTime === 'seconds' ? `:${get('second')}` : ''}`;
+  };
+  const dateTimeFormat = (options: Intl.DateTimeFormatOptions, timeZone?: string, as: string = locale) => {
     const tz = validZone(timeZone);
     return cached(
-      `d|${locale}|${tz ?? ''}|${JSON.stringify(options)}`,
-      () => new Intl.DateTimeFormat(locale, { ...options, ...(tz ? { timeZone: tz } : {}) }),
+      `d|${as}|${tz ?? ''}|${JSON.stringify(options)}`,
+      () => new Intl.DateTimeFormat(as, { ...options, ...(tz ? { timeZone: tz } : {}) }),
     ) as Intl.DateTimeFormat;
   };
   return {
@@ -65,10 +91,12 @@ export function createFormat(lang: Lang) {
       if (!iso) return '—';
       const d = new Date(iso);
       if (Number.isNaN(d.getTime())) return iso;
+      if (!hasDates) return numeric(d, timeZone, 'minutes');
       return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }, timeZone).format(d);
     },
     /** Date and time with seconds, for an auction's close. */
     dateTimeSeconds(iso: string, timeZone?: string): string {
+      if (!hasDates) return numeric(new Date(iso), timeZone, 'seconds');
       return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'medium' }, timeZone).format(new Date(iso));
     },
     /** A calendar date ("2028-12-31", which has no zone) in the user's calendar. */
@@ -76,6 +104,7 @@ export function createFormat(lang: Lang) {
       if (!value) return '—';
       const d = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
       if (Number.isNaN(d.getTime())) return value;
+      if (!hasDates) return numeric(d, 'UTC', 'none');
       return dateTimeFormat({ dateStyle: 'medium' }, 'UTC').format(d);
     },
     /** The time-zone name as the user's language writes it, e.g. "Iran Standard Time". */

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { allPages } from '../../api/queries';
@@ -49,8 +49,18 @@ function SlotPanel(props: {
     await queryClient.invalidateQueries({ queryKey: floorKey(props.expoId) });
     await queryClient.invalidateQueries({ queryKey: myBookingsKey });
   };
+  // Which time slice the hold is for (null: the whole slot); read when the request is made.
+  const slice = useRef<string | null>(null);
+  const [sliceId, setSliceId] = useState<string | null>(null);
   const hold = useSubmit(
-    (key) => api.post<Booking>(`/v1/slots/${slot.slotId}/hold`, undefined, { idempotencyKey: key }),
+    (key) =>
+      api.post<Booking>(
+        `/v1/slots/${slot.slotId}/hold`,
+        slice.current ? { sliceId: slice.current } : undefined,
+        {
+          idempotencyKey: key,
+        },
+      ),
     { onSuccess: () => void refresh() },
   );
   const waitlist = useSubmit(
@@ -98,7 +108,14 @@ function SlotPanel(props: {
           </Alert>
         )}
         {props.canBook && slot.status === 'available' && !mine && slot.slices.length === 0 && (
-          <Button loading={hold.pending} onClick={() => void hold.submit()} data-testid="slot-hold">
+          <Button
+            loading={hold.pending}
+            onClick={() => {
+              slice.current = null;
+              void hold.submit();
+            }}
+            data-testid="slot-hold"
+          >
             {t('floor.hold')}
           </Button>
         )}
@@ -127,6 +144,7 @@ function SlotPanel(props: {
                 <Table.Th>{t('floor.slice')}</Table.Th>
                 <Table.Th>{t('common.status')}</Table.Th>
                 <Table.Th>{t('listing.price')}</Table.Th>
+                {props.canBook && <Table.Th>{t('common.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -140,6 +158,23 @@ function SlotPanel(props: {
                     <StatusBadge status={sl.status} />
                   </Table.Td>
                   <Table.Td>{fmt.money(sl.price)}</Table.Td>
+                  {props.canBook && (
+                    <Table.Td>
+                      {sl.status === 'available' && !sl.mine && (
+                        <Button
+                          size="compact-xs"
+                          loading={hold.pending && sliceId === sl.sliceId}
+                          onClick={() => {
+                            slice.current = sl.sliceId;
+                            setSliceId(sl.sliceId);
+                            void hold.submit();
+                          }}
+                        >
+                          {t('floor.hold')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -264,7 +299,11 @@ export default function FloorPlanPage() {
       {pavilions.length === 0 ? (
         <Empty title={t('floor.noPavilions')} />
       ) : (
-        <Tabs value={current} onChange={(v) => setParams(v ? { pavilion: v } : {}, { replace: true })}>
+        <Tabs
+          value={current}
+          onChange={(v) => setParams(v ? { pavilion: v } : {}, { replace: true })}
+          keepMounted={false}
+        >
           <Tabs.List>
             {pavilions.map((p) => (
               <Tabs.Tab key={p.pavilionId} value={p.pavilionId}>
