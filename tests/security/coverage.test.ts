@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../perf/budgets';
 import { expectedStatus, MATRIX } from './authorization-matrix';
 import { documentedApi } from './support/documented-routes';
+import { renderMatrix } from './support/matrix-doc';
 import { RECIPES } from './support/routes';
 
 // Nobody adds a route without classifying it: each route of the OpenAPI document needs a
@@ -36,5 +39,12 @@ describe('every route of the OpenAPI document is classified', () => {
   it('declares every route (but the local dev login) behind a bearer token', () => {
     const open = Object.values(documented.routes).filter((r) => !r.secured && r.key !== 'POST /v1/dev/login');
     expect(open.map((r) => r.key)).toEqual([]);
+  });
+});
+
+describe('docs/security.md', () => {
+  it('shows the authorisation matrix as the tests run it (regenerate with npm run perf:doc)', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'security.md'), 'utf8');
+    expect(doc).toContain(renderMatrix());
   });
 });
