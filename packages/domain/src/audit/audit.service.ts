@@ -1,5 +1,6 @@
 import type { AuditRecord, Caller, Page, PageRequest } from '../core';
 import { requireRole } from '../core';
+import type { MembershipRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
 
 export interface AuditRepository {
@@ -8,21 +9,52 @@ export interface AuditRepository {
 
 /**
  * Audit trails are for park authority staff. A record tied to a park is shown only to that
- * park's operator; records of firm-wide entities (organisations, certificates) to any operator.
+ * park's operator; a record of a firm-wide entity (organisation, certificate) only to operators of
+ * a park the firm applied to — the same operators who may see the entity itself.
  */
 export class AuditService {
   constructor(
     private readonly audit: AuditRepository,
     private readonly parks: ParkRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   async list(caller: Caller, entityId: string, page: PageRequest): Promise<Page<AuditRecord>> {
     const op = requireRole(caller, 'operator');
     const result = await this.audit.list(entityId, page);
-    const parkIds = [...new Set(result.items.map((r) => r.parkId).filter((p): p is string => !!p))];
-    const operated = new Set(
-      (await this.parks.getMany(parkIds)).filter((p) => p.operatorOrgId === op.orgId).map((p) => p.parkId),
+    const parkIds = new Set(result.items.map((r) => r.parkId).filter((p): p is string => !!p));
+    const firms = new Set(
+      result.items
+        .filter((r) => !r.parkId)
+        .map(subjectOrg)
+        .filter((o): o is string => !!o),
     );
-    return { ...result, items: result.items.filter((r) => !r.parkId || operated.has(r.parkId)) };
+    const parksOfFirm = new Map<string, string[]>();
+    for (const orgId of firms) {
+      const ids = (await this.memberships.listByOrg(orgId, { limit: 100 })).items.map((m) => m.parkId);
+      parksOfFirm.set(orgId, ids);
+      for (const id of ids) parkIds.add(id);
+    }
+    const parks = await this.parks.getMany([...parkIds]);
+    const operated = new Set(parks.filter((p) => p.operatorOrgId === op.orgId).map((p) => p.parkId));
+    const operatesFirm = new Set<string>();
+    for (const [orgId, ids] of parksOfFirm) {
+      if (orgId === op.orgId || ids.some((id) => operated.has(id))) operatesFirm.add(orgId);
+    }
+    const visible = (r: AuditRecord) => {
+      if (r.parkId) return operated.has(r.parkId);
+      const org = subjectOrg(r);
+      return !!org && operatesFirm.has(org);
+    };
+    return { ...result, items: result.items.filter(visible) };
   }
+}
+
+/** The firm a firm-wide record is about: its own id, or the orgId of the entity before or after. */
+function subjectOrg(r: AuditRecord): string | undefined {
+  const pick = (v: unknown) =>
+    v && typeof v === 'object' && typeof (v as { orgId?: unknown }).orgId === 'string'
+      ? (v as { orgId: string }).orgId
+      : undefined;
+  return pick(r.after) ?? pick(r.before) ?? (r.entityId.startsWith('org_') ? r.entityId : undefined);
 }

@@ -38,7 +38,7 @@ export function createCoreContext(db: Db, rules: Rules) {
     memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock),
     certificates: new CertificateService(repos.certificates, repos.memberships, repos.parks, db.clock),
     notifications: new NotificationService(repos.notifications),
-    audit: new AuditService(repos.audit, repos.parks),
+    audit: new AuditService(repos.audit, repos.parks, repos.memberships),
   };
 }
 
