@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CancelInput, DecisionInput, SubmitInput } from '@parkbridge/domain/bookings';
-import { etagOf, PageQuery, publicView } from '@parkbridge/domain/core';
+import { PageQuery } from '@parkbridge/domain/core';
 import type { Container } from '@parkbridge/runtime';
 import { callerOf } from '../../http/auth';
 import { createRouter, json, jsonBody, pageOf, problems, secured } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import { BookingParams, BookingView } from './schemas';
 
 export function bookingRoutes(app: Container) {
@@ -23,7 +24,7 @@ export function bookingRoutes(app: Container) {
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const page = await bookings.listMine(callerOf(c), { limit, cursor });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -39,8 +40,7 @@ export function bookingRoutes(app: Container) {
     }),
     async (c) => {
       const booking = await bookings.get(callerOf(c), c.req.valid('param').bookingId);
-      c.header('ETag', etagOf(booking));
-      return c.json(publicView(booking), 200);
+      return c.json(withEtag(c, booking), 200);
     },
   );
 
@@ -59,8 +59,7 @@ export function bookingRoutes(app: Container) {
     }),
     async (c) => {
       const booking = await bookings.submit(callerOf(c), c.req.valid('param').bookingId, c.req.valid('json'));
-      c.header('ETag', etagOf(booking));
-      return c.json(publicView(booking), 200);
+      return c.json(withEtag(c, booking), 200);
     },
   );
 
@@ -76,8 +75,7 @@ export function bookingRoutes(app: Container) {
     }),
     async (c) => {
       const booking = await bookings.decide(callerOf(c), c.req.valid('param').bookingId, 'confirmed');
-      c.header('ETag', etagOf(booking));
-      return c.json(publicView(booking), 200);
+      return c.json(withEtag(c, booking), 200);
     },
   );
 
@@ -95,8 +93,7 @@ export function bookingRoutes(app: Container) {
     async (c) => {
       const { reason } = c.req.valid('json');
       const booking = await bookings.decide(callerOf(c), c.req.valid('param').bookingId, 'rejected', reason);
-      c.header('ETag', etagOf(booking));
-      return c.json(publicView(booking), 200);
+      return c.json(withEtag(c, booking), 200);
     },
   );
 
@@ -116,8 +113,7 @@ export function bookingRoutes(app: Container) {
     async (c) => {
       const body = (await c.req.text()) ? c.req.valid('json') : {};
       const booking = await bookings.cancel(callerOf(c), c.req.valid('param').bookingId, body.reason);
-      c.header('ETag', etagOf(booking));
-      return c.json(publicView(booking), 200);
+      return c.json(withEtag(c, booking), 200);
     },
   );
 

@@ -13,6 +13,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import {
   BookingView,
   ExpoBookingsQuery,
@@ -59,7 +60,7 @@ export function expoCatalogRoutes(app: Container) {
     async (c) => {
       const { parkId, limit, cursor } = c.req.valid('query');
       const page = await expos.list({ parkId }, { limit, cursor });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -75,8 +76,7 @@ export function expoCatalogRoutes(app: Container) {
     }),
     async (c) => {
       const expo = await expos.get(c.req.valid('param').expoId);
-      c.header('ETag', etagOf(expo));
-      return c.json(publicView(expo), 200);
+      return c.json(withEtag(c, expo), 200);
     },
   );
 
@@ -113,8 +113,7 @@ export function expoCatalogRoutes(app: Container) {
     }),
     async (c) => {
       const pavilion = await expos.getPavilion(c.req.valid('param').pavilionId);
-      c.header('ETag', etagOf(pavilion));
-      return c.json(publicView(pavilion), 200);
+      return c.json(withEtag(c, pavilion), 200);
     },
   );
 
@@ -163,7 +162,7 @@ export function expoCatalogRoutes(app: Container) {
         limit,
         cursor,
       });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 

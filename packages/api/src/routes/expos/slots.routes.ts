@@ -13,6 +13,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { withEtag } from '../../http/respond';
 import {
   BookingView,
   PavilionParams,
@@ -64,8 +65,7 @@ export function slotRoutes(app: Container) {
     }),
     async (c) => {
       const slot = await expos.getSlot(c.req.valid('param').slotId);
-      c.header('ETag', etagOf(slot));
-      return c.json(publicView(slot), 200);
+      return c.json(withEtag(c, slot), 200);
     },
   );
 

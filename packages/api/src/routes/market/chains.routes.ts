@@ -16,6 +16,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import { ChainInputParams, ChainListQuery, ChainParams, ChainView, NeedView } from './market.schemas';
 
 export function chainRoutes(app: Container) {
@@ -55,7 +56,7 @@ export function chainRoutes(app: Container) {
     async (c) => {
       const { limit, cursor, parkId } = c.req.valid('query');
       const page = await app.market.chains.list(callerOf(c), { parkId }, { limit, cursor });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -71,8 +72,7 @@ export function chainRoutes(app: Container) {
     }),
     async (c) => {
       const chain = await app.market.chains.get(callerOf(c), c.req.valid('param').chainId);
-      c.header('ETag', etagOf(chain));
-      return c.json(publicView(chain), 200);
+      return c.json(withEtag(c, chain), 200);
     },
   );
 
@@ -96,8 +96,7 @@ export function chainRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(chain));
-      return c.json(publicView(chain), 200);
+      return c.json(withEtag(c, chain), 200);
     },
   );
 

@@ -15,6 +15,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import { ListingListQuery, ListingParams, ListingView } from './market.schemas';
 
 export function listingRoutes(app: Container) {
@@ -54,7 +55,7 @@ export function listingRoutes(app: Container) {
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
       const page = await app.market.listings.list(callerOf(c), filter, { limit, cursor });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -70,8 +71,7 @@ export function listingRoutes(app: Container) {
     }),
     async (c) => {
       const listing = await app.market.listings.get(callerOf(c), c.req.valid('param').listingId);
-      c.header('ETag', etagOf(listing));
-      return c.json(publicView(listing), 200);
+      return c.json(withEtag(c, listing), 200);
     },
   );
 
@@ -95,8 +95,7 @@ export function listingRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(listing));
-      return c.json(publicView(listing), 200);
+      return c.json(withEtag(c, listing), 200);
     },
   );
 

@@ -21,6 +21,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import { AmendmentView, NeedListQuery, NeedParams, NeedView } from './market.schemas';
 
 export function needRoutes(app: Container) {
@@ -57,7 +58,7 @@ export function needRoutes(app: Container) {
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
       const page = await app.market.needs.list(callerOf(c), filter, { limit, cursor });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -73,8 +74,7 @@ export function needRoutes(app: Container) {
     }),
     async (c) => {
       const need = await app.market.needs.get(callerOf(c), c.req.valid('param').needId);
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 
@@ -98,8 +98,7 @@ export function needRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 
@@ -119,8 +118,7 @@ export function needRoutes(app: Container) {
         c.req.valid('param').needId,
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 
@@ -141,8 +139,7 @@ export function needRoutes(app: Container) {
         c.req.valid('json').reason,
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 
@@ -166,8 +163,7 @@ export function needRoutes(app: Container) {
         c.req.valid('json').closesAt,
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 
@@ -188,8 +184,7 @@ export function needRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(need));
-      return c.json(publicView(need), 200);
+      return c.json(withEtag(c, need), 200);
     },
   );
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { etagOf, PageQuery, publicView } from '@parkbridge/domain/core';
+import { PageQuery } from '@parkbridge/domain/core';
 import { Certificate, CertificateInput } from '@parkbridge/domain/orgs';
 import type { Container } from '@parkbridge/runtime';
 import { callerOf } from '../../http/auth';
@@ -13,6 +13,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 import { OrgParams } from './orgs.routes';
 
 const CertificateView = Certificate.meta({ id: 'Certificate' });
@@ -37,8 +38,7 @@ export function certificateRoutes(app: Container) {
     }),
     async (c) => {
       const cert = await app.certificates.claim(callerOf(c), c.req.valid('param').orgId, c.req.valid('json'));
-      c.header('ETag', etagOf(cert));
-      return c.json(publicView(cert), 201);
+      return c.json(withEtag(c, cert), 201);
     },
   );
 
@@ -55,7 +55,7 @@ export function certificateRoutes(app: Container) {
     }),
     async (c) => {
       const page = await app.certificates.list(callerOf(c), c.req.valid('param').orgId, c.req.valid('query'));
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -80,8 +80,7 @@ export function certificateRoutes(app: Container) {
       async (c) => {
         const { orgId, certId } = c.req.valid('param');
         const cert = await app.certificates.verify(callerOf(c), orgId, certId, decision);
-        c.header('ETag', etagOf(cert));
-        return c.json(publicView(cert), 200);
+        return c.json(withEtag(c, cert), 200);
       },
     );
   }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { etagOf, PageQuery, publicView } from '@parkbridge/domain/core';
+import { PageQuery } from '@parkbridge/domain/core';
 import {
   Membership,
   MembershipApplication,
@@ -18,6 +18,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 
 const MembershipView = Membership.meta({ id: 'Membership' });
 const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
@@ -64,8 +65,7 @@ export function membershipRoutes(app: Container) {
     async (c) => {
       const body = (await c.req.text()) ? c.req.valid('json') : {};
       const m = await app.memberships.apply(callerOf(c), c.req.valid('param').parkId, body.as);
-      c.header('ETag', etagOf(m));
-      return c.json(publicView(m), 201);
+      return c.json(withEtag(c, m), 201);
     },
   );
 
@@ -89,7 +89,7 @@ export function membershipRoutes(app: Container) {
         limit,
         cursor,
       });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -106,7 +106,7 @@ export function membershipRoutes(app: Container) {
     }),
     async (c) => {
       const page = await app.memberships.listMine(callerOf(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -132,8 +132,7 @@ export function membershipRoutes(app: Container) {
         const { parkId, orgId } = c.req.valid('param');
         const body = (await c.req.text()) ? c.req.valid('json') : {};
         const m = await app.memberships.decide(callerOf(c), parkId, orgId, d.decision, body.reason);
-        c.header('ETag', etagOf(m));
-        return c.json(publicView(m), 200);
+        return c.json(withEtag(c, m), 200);
       },
     );
   }

@@ -14,6 +14,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { withEtag } from '../../http/respond';
 
 const OrgView = Org.meta({ id: 'Organisation' });
 export const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
@@ -53,8 +54,7 @@ export function orgProfileRoutes(app: Container) {
     }),
     async (c) => {
       const org = await app.orgs.get(c.req.valid('param').orgId);
-      c.header('ETag', etagOf(org));
-      return c.json(publicView(org), 200);
+      return c.json(withEtag(c, org), 200);
     },
   );
 
@@ -76,8 +76,7 @@ export function orgProfileRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(org));
-      return c.json(publicView(org), 200);
+      return c.json(withEtag(c, org), 200);
     },
   );
 

@@ -15,6 +15,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { publicPage, withEtag } from '../../http/respond';
 
 const ParkView = Park.meta({ id: 'Park' });
 const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
@@ -42,7 +43,7 @@ export function parkRoutes(app: Container) {
     async (c) => {
       const { limit, cursor, country } = c.req.valid('query');
       const page = await app.parks.list({ limit, cursor }, { country });
-      return c.json({ items: page.items.map(publicView), nextCursor: page.nextCursor }, 200);
+      return c.json(publicPage(page), 200);
     },
   );
 
@@ -59,8 +60,7 @@ export function parkRoutes(app: Container) {
     }),
     async (c) => {
       const park = await app.parks.get(c.req.valid('param').parkId);
-      c.header('ETag', etagOf(park));
-      return c.json(publicView(park), 200);
+      return c.json(withEtag(c, park), 200);
     },
   );
 
@@ -101,8 +101,7 @@ export function parkRoutes(app: Container) {
         c.req.valid('json'),
         expectedVersion(c),
       );
-      c.header('ETag', etagOf(park));
-      return c.json(publicView(park), 200);
+      return c.json(withEtag(c, park), 200);
     },
   );
 
