@@ -222,6 +222,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
     },
   },
   'GET /v1/slots/{slotId}': read,
+  'PATCH /v1/slots/{slotId}': change,
   'POST /v1/slots/{slotId}/hold': change,
   'POST /v1/slots/{slotId}/waitlist': change,
   'GET /v1/slots/{slotId}/waitlist': {

@@ -181,6 +181,10 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'For firms (tenants and suppliers) of any park: expos are public.',
   },
   'GET /v1/slots/{slotId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'PATCH /v1/slots/{slotId}': {
+    expect: row(401, 403, 403, 200, 403, 403, 404, 403),
+    note: 'Only the operator of the expo’s park; another park’s operator learns nothing of the slot (404).',
+  },
   'POST /v1/slots/{slotId}/hold': {
     expect: row(401, 201, 201, 403, 201, 201, 403, 403),
     note: 'Any firm may hold a free slot, inside the park or not.',

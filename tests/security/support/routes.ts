@@ -543,6 +543,20 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ params: { slotId: await s.slot() } }),
   },
+  'PATCH /v1/slots/{slotId}': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => {
+      const slotId = await s.slot();
+      // Kind and area only: a new code or rectangle would contend with the slots other tests add
+      // to the shared pavilion at the same time (409 pavilion.layout_changed, by design).
+      return {
+        params: { slotId },
+        headers: await ifMatch(s, 'operator', `/v1/slots/${slotId}`),
+        body: { kind: 'corner', area: 3.5 },
+      };
+    },
+  },
   'POST /v1/slots/{slotId}/hold': {
     as: 'tenant',
     status: 201,

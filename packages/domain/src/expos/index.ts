@@ -8,3 +8,5 @@ export * from './pavilion';
 export * from './ports';
 export * from './slices';
 export * from './slot';
+export * from './slot-edit';
+export * from './slot-edit.service';

@@ -1,12 +1,12 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { DynamoBookingRepository, DynamoWaitlistRepository } from '@parkbridge/db/bookings';
-import { DynamoExpoRepository } from '@parkbridge/db/expos';
+import { DynamoExpoRepository, DynamoSlotEditRepository } from '@parkbridge/db/expos';
 import { DynamoListingRepository } from '@parkbridge/db/listings';
 import { DynamoMatchRepository } from '@parkbridge/db/matching';
 import { DynamoNeedRepository } from '@parkbridge/db/needs';
 import { BookingService, WaitlistService } from '@parkbridge/domain/bookings';
-import { ExpoService } from '@parkbridge/domain/expos';
+import { ExpoService, SlotEditService } from '@parkbridge/domain/expos';
 import { MarketReaders, RecommendationService } from '@parkbridge/domain/recommendations';
 import type { CoreContext } from './core';
 
@@ -50,5 +50,11 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     market,
     db.clock,
   );
-  return { repos, expos, bookings, waitlists, recommendations };
+  const slotEdits = new SlotEditService(
+    new DynamoSlotEditRepository(db),
+    repos.expos,
+    core.repos.parks,
+    db.clock,
+  );
+  return { repos, expos, bookings, waitlists, recommendations, slotEdits };
 }

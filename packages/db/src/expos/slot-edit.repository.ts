@@ -1,0 +1,128 @@
+import { conflict, notFound, type Stored, staleVersion } from '@parkbridge/domain/core';
+import type { Slot, SlotEditCommand, SlotEditRepository } from '@parkbridge/domain/expos';
+import { auditStep, type Db, getItem, stripKeys, type TxItem, transact } from '../core';
+import { withoutClaim } from './claim.attributes';
+import { claimKey, pavilionKey, slotKey } from './expo.keys';
+
+/**
+ * No live claim on the item: never claimed, released, or a hold past its expiry at `:now`. The
+ * same rule as the hold's condition (bookings), so an edit and a hold racing on one slot cannot
+ * both win: one of the two conditional writes sees the other's result.
+ */
+const UNCLAIMED =
+  'attribute_not_exists(claimStatus) OR claimStatus IN (:cancelled, :rejected, :expired) OR (claimStatus = :held AND claimExpiresAtMs < :now)';
+
+const inUse = () =>
+  conflict(
+    'slot.in_use',
+    'The slot (or one of its slices) is held, requested or booked: its rectangle and price cannot change until that claim is released.',
+  );
+
+/**
+ * Edits of saved slots. The slot item also carries the claim of the bookings context, so the edit
+ * is an Update of the slot's own fields (a Put would erase the claim), in one transaction with its
+ * audit record, the pavilion's layout index (for a new code or rectangle) and, for a rectangle or
+ * price change, a check that neither the slot nor any slice is claimed.
+ */
+export class DynamoSlotEditRepository implements SlotEditRepository {
+  constructor(private readonly db: Db) {}
+
+  async getSlotForEdit(slotId: string) {
+    const item = await getItem(this.db, slotKey(slotId).pk, 'SLOT', true);
+    return item ? stripKeys<Stored<Slot>>(withoutClaim(item)) : null;
+  }
+
+  async save(cmd: SlotEditCommand): Promise<Stored<Slot>> {
+    const { prev, next } = cmd;
+    const step = auditStep(this.db, { ...cmd.audit, entityId: prev.slotId }, prev, this.db.clock.now());
+    const saved = { ...next, ...step.next } as Stored<Slot>;
+    const claimValues = {
+      ':now': cmd.now.getTime(),
+      ':held': 'held',
+      ':cancelled': 'cancelled',
+      ':rejected': 'rejected',
+      ':expired': 'expired',
+    };
+    const slotWrite: TxItem = {
+      item: {
+        Update: {
+          TableName: this.db.tableName,
+          Key: slotKey(prev.slotId),
+          UpdateExpression:
+            'SET #code = :code, #kind = :kind, #area = :area, #rect = :rect, #price = :price, #slices = :slices, #version = :next, #hash = :hash',
+          ConditionExpression: cmd.requireUnclaimed
+            ? `attribute_exists(pk) AND #version = :prev AND (${UNCLAIMED})`
+            : 'attribute_exists(pk) AND #version = :prev',
+          ExpressionAttributeNames: {
+            '#code': 'code',
+            '#kind': 'kind',
+            '#area': 'area',
+            '#rect': 'rect',
+            '#price': 'price',
+            '#slices': 'slices',
+            '#version': 'version',
+            '#hash': 'auditHash',
+          },
+          ExpressionAttributeValues: {
+            ':code': saved.code,
+            ':kind': saved.kind,
+            ':area': saved.area,
+            ':rect': saved.rect,
+            ':price': saved.price,
+            ':slices': saved.slices,
+            ':next': saved.version,
+            ':hash': saved.auditHash,
+            ':prev': prev.version,
+            ...(cmd.requireUnclaimed ? claimValues : {}),
+          },
+        },
+      },
+      onConditionFailed: (old) => {
+        if (!old) return notFound('slot');
+        if (old.version !== prev.version) return staleVersion();
+        return inUse();
+      },
+    };
+    const items: TxItem[] = [slotWrite, step.tx];
+    if (cmd.layout) {
+      items.push({
+        item: {
+          Update: {
+            TableName: this.db.tableName,
+            Key: pavilionKey(prev.pavilionId),
+            // The index is safe: the layout version pins the list the index was read from.
+            UpdateExpression: `SET footprints[${cmd.layout.index}] = :fp, layoutVersion = :nextLayout`,
+            ConditionExpression: 'layoutVersion = :seen',
+            ExpressionAttributeValues: {
+              ':fp': cmd.layout.footprint,
+              ':seen': cmd.layout.version,
+              ':nextLayout': cmd.layout.version + 1,
+            },
+          },
+        },
+        onConditionFailed: () =>
+          conflict(
+            'pavilion.layout_changed',
+            'Another slot of this pavilion was added or moved at the same time; try again.',
+          ),
+      });
+    }
+    if (cmd.requireUnclaimed) {
+      for (const slice of prev.slices) {
+        items.push({
+          item: {
+            ConditionCheck: {
+              TableName: this.db.tableName,
+              Key: claimKey({ slotId: prev.slotId, sliceId: slice.sliceId }),
+              ConditionExpression: UNCLAIMED,
+              ExpressionAttributeValues: claimValues,
+            },
+          },
+          onConditionFailed: inUse,
+        });
+      }
+    }
+    await transact(this.db, items);
+    return saved;
+  }
+}
