@@ -173,6 +173,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/deals/{dealId}/confirm': change,
   'POST /v1/deals/{dealId}/deliver': change,
   'POST /v1/deals/{dealId}/accept-delivery': change,
+  'POST /v1/deals/{dealId}/cancel': change,
   'POST /v1/deals/{dealId}/rate': change,
   'GET /v1/orgs/{orgId}/reputation': {
     kind: 'read',

@@ -162,6 +162,10 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'POST /v1/deals/{dealId}/confirm': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
   'POST /v1/deals/{dealId}/deliver': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
   'POST /v1/deals/{dealId}/accept-delivery': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/deals/{dealId}/cancel': {
+    expect: row(401, 200, 200, 403, 404, 404, 403, 403),
+    note: 'Either side of the deal, before delivery.',
+  },
   'POST /v1/deals/{dealId}/rate': {
     expect: row(401, 200, 200, 403, 404, 404, 403, 403),
     note: 'Each side of the deal rates once.',

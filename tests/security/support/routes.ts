@@ -454,6 +454,14 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ params: { dealId: await s.deal('delivered') } }),
   },
+  'POST /v1/deals/{dealId}/cancel': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({
+      params: { dealId: await s.deal('confirmed') },
+      body: { reason: 'The line was retooled; we no longer need the parts.' },
+    }),
+  },
   'POST /v1/deals/{dealId}/rate': {
     as: 'tenant',
     status: 200,

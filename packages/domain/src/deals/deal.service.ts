@@ -14,7 +14,7 @@ import {
   staleVersion,
 } from '../core';
 import type { NotificationDraft } from '../notifications/notification';
-import type { Deal, DealRole, DealStatus, RatingInput } from './deal';
+import { CANCELLABLE, type Deal, type DealRole, type DealStatus, type RatingInput } from './deal';
 import type { DealRepository, ReputationCounter } from './ports';
 
 type Effects = Parameters<DealRepository['save']>[3];
@@ -69,6 +69,49 @@ export class DealService {
         notifications: [notice(deal, deal.sellerOrgId, 'deal.accepted')],
       },
     }));
+  }
+
+  /**
+   * Either side calls the deal off before anything is delivered (awarded or confirmed): the other
+   * side is told, with the reason. A delivered or accepted deal stands (409); so does a cancelled one.
+   * Reputation is not moved: it counts accepted deliveries and ratings only. The write is
+   * conditional on the version read, so a delivery that races the cancellation wins or loses whole.
+   */
+  cancel(caller: Caller, dealId: string, reason: string, ifMatch?: number) {
+    const org = requireRole(caller, 'tenant', 'supplier');
+    return this.retryStale(ifMatch, async () => {
+      const deal = await this.get(org, dealId);
+      if (ifMatch !== undefined && ifMatch !== deal.version) throw staleVersion();
+      if (!CANCELLABLE.includes(deal.status)) {
+        throw conflict(
+          'deal.not_cancellable',
+          deal.status === 'cancelled'
+            ? 'The deal is cancelled already.'
+            : `The deal is ${deal.status}: a deal is cancelled only before delivery.`,
+        );
+      }
+      const by = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
+      const at = this.clock.now().toISOString();
+      const next: Deal = { ...deal, status: 'cancelled', cancellation: { by, reason, at } };
+      const other = by === 'buyer' ? deal.sellerOrgId : deal.buyerOrgId;
+      return this.deals.save(
+        next,
+        deal,
+        {
+          action: 'deal.cancelled',
+          actor: actorOf(org),
+          before: { status: deal.status },
+          after: { status: 'cancelled', by, reason },
+          parkId: deal.parkId,
+        },
+        {
+          reputation: [],
+          notifications: [
+            { ...notice(deal, other, 'deal.cancelled'), data: { dealId, needId: deal.needId, by, reason } },
+          ],
+        },
+      );
+    });
   }
 
   /** Each side rates the other once, after acceptance. */

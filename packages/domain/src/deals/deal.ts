@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Money } from '../core/money';
 import { Text } from '../shared/locale';
 
-/** awarded → confirmed (seller) → delivered (seller) → accepted (buyer); then each side rates once. */
-export const DealStatus = z.enum(['awarded', 'confirmed', 'delivered', 'accepted']);
+/**
+ * awarded → confirmed (seller) → delivered (seller) → accepted (buyer); then each side rates once.
+ * Until the goods are delivered either side may cancel (`awarded | confirmed → cancelled`).
+ */
+export const DealStatus = z.enum(['awarded', 'confirmed', 'delivered', 'accepted', 'cancelled']);
 export type DealStatus = z.infer<typeof DealStatus>;
 
 export const AwardInput = z.strictObject({ bidId: z.string().min(1).max(64) });
@@ -13,6 +16,19 @@ export const RatingInput = z.strictObject({
   comment: Text(2000).optional(),
 });
 export type RatingInput = z.infer<typeof RatingInput>;
+
+export const DealCancelInput = z.strictObject({ reason: Text(1000) });
+export type DealCancelInput = z.infer<typeof DealCancelInput>;
+
+/** The statuses a deal may be cancelled from: nothing has been delivered yet. */
+export const CANCELLABLE: readonly DealStatus[] = ['awarded', 'confirmed'];
+
+export const DealCancellation = z.object({
+  by: z.enum(['buyer', 'seller']),
+  reason: z.string(),
+  at: z.string(),
+});
+export type DealCancellation = z.infer<typeof DealCancellation>;
 
 export const Rating = z.object({ score: z.int(), comment: z.string().optional(), at: z.string() });
 export type Rating = z.infer<typeof Rating>;
@@ -43,6 +59,8 @@ export const Deal = z.object({
   buyerRating: Rating.nullable(),
   /** Given by the seller, about the buyer. */
   sellerRating: Rating.nullable(),
+  /** Present once the deal is cancelled: which side, why, when. */
+  cancellation: DealCancellation.optional(),
   version: z.int(),
 });
 export type Deal = z.infer<typeof Deal>;

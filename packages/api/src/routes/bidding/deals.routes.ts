@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { etagOf, PageQuery } from '@parkbridge/domain/core';
-import { AwardInput, DealRole, DealView, dealView, RatingInput } from '@parkbridge/domain/deals';
+import {
+  AwardInput,
+  DealCancelInput,
+  DealRole,
+  DealView,
+  dealView,
+  RatingInput,
+} from '@parkbridge/domain/deals';
 import { Reputation } from '@parkbridge/domain/reputation';
 import type { Container } from '@parkbridge/runtime';
 import { callerOf } from '../../http/auth';
@@ -117,6 +124,36 @@ export function dealRoutes(app: Container) {
       },
     );
   }
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/deals/{dealId}/cancel',
+      tags: TAGS,
+      summary: 'Call the deal off before delivery, with a reason (either side); the other side is told',
+      ...secured('tenant', 'supplier'),
+      request: {
+        params: DealParams,
+        headers: IfMatchHeader,
+        body: jsonBody(DealCancelInput.meta({ id: 'DealCancelInput' })),
+      },
+      responses: {
+        200: json(DealSchema, 'The cancelled deal.'),
+        ...problems(400, 401, 403, 404, 409, 412, 413),
+      },
+    }),
+    async (c) => {
+      const caller = callerOf(c);
+      const deal = await deals.cancel(
+        caller,
+        c.req.valid('param').dealId,
+        c.req.valid('json').reason,
+        expectedVersion(c),
+      );
+      c.header('ETag', etagOf(deal));
+      return c.json(dealView(deal, caller.orgId as string), 200);
+    },
+  );
 
   router.openapi(
     createRoute({
