@@ -4,17 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startScenarioRuntime } from '../../tests/security/support/runtime';
-import { type BuiltBundle, buildBundle, infraBuildOptions, lambdaEntries } from './lambda-bundles';
+import { type BuiltBundle, buildBundle, lambdaEntries } from './lambda-bundles';
 
 const RUNNER = join(import.meta.dirname, 'cold-start-runner.mjs');
-const HTTP_ENTRY = 'functions/http/handler.ts';
 const EXPRESS_ENTRY = 'bench/support/express-entry.ts';
 const BARE_ENTRY = 'bench/support/hono-entry.ts';
 
 export interface ColdStartTarget {
   name: string;
   bundle: BuiltBundle;
-  routeGroups?: string;
   method: string;
   path: string;
   claims: Record<string, string>;
@@ -48,13 +46,10 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'pb-cold-'));
   const rt = await startScenarioRuntime();
   try {
-    const options = await infraBuildOptions();
     const bundles: BuiltBundle[] = [];
-    for (const entry of lambdaEntries()) bundles.push(await buildBundle(entry, out, options));
-    const express = await buildBundle(EXPRESS_ENTRY, out, options);
-    const bare = await buildBundle(BARE_ENTRY, out, options);
-    const http = bundles.find((b) => b.entry === HTTP_ENTRY);
-    if (!http) throw new Error(`${HTTP_ENTRY} is not among infra's Lambda entries`);
+    for (const entry of lambdaEntries()) bundles.push(await buildBundle(entry, out));
+    const express = await buildBundle(EXPRESS_ENTRY, out);
+    const bare = await buildBundle(BARE_ENTRY, out);
 
     const s = await rt.scenario();
     const ids = await probeIds(s);
@@ -70,8 +65,7 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
     };
     const targets: ColdStartTarget[] = Object.entries(HTTP_FUNCTIONS).map(([name, spec]) => ({
       name: `Parkbridge ${name}`,
-      bundle: http,
-      routeGroups: spec.routeGroups.join(','),
+      bundle: bundleOf(bundles, spec.entry),
       method: 'GET',
       // A function added later is probed on /health until it gets a probe of its own here.
       ...(probes[name] ?? { path: '/health', claims: tenant }),
@@ -79,7 +73,6 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
     targets.push({
       name: 'Parkbridge core, no Powertools/middy',
       bundle: bare,
-      routeGroups: 'core',
       method: 'GET',
       path: `/v1/parks/${ids.parkId}`,
       claims: tenant,
@@ -118,7 +111,7 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
         writeFileSync(eventFile, JSON.stringify(apiGatewayEvent(r.target)));
         const started = performance.now();
         const child = spawnSync(process.execPath, [RUNNER, r.target.bundle.file, eventFile], {
-          env: { ...env, ...(r.target.routeGroups ? { PARKBRIDGE_ROUTE_GROUPS: r.target.routeGroups } : {}) },
+          env,
           encoding: 'utf8',
           timeout: 30_000,
         });
@@ -138,6 +131,12 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
     await rt.stop();
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+function bundleOf(bundles: BuiltBundle[], entry: string): BuiltBundle {
+  const found = bundles.find((b) => b.entry === entry);
+  if (!found) throw new Error(`${entry} is not among infra's Lambda entries`);
+  return found;
 }
 
 async function probeIds(

@@ -1,12 +1,11 @@
-// Parkbridge's HTTP function without its Lambda instrumentation (Powertools logger, metrics and
-// tracer, middy, X-Ray): hono/aws-lambda's handle(createApp(...)) over the same container and
+// Parkbridge's core HTTP function without its Lambda instrumentation (Powertools logger, metrics and
+// tracer, middy, X-Ray): hono/aws-lambda's handle() over the same function app, container and
 // DynamoDB client. The cold-start bench builds it to show what the instrumentation costs.
-import { apiGatewayClaims, createApp } from '@parkbridge/api';
-import { EnvName, parseRuntimeConfig } from '@parkbridge/config';
+import { apiGatewayClaims, coreRoutes, createFunctionApp } from '@parkbridge/api';
+import { parseRuntimeConfig } from '@parkbridge/config';
 import { createDb, createDocumentClient } from '@parkbridge/db';
-import { createContainer } from '@parkbridge/runtime';
+import { composeContainer } from '@parkbridge/runtime';
 import { handle } from 'hono/aws-lambda';
-import { parseRouteGroups } from '../../functions/http/route-groups';
 
 const config = parseRuntimeConfig(process.env);
 const db = createDb({
@@ -14,10 +13,10 @@ const db = createDb({
   cursorSecret: config.cursorSecret,
   doc: createDocumentClient({ endpoint: config.dynamoEndpoint }),
 });
-const app = createApp({
-  container: createContainer(db, config.rules),
+const app = createFunctionApp({
+  container: composeContainer(db, config.rules, {}),
   resolveCaller: apiGatewayClaims,
-  routeGroups: parseRouteGroups(process.env[EnvName.routeGroups]),
+  routes: coreRoutes,
 });
 
 export const handler = handle(app);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BuildOptions, build } from 'esbuild';
+import { bundleLambda } from '../../infra/bundling/lambda-bundle';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 
@@ -21,32 +21,6 @@ export function lambdaEntries(): string[] {
   return [...found].sort();
 }
 
-/**
- * esbuild options equal to infra's NodejsFunction bundling (infra/constructs/parkbridge-function.ts
- * BUNDLING): read from it, so a change there changes what is measured here.
- */
-export async function infraBuildOptions(): Promise<BuildOptions> {
-  const { BUNDLING } = await import('../../infra/constructs/parkbridge-function');
-  return {
-    bundle: true,
-    platform: 'node',
-    format: String(BUNDLING.format ?? 'cjs') as BuildOptions['format'],
-    target: BUNDLING.target ?? 'node22',
-    mainFields: BUNDLING.mainFields,
-    minify: BUNDLING.minify ?? false,
-    // NodejsFunction writes the map beside the bundle; only the bundle is loaded at cold start.
-    sourcemap: BUNDLING.sourceMap ? 'external' : false,
-    sourcesContent: BUNDLING.sourcesContent ?? true,
-    external: [...(BUNDLING.externalModules ?? [])],
-    ...(BUNDLING.banner ? { banner: { js: BUNDLING.banner } } : {}),
-    ...(BUNDLING.define ? { define: BUNDLING.define } : {}),
-    ...(BUNDLING.loader ? { loader: BUNDLING.loader as BuildOptions['loader'] } : {}),
-    tsconfig: BUNDLING.tsconfig,
-    logLevel: 'error',
-    metafile: true,
-  };
-}
-
 export interface BuiltBundle {
   entry: string;
   file: string;
@@ -57,27 +31,22 @@ export interface BuiltBundle {
   largest: [string, number][];
 }
 
-/** Bundles `entry` (relative to the repository) into `outDir` as infra would. */
-export async function buildBundle(
-  entry: string,
-  outDir: string,
-  options?: BuildOptions,
-): Promise<BuiltBundle> {
-  const base = options ?? (await infraBuildOptions());
-  const file = join(outDir, `${entry.replace(/[/.]/g, '_')}.mjs`);
-  const result = await build({ ...base, entryPoints: [join(REPO, entry)], outfile: file });
-  const text = readFileSync(file);
-  const inputs = Object.values(result.metafile?.outputs ?? {}).find((o) => o.entryPoint)?.inputs ?? {};
+/** Bundles `entry` (relative to the repository) into its own folder of `outDir`, as infra does. */
+export async function buildBundle(entry: string, outDir: string): Promise<BuiltBundle> {
+  const dir = join(outDir, entry.replace(/[/.]/g, '_'));
+  const result = await bundleLambda(entry, dir);
+  const text = readFileSync(result.file);
+  const inputs = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
   const byPackage = new Map<string, number>();
   for (const [path, info] of Object.entries(inputs)) {
     const pkg =
       path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
-      relative(REPO, path).split('/').slice(0, 3).join('/');
+      relative(REPO, join(REPO, path)).split('/').slice(0, 3).join('/');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
   }
   return {
     entry,
-    file,
+    file: result.file,
     bytes: text.length,
     gzipBytes: gzipSync(text).length,
     // The DynamoDB client's protocol target prefix is in every bundle that can call DynamoDB.

@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { allJobs } from '@parkbridge/jobs';
+import { CONTEXT_BUILDERS } from '@parkbridge/runtime';
 import { z } from 'zod';
 import { createLambdaRuntime } from '../shared/lambda-runtime';
 import { CorrelationPath, instrument, logger, metrics } from '../shared/observability';
@@ -17,7 +18,7 @@ export type ScheduleEvent = z.infer<typeof ScheduleEvent>;
  * are idempotent and correctness never depends on them running; a failure is retried by Lambda's
  * async invocation and then parked in the dead-letter queue.
  */
-const runtime = await createLambdaRuntime();
+const runtime = await createLambdaRuntime(CONTEXT_BUILDERS);
 const jobs = allJobs(runtime.container).schedules;
 
 export const handler = instrument<unknown, { job: string; processed: number }>(

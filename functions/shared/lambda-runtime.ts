@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EnvName, parseRuntimeConfig, type RuntimeConfig } from '@parkbridge/config';
 import { createDb, createDocumentClient, type Db } from '@parkbridge/db';
-import { type Container, createContainer } from '@parkbridge/runtime';
+import { type Container, type ContextBuilders, composeContainer } from '@parkbridge/runtime';
 import { tracer } from './observability';
 
 type Env = Record<string, string | undefined>;
@@ -29,12 +29,16 @@ export interface LambdaRuntime {
 
 /**
  * The composition root of a Lambda container, run once at cold start: config parsed with zod
- * (a bad deploy fails at init, loudly), the secret read, the traced DynamoDB client, the container.
+ * (a bad deploy fails at init, loudly), the secret read, the traced DynamoDB client, and a
+ * container of core plus the contexts this function imports (and so bundles).
  */
-export async function createLambdaRuntime(env: Env = process.env): Promise<LambdaRuntime> {
+export async function createLambdaRuntime(
+  contexts: Partial<ContextBuilders>,
+  env: Env = process.env,
+): Promise<LambdaRuntime> {
   const cursorSecret = await loadCursorSecret(env);
   const config = parseRuntimeConfig(env, cursorSecret ? { cursorSecret } : {});
   const doc = tracer.captureAWSv3Client(createDocumentClient({ endpoint: config.dynamoEndpoint }));
   const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
-  return { config, db, container: createContainer(db, config.rules) };
+  return { config, db, container: composeContainer(db, config.rules, contexts) };
 }

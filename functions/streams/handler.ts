@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EnvName } from '@parkbridge/config';
 import { allJobs } from '@parkbridge/jobs';
+import { CONTEXT_BUILDERS } from '@parkbridge/runtime';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createLambdaRuntime } from '../shared/lambda-runtime';
 import { instrument, logger, metrics } from '../shared/observability';
@@ -12,7 +13,7 @@ import { selectConsumers } from './select-consumer';
  * records are reported as batch-item failures, so the event source retries from the first failure
  * (bisecting on error) and sends what never succeeds to its dead-letter queue.
  */
-const runtime = await createLambdaRuntime();
+const runtime = await createLambdaRuntime(CONTEXT_BUILDERS);
 const consumers = selectConsumers(allJobs(runtime.container).consumers, process.env[EnvName.streamConsumers]);
 
 export const handler = instrument<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {

@@ -1,19 +1,16 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import {
-  type BundlingOptions,
-  NodejsFunction,
-  OutputFormat,
-  SourceMapMode,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { REPO_ROOT, repoPath } from '../paths';
@@ -32,6 +29,8 @@ export interface ParkbridgeFunctionProps {
   readonly timeout?: Duration;
   /** @default RetentionDays.TWO_WEEKS */
   readonly logRetention?: RetentionDays;
+  /** Also ship the whole API's OpenAPI document beside the bundle. @default false */
+  readonly openApiDocument?: boolean;
   /** @default RemovalPolicy.DESTROY */
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default - unreserved: the account's shared pool */
@@ -39,31 +38,38 @@ export interface ParkbridgeFunctionProps {
 }
 
 /**
- * esbuild, locally (no Docker): one minified ESM file for Node.js 22 with source maps. ESM bundles of
- * CommonJS dependencies need a `require`, which the banner provides.
+ * The function's code: infra/bundling/lambda-bundle.ts run locally (no Docker) in a child process,
+ * the same build the bundle tests and the cold-start bench measure. The asset is hashed by its
+ * output, so an unchanged bundle is not uploaded again.
  */
-export const BUNDLING: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  minify: true,
-  sourceMap: true,
-  sourceMapMode: SourceMapMode.DEFAULT,
-  sourcesContent: false,
-  // Bundle the SDK rather than use the runtime's copy: the versions the tests ran are the ones deployed.
-  bundleAwsSDK: true,
-  externalModules: [],
-  banner:
-    "import { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);",
-  tsconfig: repoPath('tsconfig.json'),
-};
+function bundledCode(entry: string, openApiDocument: boolean): Code {
+  const args = ['--import', 'tsx', repoPath('infra/bundling/bundle-cli.ts'), entry];
+  return Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always answers (or fails the synth with esbuild's message).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // Part of the asset's cache key, which must differ per entry.
+      command: ['bundle', entry, ...(openApiDocument ? ['--openapi'] : [])],
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(process.execPath, [...args, outputDir, ...(openApiDocument ? ['--openapi'] : [])], {
+            cwd: REPO_ROOT,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /**
  * A Parkbridge Lambda function: arm64, Node.js 22, bundled by esbuild, active tracing, JSON logs in
  * its own log group with a retention, and a role of its own that starts with nothing but writing
  * to that log group. Everything else is granted explicitly (table, secret, queues).
  */
-export class ParkbridgeFunction extends NodejsFunction {
+export class ParkbridgeFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: ParkbridgeFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? RetentionDays.TWO_WEEKS,
@@ -75,10 +81,8 @@ export class ParkbridgeFunction extends NodejsFunction {
       description: `Runs ${props.serviceName}`,
     });
     super(scope, id, {
-      entry: repoPath(props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: repoPath('package-lock.json'),
+      code: bundledCode(props.entry, props.openApiDocument ?? false),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -99,7 +103,6 @@ export class ParkbridgeFunction extends NodejsFunction {
         POWERTOOLS_METRICS_NAMESPACE: 'Parkbridge',
         ...props.environment,
       },
-      bundling: BUNDLING,
     });
     logGroup.grantWrite(role);
     Validations.of(this).acknowledge({

@@ -137,10 +137,11 @@ export class ParkbridgeStack extends Stack {
     const httpFunctions: Record<string, ParkbridgeFunction> = {};
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = new ParkbridgeFunction(this, `Http${pascal(name)}`, {
-        entry: 'functions/http/handler.ts',
+        entry: spec.entry,
+        openApiDocument: 'openApiDocument' in spec && spec.openApiDocument,
         serviceName: `http-${name}`,
         description: spec.description,
-        environment: { ...runtimeEnv, [EnvName.routeGroups]: spec.routeGroups.join(',') },
+        environment: runtimeEnv,
         ...logs,
       });
       data.grantReadWriteData(fn);

@@ -12,8 +12,12 @@ import { Duration } from 'aws-cdk-lib';
  */
 
 export interface HttpFunctionSpec {
-  /** The route groups the function mounts (createApp's routeGroups). */
+  /** Its Lambda entry: composes only its routes and the contexts they reach. */
+  entry: string;
+  /** The route groups the function mounts (its entry's spec.group). */
   routeGroups: RouteGroup[];
+  /** Ships the whole API's OpenAPI document with its bundle, for /openapi.json. */
+  openApiDocument?: boolean;
   /** API Gateway routes (any method) behind the JWT authorizer. */
   routes: string[];
   /** GET routes without authorization. */
@@ -28,6 +32,8 @@ export interface HttpFunctionSpec {
  */
 export const HTTP_FUNCTIONS = {
   core: {
+    entry: 'functions/http/core.ts',
+    openApiDocument: true,
     routeGroups: ['core'],
     description:
       'Parks, categories, organisations, memberships, certificates, notifications, audit; meta routes',
@@ -41,6 +47,7 @@ export const HTTP_FUNCTIONS = {
     ],
   },
   market: {
+    entry: 'functions/http/market.ts',
     routeGroups: ['market'],
     description: 'Production chains, needs, listings and matches',
     routes: [
@@ -56,6 +63,7 @@ export const HTTP_FUNCTIONS = {
     ],
   },
   bidding: {
+    entry: 'functions/http/bidding.ts',
     routeGroups: ['bidding'],
     description: 'Questions, bids, auctions, awards and deals',
     routes: [
@@ -71,6 +79,7 @@ export const HTTP_FUNCTIONS = {
     ],
   },
   expos: {
+    entry: 'functions/http/expos.ts',
     routeGroups: ['expos'],
     description: 'Expos, pavilions, slots, bookings and recommendations',
     routes: [
@@ -86,6 +95,7 @@ export const HTTP_FUNCTIONS = {
     ],
   },
   chainMap: {
+    entry: 'functions/http/chain-map.ts',
     routeGroups: ['chain-map'],
     description: "The park's production-chain map",
     routes: [

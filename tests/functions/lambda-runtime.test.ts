@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EnvName } from '@parkbridge/config';
+import { createMarketContext } from '@parkbridge/runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLambdaRuntime, loadCursorSecret } from '../../functions/shared/lambda-runtime';
@@ -33,21 +34,27 @@ describe('the Lambda composition root', () => {
 
   it('builds the container once from the secret and the parsed config', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 's'.repeat(64) });
-    const runtime = await createLambdaRuntime({
-      [EnvName.tableName]: 'Parkbridge-dev-Table',
-      [EnvName.cursorSecretArn]: ARN,
-      [EnvName.holdTtlS]: '600',
-      AWS_REGION: 'eu-central-1',
-    });
+    const runtime = await createLambdaRuntime(
+      { market: createMarketContext },
+      {
+        [EnvName.tableName]: 'Parkbridge-dev-Table',
+        [EnvName.cursorSecretArn]: ARN,
+        [EnvName.holdTtlS]: '600',
+        AWS_REGION: 'eu-central-1',
+      },
+    );
     expect(runtime.config).toMatchObject({ tableName: 'Parkbridge-dev-Table', cursorSecret: 's'.repeat(64) });
     expect(runtime.config.rules.holdTtlS).toBe(600);
     expect(runtime.container.repos.parks).toBeDefined();
+    expect(runtime.container.market.needs).toBeDefined();
+    // A context the function did not compose is a wiring mistake, named when reached.
+    expect(() => runtime.container.bidding).toThrow('The bidding context is not composed in this function.');
     runtime.db.doc.destroy();
   });
 
   it('refuses to start without a table name (a bad deploy fails at init, loudly)', async () => {
     await expect(
-      createLambdaRuntime({ [EnvName.cursorSecret]: 'local-secret-0123456789' }),
+      createLambdaRuntime({}, { [EnvName.cursorSecret]: 'local-secret-0123456789' }),
     ).rejects.toThrow();
   });
 });

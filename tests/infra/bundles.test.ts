@@ -14,9 +14,13 @@ import { cdkJsonContext } from './synth';
 
 const run = promisify(execFile);
 
-/** The four Lambda entries, bundled exactly as the stack bundles them (same construct, same options). */
+/** The Lambda entries, bundled exactly as the stack bundles them (same construct, same options). */
 const ENTRIES = {
-  http: 'functions/http/handler.ts',
+  core: 'functions/http/core.ts',
+  market: 'functions/http/market.ts',
+  bidding: 'functions/http/bidding.ts',
+  expos: 'functions/http/expos.ts',
+  chainMap: 'functions/http/chain-map.ts',
   streams: 'functions/streams/handler.ts',
   schedules: 'functions/schedules/handler.ts',
   auth: 'functions/auth/pre-token-generation.ts',
@@ -30,7 +34,12 @@ beforeAll(() => {
   const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'Bundles');
   for (const [name, entry] of Object.entries(ENTRIES)) {
-    new ParkbridgeFunction(stack, name, { entry, serviceName: name, description: name });
+    new ParkbridgeFunction(stack, name, {
+      entry,
+      serviceName: name,
+      description: name,
+      openApiDocument: name === 'core',
+    });
   }
   const assembly = app.synth();
   const template = assembly.getStackByName('Bundles').template;
@@ -105,7 +114,6 @@ describe('the Lambda bundles', () => {
       PARKBRIDGE_TABLE_NAME: tableName,
       PARKBRIDGE_DYNAMODB_ENDPOINT: endpoint,
       PARKBRIDGE_CURSOR_SECRET: 'bundle-test-cursor-secret-0123456789',
-      PARKBRIDGE_ROUTE_GROUPS: 'core',
       POWERTOOLS_SERVICE_NAME: 'http-core',
     };
     const event = (path: string, claims?: Record<string, string>) => ({
@@ -121,15 +129,38 @@ describe('the Lambda bundles', () => {
         ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
       },
     });
-    const health = await invokeBundle(bundles.http, env, event('/health'));
+    const health = await invokeBundle(bundles.core, env, event('/health'));
     expect(health.result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
     const parks = await invokeBundle(
-      bundles.http,
+      bundles.core,
       env,
       event('/v1/parks', { sub: 'u-1', 'cognito:groups': '[tenant]' }),
     );
     expect(parks.result.statusCode).toBe(200);
     expect(JSON.parse(parks.result.body)).toEqual({ items: [], nextCursor: null });
+
+    // The whole API's document, written beside the core bundle at bundling time.
+    const doc = await invokeBundle(bundles.core, env, event('/openapi.json'));
+    expect(doc.result.statusCode).toBe(200);
+    const paths = Object.keys(JSON.parse(doc.result.body).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/v1/parks', '/v1/needs', '/v1/needs/{needId}/bids', '/v1/expos']),
+    );
+    expect(paths.some((p) => p.startsWith('/v1/dev'))).toBe(false);
+
+    // A context function serves its own routes only.
+    const needs = await invokeBundle(
+      bundles.market,
+      { ...env, POWERTOOLS_SERVICE_NAME: 'http-market' },
+      event('/v1/needs', { sub: 'u-1', org: 'org-1', 'cognito:groups': '[supplier]' }),
+    );
+    expect(needs.result.statusCode).toBe(200);
+    const elsewhere = await invokeBundle(
+      bundles.market,
+      env,
+      event('/v1/parks', { sub: 'u-1', 'cognito:groups': '[tenant]' }),
+    );
+    expect(elsewhere.result.statusCode).toBe(404);
   });
 
   it('load the stream, schedule and trigger bundles and fail loudly on a misconfiguration', async () => {

@@ -1,8 +1,15 @@
 export { type Container, createContainer } from '@parkbridge/runtime';
-export { type AppDeps, createApp, MAX_BODY_BYTES } from './app';
+export { type AppDeps, createApp, fullDocument } from './app';
+export { MAX_BODY_BYTES, type RouteFactory } from './app-base';
+export { createFunctionApp, type FunctionAppDeps } from './function-app';
 export { type CallerResolver, callerFromClaims } from './http/auth';
 export type { AppEnv } from './http/env';
 export { apiGatewayClaims } from './http/lambda-claims';
 export { LocalTokens } from './http/local-tokens';
-export { ALL_ROUTE_GROUPS, type RouteGroup } from './routes';
+export { ALL_ROUTE_GROUPS, ROUTE_GROUPS, type RouteGroup } from './routes';
+export { biddingRoutes } from './routes/bidding';
+export { chainMapRoutes } from './routes/chain-map';
+export { coreRoutes } from './routes/core-routes';
 export { devRoutes } from './routes/dev';
+export { expoRoutes } from './routes/expos';
+export { marketRoutes } from './routes/market';

@@ -17,7 +17,6 @@ export const EnvName = {
   seed: 'PARKBRIDGE_SEED',
   tokenSecret: 'PARKBRIDGE_TOKEN_SECRET',
   /** Lambda only: the API route groups an HTTP function mounts (comma-separated). */
-  routeGroups: 'PARKBRIDGE_ROUTE_GROUPS',
   /** Lambda only: the names of the stream consumers (from allJobs) a stream function runs, comma-separated. */
   streamConsumers: 'PARKBRIDGE_STREAM_CONSUMERS',
 } as const;

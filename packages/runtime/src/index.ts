@@ -1,2 +1,13 @@
-export { type Container, createContainer } from './container';
+export { createBiddingContext } from './container/bidding';
+export { createChainMapContext } from './container/chain-map';
 export type { CoreContext } from './container/core';
+export { createExposContext } from './container/expos';
+export {
+  CONTEXT_BUILDERS,
+  type Container,
+  type ContextBuilders,
+  type ContextName,
+  composeContainer,
+  createContainer,
+} from './container/index';
+export { createMarketContext } from './container/market';

@@ -1,23 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Container } from '@parkbridge/runtime';
 import type { AppEnv } from '../http/env';
-import { auditRoutes } from './audit';
 import { biddingRoutes } from './bidding';
-import { categoryRoutes } from './categories';
 import { chainMapRoutes } from './chain-map';
+import { coreRoutes } from './core-routes';
 import { expoRoutes } from './expos';
 import { marketRoutes } from './market';
 import { metaRoutes } from './meta';
-import { notificationRoutes } from './notifications';
-import { orgRoutes } from './orgs';
-import { parkRoutes } from './parks';
 
 /**
  * The /v1 routers by bounded context. In AWS each group is its own Lambda (infra maps API Gateway
- * routes to them); the local server and the tests mount them all.
+ * routes to them, functions/http/<group>.ts composes it); the local server and the tests mount
+ * them all.
  */
 export const ROUTE_GROUPS = {
-  core: [parkRoutes, categoryRoutes, orgRoutes, notificationRoutes, auditRoutes],
+  core: coreRoutes,
   market: [marketRoutes],
   bidding: [biddingRoutes],
   expos: [expoRoutes],

@@ -2,21 +2,53 @@ import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
-import { createCoreContext } from './core';
+import { type CoreContext, createCoreContext } from './core';
 import { createExposContext } from './expos';
 import { createMarketContext } from './market';
+
+/** The builder of each bounded context beside core, as `container.<name>`. */
+export const CONTEXT_BUILDERS = {
+  market: createMarketContext,
+  bidding: createBiddingContext,
+  expos: createExposContext,
+  chainMap: createChainMapContext,
+};
+
+export type ContextName = keyof typeof CONTEXT_BUILDERS;
+export type ContextBuilders = {
+  [K in ContextName]: (db: Db, rules: Rules, core: CoreContext) => Contexts[K];
+};
+type Contexts = { [K in ContextName]: ReturnType<(typeof CONTEXT_BUILDERS)[K]> };
 
 /**
  * Repositories and services wired once per process (per Lambda container): the composition every
  * entry point shares. Each bounded context builds its own part in its own file.
  */
-export function createContainer(db: Db, rules: Rules) {
-  const core = createCoreContext(db, rules);
-  const market = createMarketContext(db, rules, core);
-  const bidding = createBiddingContext(db, rules, core);
-  const expos = createExposContext(db, rules, core);
-  const chainMap = createChainMapContext(db, rules, core);
-  return { ...core, market, bidding, expos, chainMap };
+export type Container = CoreContext & Contexts;
+
+/** Every context: the local server, the tests, the jobs. */
+export function createContainer(db: Db, rules: Rules): Container {
+  return composeContainer(db, rules, CONTEXT_BUILDERS);
 }
 
-export type Container = ReturnType<typeof createContainer>;
+/**
+ * Core plus only the contexts given. A Lambda function passes the builders it imports, so its
+ * bundle carries no other context's code; reaching a context it did not compose is a wiring
+ * mistake, reported by name rather than as `undefined`.
+ */
+export function composeContainer(db: Db, rules: Rules, builders: Partial<ContextBuilders>): Container {
+  const core = createCoreContext(db, rules);
+  const container = { ...core } as Container;
+  for (const name of ['market', 'bidding', 'expos', 'chainMap'] as const) {
+    const build = builders[name];
+    if (build) Object.assign(container, { [name]: build(db, rules, core) });
+    else
+      Object.defineProperty(container, name, {
+        enumerable: false,
+        get() {
+          throw new Error(`The ${name} context is not composed in this function.`);
+        },
+      });
+  }
+  return container;
+}

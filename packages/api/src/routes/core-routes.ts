@@ -1,0 +1,15 @@
+import type { RouteFactory } from '../app-base';
+import { auditRoutes } from './audit';
+import { categoryRoutes } from './categories';
+import { notificationRoutes } from './notifications';
+import { orgRoutes } from './orgs';
+import { parkRoutes } from './parks';
+
+/** What every firm and operator uses: parks, categories, organisations, notifications, audit. */
+export const coreRoutes: readonly RouteFactory[] = [
+  parkRoutes,
+  categoryRoutes,
+  orgRoutes,
+  notificationRoutes,
+  auditRoutes,
+];
