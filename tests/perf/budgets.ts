@@ -109,45 +109,18 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   },
   'GET /v1/matches': list,
 
-  'POST /v1/needs/{needId}/questions': {
-    kind: 'change',
-    open: {
-      maxWrites: 2,
-      finding:
-        'Two TransactWriteItems for one question: asking is not atomic (one can commit without the other).',
-    },
-  },
-  'POST /v1/needs/{needId}/questions/{questionId}/answer': {
-    kind: 'change',
-    open: {
-      maxWrites: 2,
-      finding:
-        'Two TransactWriteItems for one answer: answering is not atomic (one can commit without the other).',
-    },
-  },
+  'POST /v1/needs/{needId}/questions': change,
+  'POST /v1/needs/{needId}/questions/{questionId}/answer': change,
   'GET /v1/needs/{needId}/questions': list,
 
   'POST /v1/needs/{needId}/bids': change,
   'GET /v1/needs/{needId}/bids': list,
-  'GET /v1/needs/{needId}/bids/mine': {
-    kind: 'read',
-    open: {
-      maxCalls: 2,
-      finding: 'GetItem of the need, then GetItem of the bid: one entity in 2 sequential round trips.',
-    },
-  },
+  'GET /v1/needs/{needId}/bids/mine': read,
   'PUT /v1/needs/{needId}/bids/mine': change,
   'DELETE /v1/needs/{needId}/bids/mine': change,
   'POST /v1/needs/{needId}/bids/mine/reconfirm': change,
   'GET /v1/needs/{needId}/bids/mine/revisions': list,
-  'GET /v1/needs/{needId}/auction': {
-    kind: 'list',
-    open: {
-      maxCalls: 4,
-      finding:
-        'A standing computed from the bids: 3× GetItem in the need’s partition (the need is read twice) + Query (the bids): 4 round trips.',
-    },
-  },
+  'GET /v1/needs/{needId}/auction': list,
 
   'GET /v1/parks/{parkId}/chain-map': {
     kind: 'list',
@@ -175,14 +148,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/deals/{dealId}/accept-delivery': change,
   'POST /v1/deals/{dealId}/cancel': change,
   'POST /v1/deals/{dealId}/rate': change,
-  'GET /v1/orgs/{orgId}/reputation': {
-    kind: 'read',
-    open: {
-      maxCalls: 2,
-      finding:
-        'GetItem of the organisation (only to answer 404 for an unknown one), then GetItem of its reputation: 2 sequential round trips for one entity.',
-    },
-  },
+  'GET /v1/orgs/{orgId}/reputation': read,
 
   'POST /v1/expos': change,
   'GET /v1/expos': list,

@@ -21,7 +21,8 @@ export const bidRevisionPrefix = (orgId: string) => `BIDREV#${orgId}#`;
  * sequence every accepted bid bumps, and the anti-sniping extensions used. An amendment starts a
  * fresh one, since every bid must be reconfirmed under the new terms.
  */
+export const AUCTION_PREFIX = 'AUCTION#';
 export const auctionStateKey = (needId: string, amendment: number) => ({
   pk: needKey(needId).pk,
-  sk: `AUCTION#${pad(amendment, 4)}`,
+  sk: `${AUCTION_PREFIX}${pad(amendment, 4)}`,
 });

@@ -1,5 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
+  AuctionBook,
   AuctionGuard,
   AuctionStateRead,
   Bid,
@@ -9,15 +10,30 @@ import type {
 } from '@parkbridge/domain/bids';
 import { retryWrite } from '@parkbridge/domain/bids';
 import { conflict, type PageRequest, type Stored, staleVersion } from '@parkbridge/domain/core';
+import type { Need } from '@parkbridge/domain/needs';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
 import type { TxItem } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
-import { auctionStateKey, BID_PREFIX, bidKey, bidRevisionKey, bidRevisionPrefix } from './bid.keys';
+import {
+  AUCTION_PREFIX,
+  auctionStateKey,
+  BID_PREFIX,
+  bidKey,
+  bidRevisionKey,
+  bidRevisionPrefix,
+} from './bid.keys';
 import { type CapacityObserver, transactBidding } from './bidding-tx';
 import { gateItems } from './need-gate';
+
+const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
+  bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
+  leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
+  bidSeq: Number(item?.bidSeq ?? 0),
+  snipingExtensions: Number(item?.snipingExtensions ?? 0),
+});
 
 /** Bids on one need are a bounded partition; past this many, listing refuses rather than truncating silently. */
 const MAX_BIDS_PER_NEED = 2000;
@@ -36,6 +52,63 @@ export class DynamoBidRepository implements BidRepository {
     const key = bidKey(needId, orgId);
     const item = await getItem(this.db, key.pk, key.sk, true);
     return item ? stripKeys<Stored<Bid>>(item) : null;
+  }
+
+  /** The need and the caller's bid in one consistent BatchGetItem: both live in the need's partition. */
+  async needAndBid(needId: string, orgId: string) {
+    const keys = [needKey(needId), bidKey(needId, orgId)];
+    const found: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] | undefined = keys;
+    for (let round = 0; pending?.length; round++) {
+      if (round >= 8) throw new Error('BatchGetItem left keys unprocessed after retries.');
+      if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
+      const out: BatchGetCommandOutput = await this.db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [this.db.tableName]: { Keys: pending, ConsistentRead: true } },
+        }),
+      );
+      found.push(...(out.Responses?.[this.db.tableName] ?? []));
+      pending = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
+    }
+    const need = found.find((i) => i.sk === keys[0]!.sk);
+    const bid = found.find((i) => i.sk === keys[1]!.sk);
+    return {
+      need: need ? stripKeys<Stored<Need>>(need) : null,
+      bid: bid ? stripKeys<Stored<Bid>>(bid) : null,
+    };
+  }
+
+  /**
+   * Every auction state and every bid of a need in one Query (consistent): `AUCTION#…` sorts right
+   * before `BID#…` and nothing lies between them (`BIDREV#…` sorts after `BID#\uffff`).
+   */
+  async auctionBook(needId: string): Promise<AuctionBook> {
+    const states = new Map<number, AuctionStateRead>();
+    const bids: Stored<Bid>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': needKey(needId).pk,
+            ':from': AUCTION_PREFIX,
+            ':to': `${BID_PREFIX}\uffff`,
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const sk = String(item.sk);
+        if (sk.startsWith(BID_PREFIX)) bids.push(stripKeys<Stored<Bid>>(item));
+        else if (sk.startsWith(AUCTION_PREFIX))
+          states.set(Number(sk.slice(AUCTION_PREFIX.length)), stateOf(item));
+      }
+      start = out.LastEvaluatedKey;
+    } while (start && bids.length < MAX_BIDS_PER_NEED);
+    return { states, bids };
   }
 
   async listForNeed(needId: string) {
@@ -86,13 +159,7 @@ export class DynamoBidRepository implements BidRepository {
 
   async auctionState(needId: string, amendment: number): Promise<AuctionStateRead> {
     const key = auctionStateKey(needId, amendment);
-    const item = await getItem(this.db, key.pk, key.sk, true);
-    return {
-      bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
-      leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
-      bidSeq: Number(item?.bidSeq ?? 0),
-      snipingExtensions: Number(item?.snipingExtensions ?? 0),
-    };
+    return stateOf(await getItem(this.db, key.pk, key.sk, true));
   }
 
   /**

@@ -3,6 +3,7 @@ import type { BidGate } from '@parkbridge/domain/bids';
 import { retryWrite } from '@parkbridge/domain/bids';
 import { type AuditEntry, conflict, type PageRequest, type Stored } from '@parkbridge/domain/core';
 import type { Need } from '@parkbridge/domain/needs';
+import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
 import { transactBidding } from '../bids/bidding-tx';
 import { gateItems } from '../bids/need-gate';
@@ -12,14 +13,24 @@ import { pad } from '../core/keys';
 import { getItem, queryPage } from '../core/query';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
+import { notificationWrites } from '../notifications/notification.repository';
 import { QUESTION_DUE_PK, QUESTION_PREFIX, questionDueKeys, questionKey } from './question.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
 
+/** TransactWriteItems holds 100 items; an answer's own writes take 2, each notice 2. */
+const MAX_TX_ITEMS = 100;
+
 export class DynamoQuestionRepository implements QuestionRepository {
   constructor(private readonly db: Db) {}
 
-  async ask(q: Question, gate: BidGate, dueMs: number | null, audit: Audit) {
+  async ask(
+    q: Question,
+    gate: BidGate,
+    dueMs: number | null,
+    audit: Audit,
+    notices: readonly NotificationDraft[],
+  ) {
     const step = auditStep(this.db, { ...audit, entityId: q.questionId }, null, gate.now);
     const next: Stored<Question> = { ...q, ...step.next };
     await transactBidding(
@@ -42,6 +53,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
         },
         step.tx,
         ...gateItems(this.db, q.askerOrgId, gate, 'question'),
+        ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
       ],
       'question.ask',
     );
@@ -55,8 +67,10 @@ export class DynamoQuestionRepository implements QuestionRepository {
   }
 
   /** Answering takes the question out of the due index (the Put rewrites the item without its keys). */
-  answer(next: Question, prev: Stored<Question>, audit: Audit) {
-    return writeVersioned(this.db, {
+  async answer(next: Question, prev: Stored<Question>, audit: Audit, notices: readonly NotificationDraft[]) {
+    const now = this.db.clock.now();
+    const room = Math.floor((MAX_TX_ITEMS - 2) / 2);
+    const question = await writeVersioned(this.db, {
       keys: questionKey(next.needId, next.questionId),
       entityId: next.questionId,
       next: next as Stored<Question>,
@@ -68,7 +82,9 @@ export class DynamoQuestionRepository implements QuestionRepository {
         values: { ':null': 'NULL' },
         onFailed: () => conflict('question.answered', 'The question has an answer already.'),
       },
+      with: notices.slice(0, room).flatMap((n) => notificationWrites(this.db, n, now).items),
     });
+    return { question, unsent: notices.slice(room) };
   }
 
   async list(needId: string, visibleTo: { orgId: string } | 'all', page: PageRequest) {

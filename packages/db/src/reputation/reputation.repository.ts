@@ -9,6 +9,7 @@ import {
 import type { Db } from '../core/db';
 import { getItem } from '../core/query';
 import type { TxItem } from '../core/transact';
+import { orgKey } from '../orgs/org.repository';
 
 /** One totals item per organisation, beside its profile. */
 export const reputationKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'REPUTATION' });
@@ -56,6 +57,33 @@ export class DynamoReputationRepository implements ReputationReader {
   async get(orgId: string): Promise<Reputation> {
     const key = reputationKey(orgId);
     return reputationOf(totalsOf(orgId, await getItem(this.db, key.pk, key.sk)));
+  }
+
+  /**
+   * An organisation's reputation, or null when there is no such organisation: its profile and its
+   * totals share the partition `ORG#<orgId>`, so one BatchGetItem answers both (an org with no
+   * deals has no totals item and reads as an empty reputation).
+   */
+  async ofOrg(orgId: string): Promise<Reputation | null> {
+    const keys: Record<string, unknown>[] = [orgKey(orgId), reputationKey(orgId)];
+    const found: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] | undefined = keys;
+    for (let round = 0; pending?.length; round++) {
+      if (round >= 8) throw new Error('BatchGetItem left keys unprocessed after retries.');
+      if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
+      const out: BatchGetCommandOutput = await this.db.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.db.tableName]: { Keys: pending } } }),
+      );
+      found.push(...(out.Responses?.[this.db.tableName] ?? []));
+      pending = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
+    }
+    if (!found.some((i) => i.sk === 'ORG')) return null;
+    return reputationOf(
+      totalsOf(
+        orgId,
+        found.find((i) => i.sk === 'REPUTATION'),
+      ),
+    );
   }
 
   async getMany(orgIds: readonly string[]): Promise<Map<string, Reputation>> {

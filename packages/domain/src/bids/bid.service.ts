@@ -137,8 +137,9 @@ export class BidService {
 
   async mine(caller: Caller, needId: string): Promise<Stored<BidView>> {
     const supplier = requireRole(caller, 'supplier');
-    const need = await this.readNeed(needId);
-    const bid = await this.d.bids.get(needId, supplier.orgId);
+    // The bid's key is the caller's own org: nobody reaches another's bid by this route.
+    const { need, bid } = await this.d.bids.needAndBid(needId, supplier.orgId);
+    if (!need || need.status === 'draft') throw notFound('need');
     if (!bid) throw notFound('bid');
     return { ...bid, status: effectiveStatus(bid, need), outcome: outcomeOf(bid, need) };
   }
@@ -206,14 +207,19 @@ export class BidService {
   /** A bidder's standing in a reverse auction: own rank, the best price, how many bid; no identities. */
   async auction(caller: Caller, needId: string): Promise<AuctionStanding> {
     const supplier = requireRole(caller, 'supplier');
-    const need = await this.readNeed(needId);
+    // The need and its book (states and bids) are read at once; nothing of the book leaves this
+    // method but the caller's own standing.
+    const [need, book] = await Promise.all([this.readNeed(needId), this.d.bids.auctionBook(needId)]);
     if (need.mode !== 'auction') throw notFound('auction');
-    const mine = await this.d.bids.get(needId, supplier.orgId);
+    const all = book.bids;
+    const mine = all.find((b) => b.supplierOrgId === supplier.orgId);
     if (!mine || mine.status === 'withdrawn') throw notFound('bid');
-    const [state, all] = await Promise.all([
-      this.d.bids.auctionState(needId, need.amendmentCount),
-      this.d.bids.listForNeed(needId),
-    ]);
+    const state = book.states.get(need.amendmentCount) ?? {
+      bestMinor: null,
+      leaderOrgId: null,
+      bidSeq: 0,
+      snipingExtensions: 0,
+    };
     const live = rank(
       all.filter((b) => countsIn(b, need.amendmentCount) || b.status === 'awarded').map(toRanked),
     );

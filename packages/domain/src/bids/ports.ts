@@ -64,8 +64,18 @@ export interface BidWrite {
   auction: AuctionGuard | null;
 }
 
+/** A need's auction states (one per amendment) and its bids, read together. */
+export interface AuctionBook {
+  states: ReadonlyMap<number, AuctionStateRead>;
+  bids: Stored<Bid>[];
+}
+
 export interface BidRepository {
   get(needId: string, orgId: string): Promise<Stored<Bid> | null>;
+  /** The need and one supplier's bid on it, in one round trip (strongly consistent). */
+  needAndBid(needId: string, orgId: string): Promise<{ need: Stored<Need> | null; bid: Stored<Bid> | null }>;
+  /** Every auction state and bid of the need, in one round trip (strongly consistent). */
+  auctionBook(needId: string): Promise<AuctionBook>;
   /** Every bid on a need (a bounded partition), strongly consistent. */
   listForNeed(needId: string): Promise<Stored<Bid>[]>;
   /** Counts the bids that count (submitted under the current amendment) without reading them out. */

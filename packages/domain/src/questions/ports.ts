@@ -1,6 +1,7 @@
 import type { BidGate } from '../bids/ports';
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { Need } from '../needs/need';
+import type { NotificationDraft } from '../notifications/notification';
 import type { Question } from './question';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -9,11 +10,26 @@ export interface QuestionRepository {
   /**
    * Stores a question in one transaction with the gate on the need and membership (and the
    * extension of the close, when the question came in the grace period). `dueMs`: when, still
-   * unanswered, it would extend the close (null when it has already).
+   * unanswered, it would extend the close (null when it has already). `notices` commit with it.
    */
-  ask(q: Question, gate: BidGate, dueMs: number | null, audit: Audit): Promise<Stored<Question>>;
+  ask(
+    q: Question,
+    gate: BidGate,
+    dueMs: number | null,
+    audit: Audit,
+    notices: readonly NotificationDraft[],
+  ): Promise<Stored<Question>>;
   get(needId: string, questionId: string): Promise<Stored<Question> | null>;
-  answer(next: Question, prev: Stored<Question>, audit: Audit): Promise<Stored<Question>>;
+  /**
+   * The answer, its audit record and as many of `notices` as one transaction holds, all or nothing;
+   * the notices that did not fit are returned, to be sent right after.
+   */
+  answer(
+    next: Question,
+    prev: Stored<Question>,
+    audit: Audit,
+    notices: readonly NotificationDraft[],
+  ): Promise<{ question: Stored<Question>; unsent: NotificationDraft[] }>;
   /** All questions (for the owner), or the answered ones plus the viewer's own. */
   list(
     needId: string,

@@ -86,17 +86,21 @@ export class QuestionService {
         },
         extendNow || extendBy === 0 ? null : graceBegins(need.closesAtMs, graceMs),
         { action: 'question.asked', actor: actorOf(supplier), before: null, after: q, parkId: need.parkId },
+        // The owner hears of it in the same transaction: asked and told, or neither.
+        [
+          {
+            orgId: need.ownerOrgId,
+            kind: 'question.asked',
+            entityId: needId,
+            data: { needId, questionId: q.questionId },
+            dedupeKey: `question-asked#${q.questionId}`,
+          },
+        ],
       );
       if (extendNow) extended = { need, closesAtMs };
       return stored;
     });
-    await this.d.notifications.notify({
-      orgId: (await this.readNeed(needId)).ownerOrgId,
-      kind: 'question.asked',
-      entityId: needId,
-      data: { needId, questionId: saved.questionId },
-      dedupeKey: `question-asked#${saved.questionId}`,
-    });
+    // An extension is announced after its commit, as a bid's anti-sniping extension is (idempotent).
     const ext = extended as { need: Need; closesAtMs: number } | null;
     if (ext) await this.announce(ext.need, ext.closesAtMs);
     return saved;
@@ -109,31 +113,28 @@ export class QuestionService {
     const prev = await this.d.questions.get(needId, questionId);
     if (!prev) throw notFound('question');
     if (prev.answer !== null) throw conflict('question.answered', 'The question has an answer already.');
-    const now = this.d.clock.now().toISOString();
-    const next: Question = { ...prev, answer: text, answeredAt: now };
-    const saved = await this.d.questions.answer(next, prev, {
-      action: 'question.answered',
-      actor: actorOf(owner),
-      before: prev,
-      after: next,
-      parkId: need.parkId,
-    });
-    // The asker and every bidder hear of the answer; the notification does not say who asked.
+    // The asker and every bidder hear of the answer, in the answer's own transaction (past what one
+    // transaction holds, right after it); the notification does not say who asked.
     const bidders = (await this.d.bids.listForNeed(needId))
       .filter((b) => b.status !== 'withdrawn')
       .map((b) => b.supplierOrgId);
-    await Promise.all(
-      [...new Set([prev.askerOrgId, ...bidders])].map((orgId) =>
-        this.d.notifications.notify({
-          orgId,
-          kind: 'question.answered',
-          entityId: needId,
-          data: { needId, questionId },
-          dedupeKey: `question-answered#${questionId}`,
-        }),
-      ),
+    const notices = [...new Set([prev.askerOrgId, ...bidders])].map((orgId) => ({
+      orgId,
+      kind: 'question.answered',
+      entityId: needId,
+      data: { needId, questionId },
+      dedupeKey: `question-answered#${questionId}`,
+    }));
+    const now = this.d.clock.now().toISOString();
+    const next: Question = { ...prev, answer: text, answeredAt: now };
+    const { question, unsent } = await this.d.questions.answer(
+      next,
+      prev,
+      { action: 'question.answered', actor: actorOf(owner), before: prev, after: next, parkId: need.parkId },
+      notices,
     );
-    return saved;
+    for (const n of unsent) await this.d.notifications.notify(n);
+    return question;
   }
 
   /** The owner reads every question; a supplier who may take part reads the answered ones and its own. */

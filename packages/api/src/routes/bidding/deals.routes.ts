@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { etagOf, PageQuery } from '@parkbridge/domain/core';
+import { etagOf, notFound, PageQuery } from '@parkbridge/domain/core';
 import {
   AwardInput,
   DealCancelInput,
@@ -187,9 +187,9 @@ export function dealRoutes(app: Container) {
       responses: { 200: json(Reputation, 'The reputation.'), ...problems(401, 404) },
     }),
     async (c) => {
-      const { orgId } = c.req.valid('param');
-      await app.orgs.get(orgId);
-      return c.json(await reputation.get(orgId), 200);
+      const found = await reputation.ofOrg(c.req.valid('param').orgId);
+      if (!found) throw notFound('organisation');
+      return c.json(found, 200);
     },
   );
 
