@@ -207,6 +207,21 @@ export interface FloorSlot {
   slices: FloorSlice[];
 }
 
+/** A slot's definition (GET /v1/slots/{slotId}); its status is on the floor plan. */
+export interface Slot {
+  slotId: string;
+  expoId: string;
+  parkId: string;
+  pavilionId: string;
+  code: string;
+  kind: SlotKind;
+  area: number;
+  rect: Rect;
+  price: Money;
+  slices: { sliceId: string; startsAt: string; endsAt: string; label?: string; price: Money }[];
+  version: number;
+}
+
 export interface FloorPavilion {
   pavilionId: string;
   name: string;
@@ -272,12 +287,41 @@ export interface ExpoStats {
   revenue: { currency: string; confirmed: number; pending: number }[];
 }
 
-export interface Recommendation {
-  pavilionId?: string;
-  slotId?: string;
-  score?: number;
-  reasons?: { code: string; detail?: string }[];
-  [k: string]: unknown;
+export interface RecommendationReason {
+  code: string;
+  detail: string;
+}
+
+/** For a supplier: a pavilion whose themes meet its listings, ranked by the park's open demand. */
+export interface PavilionRecommendation {
+  pavilionId: string;
+  name: string;
+  themes: string[];
+  categories: string[];
+  matchedListingIds: string[];
+  demand: { openNeeds: number; tenants: number };
+  slots: { total: number; available: number };
+  reasons: RecommendationReason[];
+}
+
+/** For a tenant: a booked booth of a supplier the market matched to its open needs. */
+export interface BoothRecommendation {
+  pavilionId: string;
+  pavilionName: string;
+  slotId: string;
+  sliceId: string | null;
+  code: string;
+  exhibitor: ExhibitorProfile;
+  score: number;
+  needs: { needId: string; title: string; score: number; listingId: string }[];
+  reasons: RecommendationReason[];
+}
+
+export interface Recommendations {
+  expoId: string;
+  generatedAt: string;
+  pavilions: PavilionRecommendation[];
+  booths: BoothRecommendation[];
 }
 
 // Production chains, needs, listings, matching

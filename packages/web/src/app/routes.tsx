@@ -28,6 +28,10 @@ export const router = createBrowserRouter([
       { path: 'expos', element: page(() => import('../pages/expos/expos.page')) },
       { path: 'expos/:expoId', element: page(() => import('../pages/expos/floor-plan.page')) },
       { path: 'expos/:expoId/edit', element: page(() => import('../pages/expos/expo-editor.page')) },
+      {
+        path: 'expos/:expoId/recommendations',
+        element: page(() => import('../pages/expos/recommendations.page')),
+      },
       { path: 'expos/:expoId/bookings', element: page(() => import('../pages/expos/expo-bookings.page')) },
       { path: 'bookings', element: page(() => import('../pages/expos/my-bookings.page')) },
       { path: 'deals', element: page(() => import('../pages/deals/deals.page')) },

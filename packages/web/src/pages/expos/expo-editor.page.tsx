@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { type FloorPavilion, type Rect, SLOT_KINDS } from '../../api/types';
+import { api, request } from '../../api/client';
+import { type FloorPavilion, type FloorSlot, type Rect, SLOT_KINDS, type Slot } from '../../api/types';
 import { FloorLegend } from '../../components/floor-legend';
 import { FloorPlanSvg, floorPoint, rectArea } from '../../components/floor-plan-svg';
 import { MoneyInput } from '../../components/inputs';
@@ -24,7 +24,7 @@ import { ProblemAlert } from '../../components/problem';
 import { Empty, Loading } from '../../components/query-state';
 import { useSubmit } from '../../components/use-submit';
 import { asciiDigits } from '../../format/digits';
-import { parseMoneyInput } from '../../format/money';
+import { moneyInputValue, parseMoneyInput } from '../../format/money';
 import { useI18n } from '../../i18n/i18n';
 import { floorKey } from './expo-keys';
 import { PavilionForm } from './pavilion-form';
@@ -48,10 +48,21 @@ function fit(r: Rect, floor: { width: number; depth: number }): Rect {
   };
 }
 
+/** The saved slot being edited: its id, the ETag of the read the form was filled from, its code. */
+interface Editing {
+  slotId: string;
+  etag: string | null;
+  code: string;
+}
+
+const emptyForm = { code: '', kind: 'inline', area: '', price: '' };
+
 /**
  * Draw a slot on the pavilion floor (drag on an empty spot), then move it (drag it, or arrow keys)
  * and resize it (drag its corner, or Shift+arrows), or type its exact rectangle; then save it.
- * The server refuses a rectangle outside the floor or overlapping another slot.
+ * Choosing a saved slot on the plan loads it into the same form to move, resize or reprice it
+ * (PATCH with the ETag it was read with). The server refuses a rectangle outside the floor or
+ * overlapping another slot, and a new rectangle or price while a firm holds or booked the slot.
  */
 function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: string }) {
   const { t, fmt } = useI18n();
@@ -59,7 +70,34 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
   const svg = useRef<SVGSVGElement | null>(null);
   const [draft, setDraft] = useState<Rect | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
-  const [form, setForm] = useState({ code: '', kind: 'inline', area: '', price: '' });
+  const [form, setForm] = useState(emptyForm);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const startEdit = async (slot: FloorSlot) => {
+    setLoadError(null);
+    try {
+      // A fresh read: its ETag is what the save is conditioned on (412 if someone changed it since).
+      const res = await request<Slot>('GET', `/v1/slots/${slot.slotId}`);
+      const x = res.data;
+      setEditing({ slotId: x.slotId, etag: res.etag, code: x.code });
+      setDraft(x.rect);
+      setForm({
+        code: x.code,
+        kind: x.kind,
+        area: String(x.area),
+        price: moneyInputValue(x.price.amount, x.price.currency),
+      });
+      s.reset();
+    } catch (err) {
+      setLoadError(err);
+    }
+  };
+  const stopEdit = () => {
+    setEditing(null);
+    setDraft(null);
+    setForm(emptyForm);
+    s.reset();
+  };
   const at = (e: React.PointerEvent) => {
     const p = svg.current ? floorPoint(svg.current, e.clientX, e.clientY) : { x: 0, y: 0 };
     return { x: snap(p.x), y: snap(p.y) };
@@ -117,27 +155,29 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
     : draft
       ? rectArea(draft)
       : 0;
+  const body = () => ({
+    code: form.code,
+    kind: form.kind,
+    area,
+    rect: draft,
+    price: {
+      amount: parseMoneyInput(form.price, props.currency, fmt.locale) ?? form.price,
+      currency: props.currency,
+    },
+  });
   const s = useSubmit(
     (key) =>
-      api.post(
-        `/v1/pavilions/${pavilion.pavilionId}/slots`,
-        {
-          code: form.code,
-          kind: form.kind,
-          area,
-          rect: draft,
-          price: {
-            amount: parseMoneyInput(form.price, props.currency, fmt.locale) ?? form.price,
-            currency: props.currency,
-          },
-        },
-        { idempotencyKey: key },
-      ),
+      editing
+        ? api.patch(`/v1/slots/${editing.slotId}`, body(), { ifMatch: editing.etag })
+        : api.post(`/v1/pavilions/${pavilion.pavilionId}/slots`, body(), { idempotencyKey: key }),
     {
       invalidate: [floorKey(props.expoId)],
       onSuccess: () => {
         setDraft(null);
-        setForm((f) => ({ ...f, code: nextCode(f.code), area: '' }));
+        if (editing) {
+          setEditing(null);
+          setForm(emptyForm);
+        } else setForm((f) => ({ ...f, code: nextCode(f.code), area: '' }));
       },
     },
   );
@@ -152,7 +192,8 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
           <FloorPlanSvg
             name={pavilion.name}
             floor={pavilion.floor}
-            slots={pavilion.slots}
+            slots={pavilion.slots.filter((x) => x.slotId !== editing?.slotId)}
+            onSelect={(x) => void startEdit(x)}
             svgRef={(el) => {
               svg.current = el;
             }}
@@ -175,7 +216,8 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
                   strokeDasharray="0.4 0.2"
                   tabIndex={0}
                   role="button"
-                  aria-label={t('editor.draftLabel', {
+                  aria-label={t(editing ? 'editor.editLabel' : 'editor.draftLabel', {
+                    code: editing?.code ?? '',
                     x: fmt.number(draft.x),
                     y: fmt.number(draft.y),
                     w: fmt.number(draft.w),
@@ -212,9 +254,15 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
             }}
           >
             <Stack gap="sm">
-              <Title order={2} size="h4">
-                {t('editor.newSlot')}
+              <Title order={2} size="h4" data-testid="slot-form-title">
+                {editing ? t('editor.editSlot', { code: editing.code }) : t('editor.newSlot')}
               </Title>
+              {editing && (
+                <Text size="xs" c="dimmed">
+                  {t('editor.editHint')}
+                </Text>
+              )}
+              {loadError ? <ProblemAlert error={loadError} /> : null}
               <SimpleGrid cols={2}>
                 <TextInput
                   label={t('editor.x')}
@@ -284,11 +332,17 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
               />
               {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
               <Group justify="space-between">
-                <Button variant="default" onClick={() => setDraft(null)} disabled={!draft}>
-                  {t('editor.discard')}
-                </Button>
+                {editing ? (
+                  <Button variant="default" onClick={stopEdit} data-testid="slot-edit-cancel">
+                    {t('editor.cancelEdit')}
+                  </Button>
+                ) : (
+                  <Button variant="default" onClick={() => setDraft(null)} disabled={!draft}>
+                    {t('editor.discard')}
+                  </Button>
+                )}
                 <Button type="submit" loading={s.pending} disabled={!draft} data-testid="slot-save">
-                  {t('editor.save')}
+                  {editing ? t('editor.saveChanges') : t('editor.save')}
                 </Button>
               </Group>
             </Stack>

@@ -28,7 +28,7 @@ export default function ExposPage() {
                   <Table.Th>{t('expo.venue')}</Table.Th>
                   <Table.Th>{t('expo.startsAt')}</Table.Th>
                   <Table.Th>{t('expo.endsAt')}</Table.Th>
-                  {operator && <Table.Th>{t('common.actions')}</Table.Th>}
+                  <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -45,6 +45,18 @@ export default function ExposPage() {
                     <Table.Td>{e.venue}</Table.Td>
                     <Table.Td>{fmt.dateTime(e.startsAt, e.timeZone)}</Table.Td>
                     <Table.Td>{fmt.dateTime(e.endsAt, e.timeZone)}</Table.Td>
+                    {!operator && (
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/expos/${e.expoId}/recommendations`}
+                          size="sm"
+                          data-testid={`recommendations-${e.expoId}`}
+                        >
+                          {t('reco.open')}
+                        </Anchor>
+                      </Table.Td>
+                    )}
                     {operator && (
                       <Table.Td>
                         {e.operatorOrgId === session?.orgId && (

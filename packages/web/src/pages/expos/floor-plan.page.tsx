@@ -284,6 +284,15 @@ export default function FloorPlanPage() {
               {t('expo.bookings')}
             </Button>
           </Group>
+        ) : canBook ? (
+          <Button
+            component={Link}
+            to={`/expos/${expoId}/recommendations`}
+            variant="light"
+            data-testid="open-recommendations"
+          >
+            {t('reco.open')}
+          </Button>
         ) : undefined
       }
     >

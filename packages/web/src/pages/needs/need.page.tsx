@@ -14,6 +14,7 @@ import { Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { Countdown } from '../../components/time';
 import { useI18n } from '../../i18n/i18n';
+import { AmendmentsPanel } from './amend-panel';
 import { AuctionPanel } from './auction-panel';
 import { MatchesPanel } from './matches-panel';
 import { MyBidPanel } from './my-bid-panel';
@@ -124,6 +125,7 @@ export default function NeedPage() {
             <Alert color="gray">{t('need.cancelledBecause', { reason: n.cancelReason })}</Alert>
           )}
           {owner && <OwnerActions need={n} timeZone={tz} />}
+          {n.amendmentCount > 0 && <AmendmentsPanel need={n} timeZone={tz} />}
           {n.status === 'awarded' && (
             <Group>
               <Anchor component={Link} to="/deals" size="sm">

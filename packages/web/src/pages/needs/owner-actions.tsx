@@ -10,14 +10,15 @@ import { ZonedDateTimeInput } from '../../components/zoned-input';
 import { utcToZonedInput, zonedInputToUtc } from '../../format/zoned-time';
 import { useI18n } from '../../i18n/i18n';
 import { needsKey } from '../tenant/needs.page';
+import { AmendForm } from './amend-panel';
 import { needKey } from './need-keys';
 
-/** What the owner can do with its need in its current state: publish, move the close, cancel. */
+/** What the owner can do with its need in its current state: publish, amend, move the close, cancel. */
 export function OwnerActions(props: { need: Need; timeZone: string }) {
   const { t } = useI18n();
   const { need } = props;
   const queryClient = useQueryClient();
-  const [panel, setPanel] = useState<'none' | 'extend' | 'cancel'>('none');
+  const [panel, setPanel] = useState<'none' | 'extend' | 'cancel' | 'amend'>('none');
   const [reason, setReason] = useState('');
   const [closesAt, setClosesAt] = useState(() => utcToZonedInput(need.closesAt, props.timeZone));
   const done = (n: Need) => {
@@ -59,6 +60,16 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
         {need.status === 'open' && (
           <Button
             variant="default"
+            onClick={() => setPanel(panel === 'amend' ? 'none' : 'amend')}
+            aria-expanded={panel === 'amend'}
+            data-testid="need-amend"
+          >
+            {t('amend.open')}
+          </Button>
+        )}
+        {need.status === 'open' && (
+          <Button
+            variant="default"
             onClick={() => setPanel(panel === 'extend' ? 'none' : 'extend')}
             aria-expanded={panel === 'extend'}
           >
@@ -75,6 +86,9 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
         </Button>
       </Group>
       {publish.error ? <ProblemAlert error={publish.error} unclaimed={publish.unclaimed()} /> : null}
+      {panel === 'amend' && need.status === 'open' && (
+        <AmendForm need={need} onDone={() => setPanel('none')} />
+      )}
       {panel === 'extend' && (
         <Paper withBorder p="md">
           <form
