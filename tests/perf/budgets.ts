@@ -155,30 +155,9 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/expos/{expoId}': read,
   'POST /v1/expos/{expoId}/pavilions': change,
   'GET /v1/pavilions/{pavilionId}': read,
-  'GET /v1/expos/{expoId}/floorplan': {
-    kind: 'list',
-    open: {
-      maxCalls: 3,
-      finding:
-        'GetItem (expo) + Query (slots) + BatchGetItem (exhibitors): 3 round trips on one of the hottest reads; the expo item could live in the slots’ partition so one Query reads both.',
-    },
-  },
-  'GET /v1/expos/{expoId}/stats': {
-    kind: 'list',
-    open: {
-      maxCalls: 3,
-      finding:
-        '2× GetItem (expo, then its park to check the operator) + Query: the expo already carries operatorOrgId, so the park read is redundant.',
-    },
-  },
-  'GET /v1/expos/{expoId}/bookings': {
-    kind: 'list',
-    open: {
-      maxCalls: 3,
-      finding:
-        '2× GetItem (expo, then its park to check the operator) + Query: the expo already carries operatorOrgId, so the park read is redundant.',
-    },
-  },
+  'GET /v1/expos/{expoId}/floorplan': list,
+  'GET /v1/expos/{expoId}/stats': list,
+  'GET /v1/expos/{expoId}/bookings': list,
   'POST /v1/pavilions/{pavilionId}/slots': change,
   'GET /v1/pavilion-recommendations': {
     kind: 'list',

@@ -181,4 +181,32 @@ describe('the operator’s views of an expo', { timeout: 120_000 }, () => {
     expect((await rt.call('GET', `/v1/expos/${expoId}/stats`, { token: stranger.token })).status).toBe(403);
     expect((await rt.call('GET', `/v1/expos/${expoId}/stats`, { token: f1.token })).status).toBe(403);
   });
+
+  it('answers 404 for the floor plan, stats and bookings of an expo that does not exist', async () => {
+    const { operator } = await expoWithPavilion(rt);
+    const firm = await rt.firm({ kinds: ['tenant'] });
+    const missing = 'expo_01J0000000000000000000000';
+    expect((await rt.call('GET', `/v1/expos/${missing}/floorplan`, { token: firm.token })).status).toBe(404);
+    expect((await rt.call('GET', `/v1/expos/${missing}/stats`, { token: operator.token })).status).toBe(404);
+    expect((await rt.call('GET', `/v1/expos/${missing}/bookings`, { token: operator.token })).status).toBe(
+      404,
+    );
+  });
+
+  it('lists a park’s expos soonest first, and only that park’s', async () => {
+    const { operator, parkId, expoId } = await expoWithPavilion(rt, { startsInDays: 40 });
+    const earlier = await rt.call('POST', '/v1/expos', {
+      token: operator.token,
+      body: {
+        parkId,
+        name: 'Spring fair',
+        startsAt: new Date(rt.container.clock.now().getTime() + 10 * 86_400_000).toISOString(),
+        endsAt: new Date(rt.container.clock.now().getTime() + 11 * 86_400_000).toISOString(),
+        venue: 'Hall 2',
+      },
+    });
+    await expoWithPavilion(rt); // another park's expo
+    const list = await rt.call('GET', `/v1/expos?parkId=${parkId}`, { token: operator.token });
+    expect(list.body.items.map((e: { expoId: string }) => e.expoId)).toEqual([earlier.body.expoId, expoId]);
+  });
 });

@@ -1,7 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { addSlot, expoWithPavilion } from './expo-fixture';
+import { addSlot, exhibitor, expoWithPavilion } from './expo-fixture';
 
 const clock = fixedClock(new Date());
 let rt: TestRuntime;
@@ -77,5 +77,63 @@ describe('the expos jobs', { timeout: 120_000 }, () => {
     expect(await bookingsOf(second.token)).toEqual([]);
     const notes = await rt.call('GET', '/v1/notifications', { token: first.token });
     expect(notes.body.items.filter((n: { kind: string }) => n.kind === 'booking.offered')).toHaveLength(1);
+  });
+
+  it('the exhibitor-profile consumer puts an organisation’s edited public profile on its booked booths, once', async () => {
+    const { operator, expoId, pavilionId } = await expoWithPavilion(rt);
+    const [booked, pending] = [
+      await addSlot(rt, operator.token, pavilionId, 0),
+      await addSlot(rt, operator.token, pavilionId, 1),
+    ];
+    const firm = await rt.firm({ kinds: ['supplier'], name: 'Old Name Metals' });
+    for (const [slot, approve] of [
+      [booked, true],
+      [pending, false],
+    ] as const) {
+      const h = await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token: firm.token });
+      await rt.call('POST', `/v1/bookings/${h.body.bookingId}/submit`, {
+        token: firm.token,
+        body: exhibitor('Metals booth'),
+      });
+      if (approve)
+        await rt.call('POST', `/v1/bookings/${h.body.bookingId}/approve`, { token: operator.token });
+    }
+    const exhibitorOn = async () =>
+      (
+        await rt.call('GET', `/v1/expos/${expoId}/floorplan`, { token: firm.token })
+      ).body.pavilions[0].slots.map((s: { exhibitor: unknown }) => s.exhibitor);
+    expect((await exhibitorOn())[0]).toMatchObject({ name: 'Old Name Metals', displayName: 'Metals booth' });
+
+    const org = (await rt.call('GET', `/v1/orgs/${firm.orgId}`, { token: firm.token })).body;
+    const edited = await rt.call('PATCH', `/v1/orgs/${firm.orgId}`, {
+      token: firm.token,
+      headers: { 'if-match': `"v${org.version}"` },
+      body: { name: 'New Name Metals', city: 'Karaj', website: 'https://metals.example' },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const change = {
+      id: 'seq-org-1',
+      kind: 'MODIFY' as const,
+      oldImage: { type: 'org', orgId: firm.orgId, name: 'Old Name Metals', country: 'IR' },
+      newImage: { type: 'org', orgId: firm.orgId, name: 'New Name Metals', country: 'IR', city: 'Karaj' },
+    };
+    const profiles = consumer('expos.exhibitor-profiles');
+    expect(profiles.wants(change)).toBe(true);
+    expect(profiles.wants({ ...change, oldImage: change.newImage })).toBe(false);
+    await profiles.handle(change);
+    await profiles.handle(change);
+
+    const [onBooked, onPending] = await exhibitorOn();
+    expect(onBooked).toEqual({
+      orgId: firm.orgId,
+      name: 'New Name Metals',
+      displayName: 'Metals booth',
+      country: 'IR',
+      city: 'Karaj',
+      website: 'https://metals.example',
+      listingIds: [],
+    });
+    expect(onPending).toBeNull();
+    expect(await rt.container.expos.bookings.refreshExhibitorProfile(firm.orgId)).toBe(0);
   });
 });

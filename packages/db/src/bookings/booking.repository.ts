@@ -1,9 +1,11 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Booking,
   type BookingFilter,
   type BookingRepository,
   type ClaimChange,
+  type FloorExhibitor,
   type HoldCommand,
   type HoldLedger,
   slotTaken,
@@ -143,6 +145,27 @@ export class DynamoBookingRepository implements BookingRepository {
     for (const n of cmd.notify ?? []) items.push(...notificationWrites(this.db, n, now).items);
     await transact(this.db, items);
     return saved;
+  }
+
+  async setFloorExhibitor(
+    booking: Pick<Booking, 'bookingId' | 'slotId' | 'sliceId'>,
+    exhibitor: FloorExhibitor,
+  ) {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: claimKey(booking),
+          UpdateExpression: 'SET claimExhibitor = :ex',
+          ConditionExpression: 'claimBookingId = :b AND claimStatus = :confirmed',
+          ExpressionAttributeValues: { ':ex': exhibitor, ':b': booking.bookingId, ':confirmed': 'confirmed' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   }
 
   async listByOrg(orgId: string, page: PageRequest) {

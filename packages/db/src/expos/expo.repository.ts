@@ -16,6 +16,7 @@ import {
   expoKey,
   expoKeys,
   floorPk,
+  parkExposPk,
   pavilionKey,
   pavilionKeys,
   sliceKeys,
@@ -49,7 +50,7 @@ export class DynamoExpoRepository implements ExpoRepository {
 
   async list(filter: { parkId?: string | undefined }, page: PageRequest) {
     const res = filter.parkId
-      ? await queryPage(this.db, { index: 'gsi1', pk: `PARK#${filter.parkId}#EXPOS` }, page)
+      ? await queryPage(this.db, { index: 'gsi3', pk: parkExposPk(filter.parkId) }, page)
       : await queryPage(this.db, { index: 'gsi2', pk: 'EXPOS' }, page);
     return { items: res.items.map(toExpo), nextCursor: res.nextCursor };
   }
@@ -159,13 +160,16 @@ export class DynamoExpoRepository implements ExpoRepository {
     });
   }
 
+  /** One Query (one page up to 1 MB; the bounds keep a floor well under it): the expo and its floor. */
   async floor(expoId: string): Promise<FloorData> {
     const items = await queryAll(this.db, { index: 'gsi1', pk: floorPk(expoId) }, FLOOR_MAX_ITEMS);
+    let expo: Stored<Expo> | null = null;
     const pavilions: Stored<Pavilion>[] = [];
     const slots: Stored<Slot>[] = [];
     const claims = new Map<string, SlotClaim>();
     for (const item of items) {
-      if (item.type === 'pavilion') pavilions.push(toPavilion(item));
+      if (item.type === 'expo') expo = toExpo(item);
+      else if (item.type === 'pavilion') pavilions.push(toPavilion(item));
       else if (item.type === 'slot' || item.type === 'slice') {
         const claim = claimOf(item);
         const sliceId = item.type === 'slice' ? (item.sliceId as string) : null;
@@ -173,6 +177,6 @@ export class DynamoExpoRepository implements ExpoRepository {
         if (item.type === 'slot') slots.push(toSlot(item));
       }
     }
-    return { pavilions, slots, claims };
+    return { expo, pavilions, slots, claims };
   }
 }

@@ -4,7 +4,6 @@ import {
   type Caller,
   type Clock,
   conflict,
-  forbidden,
   hasRole,
   newId,
   notFound,
@@ -16,9 +15,12 @@ import {
   type Stored,
   SYSTEM_ACTOR,
 } from '../core';
+import { exhibitorProfileOf, sameProfile } from '../expos/exhibitor-profiles';
+import { requireExpoOperator } from '../expos/expo';
 import type { ExpoRepository } from '../expos/ports';
 import type { SlotTarget } from '../expos/slot';
 import type { NotificationDraft } from '../notifications/notification';
+import type { OrgRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
 import type { Booking, BookingFilter, SubmitInput } from './booking';
 import {
@@ -75,6 +77,7 @@ export class BookingService {
     private readonly clock: Clock,
     private readonly rules: BookingRules,
     private readonly listings: ListingOwnership | null = null,
+    private readonly orgs: Pick<OrgRepository, 'get'> | null = null,
   ) {}
 
   /** A hold of a free slot (or slice) for the caller's organisation, lasting the hold TTL. */
@@ -162,6 +165,8 @@ export class BookingService {
         `The booking is ${status}; only a requested booking is decided.`,
       );
     }
+    // The floor plan shows the exhibitor's public profile from the claim: copy it in the same write.
+    const org = decision === 'confirmed' && prev.exhibitor ? await this.orgs?.get(prev.orgId) : null;
     const at = this.clock.now().toISOString();
     const next: Booking = { ...prev, status: decision, reason: reason ?? null, decidedAt: at, updatedAt: at };
     const saved = await this.bookings.transition({
@@ -180,7 +185,12 @@ export class BookingService {
         to: decision,
         exhibitor:
           decision === 'confirmed' && prev.exhibitor
-            ? { orgId: prev.orgId, displayName: prev.exhibitor.displayName, listingIds: prev.listingIds }
+            ? {
+                orgId: prev.orgId,
+                displayName: prev.exhibitor.displayName,
+                listingIds: prev.listingIds,
+                ...(org ? { profile: exhibitorProfileOf(org) } : {}),
+              }
             : null,
         onLost: () => alreadyDecided(undefined),
       },
@@ -250,11 +260,40 @@ export class BookingService {
     const expo = await this.expos.get(expoId);
     if (!expo) throw notFound('expo');
     // The expo is public; its bookings are its park operator's, as the park's memberships are (403).
-    if (!(await this.operates(op.orgId, expo.parkId))) {
-      throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
-    }
+    requireExpoOperator(expo, op.orgId);
     const res = await this.bookings.listByExpo(expoId, filter, this.clock.now(), page);
     return { items: res.items.map((b) => this.view(b)), nextCursor: res.nextCursor };
+  }
+
+  /**
+   * Rewrites the public profile on the claims of an organisation's confirmed bookings after it
+   * edited its profile (the expos jobs call it off the stream). Idempotent: each claim gets the
+   * profile as it is now, and only while it is still that booking's confirmed claim.
+   */
+  async refreshExhibitorProfile(orgId: string): Promise<number> {
+    const org = await this.orgs?.get(orgId);
+    if (!org) return 0;
+    const profile = exhibitorProfileOf(org);
+    let rewritten = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.bookings.listByOrg(orgId, { limit: 100, cursor });
+      for (const b of page.items) {
+        if (b.status !== 'confirmed' || !b.exhibitor) continue;
+        const claim = await this.bookings.claim(targetOf(b));
+        if (claim?.bookingId !== b.bookingId || claim.status !== 'confirmed') continue;
+        if (sameProfile(claim.exhibitor?.profile, profile)) continue;
+        const exhibitor = {
+          orgId: b.orgId,
+          displayName: b.exhibitor.displayName,
+          listingIds: b.listingIds,
+          profile,
+        };
+        if (await this.bookings.setFloorExhibitor(b, exhibitor)) rewritten++;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rewritten;
   }
 
   /**

@@ -8,11 +8,25 @@ export type BookingStatus = z.infer<typeof BookingStatus>;
 export const PublicSlotStatus = z.enum(['available', 'held', 'requested', 'booked']);
 export type PublicSlotStatus = z.infer<typeof PublicSlotStatus>;
 
+/** An exhibiting organisation's public profile, as the floor plan shows it. */
+export interface ExhibitorOrgProfile {
+  name: string;
+  country?: string;
+  city?: string;
+  website?: string;
+}
+
 /** The exhibitor a confirmed booking puts on the floor plan (public by design). */
 export interface FloorExhibitor {
   orgId: string;
   displayName: string;
   listingIds: string[];
+  /**
+   * The organisation's public profile, copied onto the claim by the approval's transaction and
+   * rewritten by the expos jobs when the organisation edits it, so the floor plan reads no
+   * organisation. Absent on claims written before the copy existed.
+   */
+  profile?: ExhibitorOrgProfile;
 }
 
 /**

@@ -53,6 +53,14 @@ export interface BookingRepository {
    */
   hold(cmd: HoldCommand): Promise<Stored<Booking>>;
   transition(cmd: TransitionCommand): Promise<Stored<Booking>>;
+  /**
+   * Sets the exhibitor shown on the booking's claim, only while the claim is still this booking's
+   * and confirmed; false when it is not (nothing written).
+   */
+  setFloorExhibitor(
+    booking: Pick<Booking, 'bookingId' | 'slotId' | 'sliceId'>,
+    exhibitor: FloorExhibitor,
+  ): Promise<boolean>;
   listByOrg(orgId: string, page: PageRequest): Promise<Page<Stored<Booking>>>;
   listByExpo(
     expoId: string,

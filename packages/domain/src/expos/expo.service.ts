@@ -11,10 +11,8 @@ import {
   ruleBroken,
   type Stored,
 } from '../core';
-import type { OrgRepository } from '../orgs/ports';
 import type { ParkService } from '../parks/park.service';
-import { exhibitorProfiles } from './exhibitor-profiles';
-import type { Expo, ExpoInput } from './expo';
+import { type Expo, type ExpoInput, requireExpoOperator } from './expo';
 import { buildExpoStats, type ExpoStats } from './expo-stats';
 import { fitsFloor, overlaps, rectArea } from './floor-geometry';
 import { buildFloorPlan, type FloorPlan } from './floorplan';
@@ -33,7 +31,6 @@ export class ExpoService {
   constructor(
     private readonly expos: ExpoRepository,
     private readonly parks: ParkService,
-    private readonly orgs: OrgRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -175,19 +172,22 @@ export class ExpoService {
     });
   }
 
-  /** Every slot's status for anyone signed in; booked slots show their exhibitor's public profile. */
+  /**
+   * Every slot's status for anyone signed in; booked slots show their exhibitor's public profile.
+   * One read: the expo heads its floor's partition and each booked claim carries its profile.
+   */
   async floorPlan(caller: Caller, expoId: string): Promise<FloorPlan> {
-    await this.get(expoId);
     const data = await this.expos.floor(expoId);
-    const profiles = await exhibitorProfiles(this.orgs, data);
-    return buildFloorPlan(expoId, data, profiles, caller.orgId, this.clock.now());
+    if (!data.expo) throw notFound('expo');
+    return buildFloorPlan(expoId, data, caller.orgId, this.clock.now());
   }
 
-  /** Occupancy per pavilion and revenue per currency (the park's operator). */
+  /** Occupancy per pavilion and revenue per currency (the park's operator), from one read. */
   async stats(caller: Caller, expoId: string): Promise<ExpoStats> {
     const op = requireRole(caller, 'operator');
-    const expo = await this.get(expoId);
-    await this.parks.requireOperated(op.orgId, expo.parkId);
-    return buildExpoStats(expoId, await this.expos.floor(expoId), this.clock.now());
+    const data = await this.expos.floor(expoId);
+    if (!data.expo) throw notFound('expo');
+    requireExpoOperator(data.expo, op.orgId);
+    return buildExpoStats(expoId, data, this.clock.now());
   }
 }

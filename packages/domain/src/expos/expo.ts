@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forbidden } from '../core/errors';
 import { CurrencyCode } from '../core/money';
 import { IsoDateTime, LocalizedText, Text } from '../shared/locale';
 
@@ -48,3 +49,13 @@ export type Expo = z.infer<typeof Expo>;
 
 /** Slots can be held until the expo ends; after that the floor plan is history. */
 export const isBookable = (expo: Pick<Expo, 'endsAtMs'>, now: Date): boolean => now.getTime() < expo.endsAtMs;
+
+/**
+ * The expo's operator is its park's, copied when the expo is made (a park's operator never
+ * changes: ParkPatch has no operatorOrgId), so no park read is needed. The expo is public: 403.
+ */
+export function requireExpoOperator(expo: Pick<Expo, 'operatorOrgId'>, orgId: string): void {
+  if (expo.operatorOrgId !== orgId) {
+    throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotClaim } from '../bookings/claim';
 import { buildExpoStats } from './expo-stats';
-import { buildFloorPlan, exhibitorOrgIds } from './floorplan';
+import { buildFloorPlan } from './floorplan';
 import type { FloorData } from './ports';
 
 const now = new Date('2027-03-01T09:00:00.000Z');
@@ -58,6 +58,7 @@ const slices = [
 ];
 
 const data: FloorData = {
+  expo: null,
   pavilions: [pavilion],
   slots: [slot('A-10', 10), slot('A-2', 0), slot('A-3', 5), slot('A-4', 15, { slices })],
   claims: new Map([
@@ -65,7 +66,12 @@ const data: FloorData = {
     [
       'slot_A-3',
       claim('org_exh', 'confirmed', {
-        exhibitor: { orgId: 'org_exh', displayName: 'Booth X', listingIds: ['lst_1'] },
+        exhibitor: {
+          orgId: 'org_exh',
+          displayName: 'Booth X',
+          listingIds: ['lst_1'],
+          profile: { name: 'Exhibitor Co', country: 'IR', website: 'https://exhibitor.example' },
+        },
       }),
     ],
     ['slot_A-10', claim('org_req', 'requested')],
@@ -79,14 +85,8 @@ const data: FloorData = {
 };
 
 describe('the floor plan builder', () => {
-  it('orders booths by code naturally and names only confirmed exhibitors', () => {
-    const plan = buildFloorPlan(
-      'expo_1',
-      data,
-      new Map([['org_exh', { name: 'Exhibitor Co', country: 'IR' }]]),
-      'org_other',
-      now,
-    );
+  it('orders booths by code naturally and names only confirmed exhibitors, from the profile their claim carries', () => {
+    const plan = buildFloorPlan('expo_1', data, 'org_other', now);
     const slots = plan.pavilions[0]!.slots;
     expect(slots.map((s) => [s.code, s.status, s.mine])).toEqual([
       ['A-2', 'held', false],
@@ -94,18 +94,30 @@ describe('the floor plan builder', () => {
       ['A-4', 'available', false],
       ['A-10', 'requested', false],
     ]);
-    expect(slots[1]!.exhibitor).toMatchObject({
+    expect(slots[1]!.exhibitor).toEqual({
       orgId: 'org_exh',
       name: 'Exhibitor Co',
       displayName: 'Booth X',
+      country: 'IR',
+      website: 'https://exhibitor.example',
+      listingIds: ['lst_1'],
     });
     expect(JSON.stringify(plan)).not.toMatch(/org_holder|org_req/);
     expect(slots[2]!.slices.map((s) => s.status)).toEqual(['available', 'booked']);
-    expect(exhibitorOrgIds(data)).toEqual(['org_exh']);
+  });
+
+  it('falls back to the booth’s display name for a claim without a profile copy', () => {
+    const slice = buildFloorPlan('expo_1', data, 'org_other', now).pavilions[0]!.slots[2]!.slices[1]!;
+    expect(slice.exhibitor).toEqual({
+      orgId: 'org_exh',
+      name: 'Booth X',
+      displayName: 'Booth X',
+      listingIds: [],
+    });
   });
 
   it('marks the caller’s own live claims as mine', () => {
-    const plan = buildFloorPlan('expo_1', data, new Map(), 'org_holder', now);
+    const plan = buildFloorPlan('expo_1', data, 'org_holder', now);
     expect(plan.pavilions[0]!.slots.map((s) => s.mine)).toEqual([true, false, false, false]);
   });
 });

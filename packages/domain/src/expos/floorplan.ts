@@ -64,18 +64,13 @@ export const FloorPlan = z.object({
 });
 export type FloorPlan = z.infer<typeof FloorPlan>;
 
-/** Public profiles of exhibitors, by organisation id. */
-export type ProfileLookup = Map<string, { name: string; country?: string; city?: string; website?: string }>;
-
-/** The organisations whose profiles the floor plan shows: those with confirmed bookings only. */
-export function exhibitorOrgIds(data: FloorData): string[] {
-  return [...new Set([...data.claims.values()].filter((c) => c.status === 'confirmed').map((c) => c.orgId))];
-}
-
+/**
+ * The floor plan from one read of the floor: booked booths carry their exhibitor's public profile
+ * on the claim itself (see FloorExhibitor), so no organisation is read here.
+ */
 export function buildFloorPlan(
   expoId: string,
   data: FloorData,
-  profiles: ProfileLookup,
   callerOrgId: string | null,
   now: Date,
 ): FloorPlan {
@@ -84,7 +79,7 @@ export function buildFloorPlan(
     return {
       status,
       mine: !!claim && status !== 'available' && claim.orgId === callerOrgId,
-      exhibitor: status === 'booked' && claim?.exhibitor ? profileOf(claim.exhibitor, profiles) : null,
+      exhibitor: status === 'booked' && claim?.exhibitor ? profileOf(claim.exhibitor) : null,
     };
   };
   const slotsOf = (pavilionId: string) =>
@@ -133,8 +128,8 @@ function rollUp(statuses: PublicSlotStatus[]): PublicSlotStatus {
   return statuses.includes('requested') ? 'requested' : 'held';
 }
 
-function profileOf(e: FloorExhibitor, profiles: ProfileLookup): ExhibitorProfile {
-  const p = profiles.get(e.orgId);
+function profileOf(e: FloorExhibitor): ExhibitorProfile {
+  const p = e.profile;
   return {
     orgId: e.orgId,
     name: p?.name ?? e.displayName,

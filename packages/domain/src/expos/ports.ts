@@ -25,6 +25,8 @@ export interface PavilionLayout {
 
 /** Everything on an expo's floor: pavilions, slots and the current claim of each slot or slice. */
 export interface FloorData {
+  /** The expo itself (it heads its floor's partition); null: no such expo. */
+  expo: Stored<Expo> | null;
   pavilions: Stored<Pavilion>[];
   slots: Stored<Slot>[];
   /** By target id (`slotId` or `slotId/sliceId`); absent: never claimed. */
@@ -42,5 +44,6 @@ export interface ExpoRepository {
   getSlot(slotId: string): Promise<Stored<Slot> | null>;
   /** Writes the slot (and its slices' items) if the pavilion's layout is still at `layoutVersion`. */
   addSlot(slot: Slot, layoutVersion: number, audit: Audit): Promise<Stored<Slot>>;
+  /** The expo and its whole floor, in one read. */
   floor(expoId: string): Promise<FloorData>;
 }

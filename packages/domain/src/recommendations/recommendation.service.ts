@@ -1,9 +1,7 @@
 import { type Caller, hasRole, notFound, requireRole } from '../core';
 import type { Clock } from '../core/clock';
-import { exhibitorProfiles } from '../expos/exhibitor-profiles';
 import { buildFloorPlan } from '../expos/floorplan';
 import type { ExpoRepository } from '../expos/ports';
-import type { OrgRepository } from '../orgs/ports';
 import type { DemandReader, NeedMatch, NeedMatchReader, SupplyReader } from './ports';
 import { type BookedBooth, type Recommendations, rankBooths, rankPavilions, related } from './recommendation';
 
@@ -15,7 +13,6 @@ const MAX_DEMAND_PER_DIVISION = 1000;
 export class RecommendationService {
   constructor(
     private readonly expos: ExpoRepository,
-    private readonly orgs: OrgRepository,
     private readonly demand: DemandReader,
     private readonly supply: SupplyReader,
     private readonly matching: NeedMatchReader,
@@ -24,12 +21,11 @@ export class RecommendationService {
 
   async forCaller(caller: Caller, expoId: string): Promise<Recommendations> {
     const firm = requireRole(caller, 'tenant', 'supplier');
-    const expo = await this.expos.get(expoId);
+    const floor = await this.expos.floor(expoId);
+    const expo = floor.expo;
     if (!expo) throw notFound('expo');
     const now = this.clock.now();
-    const floor = await this.expos.floor(expoId);
-    const profiles = await exhibitorProfiles(this.orgs, floor);
-    const plan = buildFloorPlan(expoId, floor, profiles, firm.orgId, now);
+    const plan = buildFloorPlan(expoId, floor, firm.orgId, now);
 
     let pavilions: Recommendations['pavilions'] = [];
     if (hasRole(caller, 'supplier')) {

@@ -24,7 +24,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     new DynamoListingRepository(db),
     new DynamoMatchRepository(db),
   );
-  const expos = new ExpoService(repos.expos, core.parks, core.repos.orgs, db.clock);
+  const expos = new ExpoService(repos.expos, core.parks, db.clock);
   const bookings = new BookingService(
     repos.bookings,
     repos.expos,
@@ -33,6 +33,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     db.clock,
     rules,
     market,
+    core.repos.orgs,
   );
   const waitlists = new WaitlistService(
     repos.waitlists,
@@ -42,14 +43,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     bookings,
     db.clock,
   );
-  const recommendations = new RecommendationService(
-    repos.expos,
-    core.repos.orgs,
-    market,
-    market,
-    market,
-    db.clock,
-  );
+  const recommendations = new RecommendationService(repos.expos, market, market, market, db.clock);
   const slotEdits = new SlotEditService(
     new DynamoSlotEditRepository(db),
     repos.expos,
