@@ -1,6 +1,7 @@
-// Regenerates isic-rev4.data.json from the reference CSV (codes, levels, parents, English titles).
-// Translations live only in the JSON: they are carried over from the current file by code, and a
-// `--translations file.json` ({ "<code>": { "fa": "…", … } }) adds or replaces some of them.
+// Regenerates isic-rev4.data.json from the reference CSV (codes, parents, English titles; the level
+// follows from the code) and isic-rev4.translations.json. Translations live only in that JSON: they
+// are carried over by code, and a `--translations file.json` ({ "<code>": { "fa": "…", … } }) adds or
+// replaces some of them.
 //
 //   npx tsx packages/domain/src/categories/build-isic-data.ts [path/to/isic-rev4.csv] [--translations t.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { LANGS } from '../shared/locale';
 import { Category, CategoryTree } from './category';
 
 const OUT = fileURLToPath(new URL('./isic-rev4.data.json', import.meta.url));
+const TRANSLATIONS_OUT = fileURLToPath(new URL('./isic-rev4.translations.json', import.meta.url));
 const DEFAULT_CSV = fileURLToPath(new URL('../../../../../shared/data/isic-rev4.csv', import.meta.url));
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -50,8 +52,13 @@ function main(args: string[]): void {
   const positional = tIndex >= 0 ? args.filter((_, i) => i !== tIndex && i !== tIndex + 1) : args;
   const csvPath = positional[0] ?? DEFAULT_CSV;
 
-  const previous = existsSync(OUT) ? z.array(Category).parse(JSON.parse(readFileSync(OUT, 'utf8'))) : [];
-  const titles = new Map(previous.map((c) => [c.code, c.title]));
+  const titles = new Map(
+    Object.entries(
+      existsSync(TRANSLATIONS_OUT)
+        ? Translations.parse(JSON.parse(readFileSync(TRANSLATIONS_OUT, 'utf8')))
+        : {},
+    ),
+  );
   const extra = translationsPath
     ? Translations.parse(JSON.parse(readFileSync(translationsPath, 'utf8')))
     : {};
@@ -74,8 +81,13 @@ function main(args: string[]): void {
   }
   new CategoryTree(nodes); // throws if the hierarchy is inconsistent
 
-  // One node per line keeps diffs readable without making the file several times larger.
-  writeFileSync(OUT, `[\n${nodes.map((n) => JSON.stringify(n)).join(',\n')}\n]\n`);
+  // One node per line keeps diffs readable; rows, not objects, keep the bundles that carry it small.
+  const lines = nodes.map((n) => JSON.stringify([n.code, n.parent, n.title.en]));
+  writeFileSync(OUT, `[\n${lines.join(',\n')}\n]\n`);
+  const translated = nodes
+    .filter((n) => Object.keys(n.title).length > 1)
+    .map(({ code, title: { en: _en, ...others } }) => `${JSON.stringify(code)}: ${JSON.stringify(others)}`);
+  writeFileSync(TRANSLATIONS_OUT, `{\n${translated.join(',\n')}\n}\n`);
   console.log(`Wrote ${nodes.length} categories to ${OUT}.`);
 }
 

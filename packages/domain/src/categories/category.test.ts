@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Category, CategoryTree } from './category';
-import { categories } from './isic-rev4';
+import { categories as english } from './isic-rev4';
+import { localizedCategories as categories } from './isic-rev4-localized';
 import { TRANSLATIONS_ARE_UNOFFICIAL, translationNote } from './translation-note';
 
 // The reference copy lives beside the repository (<repo>/../shared); the project carries its own JSON.
@@ -65,6 +67,21 @@ function loadReference(): Row[] {
 const codes = (nodes: readonly Category[]) => nodes.map((n) => n.code);
 const atLevel = (level: string) => categories.all().filter((n) => n.level === level);
 const TRANSLATED = ['fa', 'mn', 'vi', 'zh'] as const;
+
+describe('ISIC Rev.4 data as shipped', () => {
+  it('passes the Category schema, node by node, in both trees', () => {
+    expect(z.array(Category).parse(categories.all())).toHaveLength(766);
+    expect(z.array(Category).parse(english.all())).toHaveLength(766);
+  });
+
+  it('carries the same tree in English only where no route needs other languages', () => {
+    expect(english.all().map((n) => [n.code, n.level, n.parent, n.title.en])).toEqual(
+      categories.all().map((n) => [n.code, n.level, n.parent, n.title.en]),
+    );
+    expect(english.all().every((n) => Object.keys(n.title).join() === 'en')).toBe(true);
+    expect(english.title('22', 'fa')).toBe('Manufacture of rubber and plastics products');
+  });
+});
 
 describe('ISIC Rev.4 data against the reference CSV', () => {
   it('reads a CSV whose quoted titles keep their commas', () => {

@@ -42,6 +42,24 @@ export const Category = z
   });
 export type Category = z.infer<typeof Category>;
 
+/** A node as the data file stores it: the level follows from the code's form. */
+export type CategoryRow = readonly [code: string, parent: string | null, en: string];
+/** Titles in the languages besides English, by code. */
+export type CategoryTranslations = Readonly<Record<string, Omit<CategoryTitle, 'en'>>>;
+
+/** Nodes from data rows, with the translations given (none: English only). */
+export function categoriesFromRows(
+  rows: readonly CategoryRow[],
+  translations: CategoryTranslations = {},
+): Category[] {
+  return rows.map(([code, parent, en]) => ({
+    code,
+    level: levelOfCode(code) as CategoryLevel,
+    parent,
+    title: { en, ...translations[code] },
+  }));
+}
+
 const PARENT_LEVEL: Readonly<Record<CategoryLevel, CategoryLevel | null>> = {
   section: null,
   division: 'section',

@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type Category, categories, translationNote } from '@parkbridge/domain/categories';
+import {
+  type Category,
+  localizedCategories as categories,
+  translationNote,
+} from '@parkbridge/domain/categories';
 import { notFound, PageQuery } from '@parkbridge/domain/core';
 import { Lang } from '@parkbridge/domain/shared';
 import type { Container } from '@parkbridge/runtime';
