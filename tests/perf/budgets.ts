@@ -171,14 +171,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'PATCH /v1/slots/{slotId}': change,
   'POST /v1/slots/{slotId}/hold': change,
   'POST /v1/slots/{slotId}/waitlist': change,
-  'GET /v1/slots/{slotId}/waitlist': {
-    kind: 'read',
-    open: {
-      maxCalls: 3,
-      finding:
-        'Your waitlist place: GetItem (slot) + GetItem (place) + Query (places ahead, for the position): 3 round trips for one entity.',
-    },
-  },
+  'GET /v1/slots/{slotId}/waitlist': read,
   'DELETE /v1/slots/{slotId}/waitlist': change,
   'GET /v1/bookings': list,
   'GET /v1/bookings/{bookingId}': read,

@@ -200,4 +200,45 @@ describe('the per-organisation hold limit', { timeout: 120_000 }, () => {
       await server.close();
     }
   });
+
+  it('reads a waiting place as it was saved, from the queue; a left place, an unknown slot and a sliced slot answer as before', async () => {
+    const { operator, pavilionId } = await expoWithPavilion(rt);
+    const slot = await addSlot(rt, operator.token, pavilionId, 0);
+    const sliced = await addSlot(rt, operator.token, pavilionId, 1, { slices: { every: 'day' } });
+    const [holder, waiter, stranger] = [
+      await rt.firm({ kinds: ['supplier'] }),
+      await rt.firm({ kinds: ['tenant'] }),
+      await rt.firm({ kinds: ['supplier'] }),
+    ];
+    await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token: holder.token });
+    const url = `/v1/slots/${slot.slotId}/waitlist`;
+    const joined = await rt.call('POST', url, { token: waiter.token });
+    expect(joined.status).toBe(201);
+    expect(await rt.call('GET', url, { token: waiter.token })).toMatchObject({
+      status: 200,
+      body: { place: joined.body, position: 1 },
+    });
+
+    const left = await rt.call('DELETE', url, { token: waiter.token });
+    expect(await rt.call('GET', url, { token: waiter.token })).toMatchObject({
+      status: 200,
+      body: { place: { ...left.body, status: 'left' }, position: null },
+    });
+    // Joining again starts a new entry with the place's next version.
+    const again = await rt.call('POST', url, { token: waiter.token });
+    expect(again.body.version).toBe(left.body.version + 1);
+    expect((await rt.call('GET', url, { token: waiter.token })).body).toEqual({
+      place: again.body,
+      position: 1,
+    });
+
+    expect((await rt.call('GET', url, { token: stranger.token })).status).toBe(404);
+    expect(
+      (await rt.call('GET', '/v1/slots/slot_01J0000000000000000000000/waitlist', { token: waiter.token }))
+        .status,
+    ).toBe(404);
+    const noSlice = await rt.call('GET', `/v1/slots/${sliced.slotId}/waitlist`, { token: waiter.token });
+    expect(noSlice).toMatchObject({ status: 422, body: { code: 'slot.sliced' } });
+    expect((await rt.call('GET', `${url}?sliceId=s01`, { token: waiter.token })).status).toBe(404);
+  });
 });

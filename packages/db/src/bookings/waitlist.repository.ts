@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { WaitlistEntry, WaitlistPlace, WaitlistRepository } from '@parkbridge/domain/bookings';
 import { waitEntityId, waitlistMoved } from '@parkbridge/domain/bookings';
-import { type AuditEntry, conflict, DomainError, type Stored } from '@parkbridge/domain/core';
+import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
 import type { SlotTarget } from '@parkbridge/domain/expos';
-import { auditStep, type Db, getItem, stripKeys, type TxItem, transact, writeVersioned } from '../core';
+import { auditStep, type Db, getItem, stripKeys, type TxItem, transact } from '../core';
 import { entryKey, placeKey, QUEUE_PREFIX, waitPk } from './waitlist.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -71,43 +71,55 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
     return item ? stripKeys<Stored<WaitlistPlace>>(item) : null;
   }
 
+  /**
+   * The place (new, or on the version read) with its audit record, and its queue entry, which
+   * carries a copy of the place as saved: while a place waits, its entry and the place change
+   * together, so reading the queue is reading the place (see queuedPlace).
+   */
   async join(next: WaitlistPlace, prev: Stored<WaitlistPlace> | null, audit: Audit) {
     const t = targetOf(next);
-    try {
-      return await writeVersioned(this.db, {
-        keys: placeKey(t, next.orgId),
-        entityId: waitEntityId(next),
-        next: next as Stored<WaitlistPlace>,
-        prev,
-        audit,
-        extra: { type: 'waitlist-place' },
-        onExists: alreadyWaiting,
-        with: [
-          {
-            item: {
-              Put: {
-                TableName: this.db.tableName,
-                Item: {
-                  ...entryKey(t, next),
-                  type: 'waitlist-entry',
-                  slotId: next.slotId,
-                  sliceId: next.sliceId,
-                  orgId: next.orgId,
-                  priority: next.priority,
-                  joinedAt: next.joinedAt,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            onConditionFailed: alreadyWaiting,
+    const step = auditStep(this.db, { ...audit, entityId: waitEntityId(next) }, prev, this.db.clock.now());
+    const saved: Stored<WaitlistPlace> = { ...next, ...step.next };
+    // Two joins of one organisation at once: the second finds the place made or moved under it.
+    await transact(this.db, [
+      {
+        item: {
+          Put: {
+            TableName: this.db.tableName,
+            Item: { ...placeKey(t, next.orgId), type: 'waitlist-place', ...saved },
+            ...(prev
+              ? {
+                  ConditionExpression: '#version = :v',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':v': prev.version },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
-        ],
-      });
-    } catch (err) {
-      // Two joins of one organisation at once: the second finds the place moved under it.
-      if (err instanceof DomainError && err.code === 'version.stale') throw alreadyWaiting();
-      throw err;
-    }
+        },
+        onConditionFailed: alreadyWaiting,
+      },
+      step.tx,
+      {
+        item: {
+          Put: {
+            TableName: this.db.tableName,
+            Item: {
+              ...entryKey(t, next),
+              type: 'waitlist-entry',
+              slotId: next.slotId,
+              sliceId: next.sliceId,
+              orgId: next.orgId,
+              priority: next.priority,
+              joinedAt: next.joinedAt,
+              place: saved,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: alreadyWaiting,
+      },
+    ]);
+    return saved;
   }
 
   async leave(next: WaitlistPlace, prev: Stored<WaitlistPlace>, audit: Audit) {
@@ -117,6 +129,25 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
   }
 
   async queue(target: SlotTarget, limit: number): Promise<WaitlistEntry[]> {
+    return (await this.queueItems(target, limit)).map((i) => ({
+      slotId: i.slotId as string,
+      sliceId: (i.sliceId as string | null) ?? null,
+      orgId: i.orgId as string,
+      priority: i.priority as WaitlistEntry['priority'],
+      joinedAt: i.joinedAt as string,
+    }));
+  }
+
+  async queuedPlace(target: SlotTarget, orgId: string, horizon: number) {
+    const items = await this.queueItems(target, horizon);
+    const at = items.findIndex((i) => i.orgId === orgId);
+    const copy = items[at]?.place as Stored<WaitlistPlace> | undefined;
+    // Entries written before they carried the place have no copy: the caller reads the place.
+    return copy ? { place: copy, position: at + 1 } : null;
+  }
+
+  /** The first `limit` queue entries in offer order. */
+  private async queueItems(target: SlotTarget, limit: number) {
     // Consistent: a place that just joined must be seen by the offer its join triggers.
     const out = await this.db.doc.send(
       new QueryCommand({
@@ -127,12 +158,6 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => ({
-      slotId: i.slotId as string,
-      sliceId: (i.sliceId as string | null) ?? null,
-      orgId: i.orgId as string,
-      priority: i.priority as WaitlistEntry['priority'],
-      joinedAt: i.joinedAt as string,
-    }));
+    return out.Items ?? [];
   }
 }

@@ -79,4 +79,13 @@ export interface WaitlistRepository {
   leave(next: WaitlistPlace, prev: Stored<WaitlistPlace>, audit: Audit): Promise<Stored<WaitlistPlace>>;
   /** The first `limit` waiting organisations, in the order they will be offered the slot. */
   queue(target: SlotTarget, limit: number): Promise<WaitlistEntry[]>;
+  /**
+   * The organisation's waiting place and its position (1 = next), read from the queue alone (each
+   * entry carries its place); null when it is not among the first `horizon` waiting.
+   */
+  queuedPlace(
+    target: SlotTarget,
+    orgId: string,
+    horizon: number,
+  ): Promise<{ place: Stored<WaitlistPlace>; position: number } | null>;
 }

@@ -85,9 +85,21 @@ export class WaitlistService {
     });
   }
 
-  /** The caller's place on a slot's waitlist, with its position in the queue (1 = next to be offered). */
+  /**
+   * The caller's place on a slot's waitlist, with its position in the queue (1 = next to be
+   * offered). A waiting place is found in the queue itself, in one read; otherwise (left, offered,
+   * far down the queue, or no such slot or place) the slot and the place are read as before.
+   */
   async mine(caller: Caller, slotId: string, sliceId?: string) {
     const firm = requireRole(caller, 'tenant', 'supplier');
+    // Only a joined place has a queue entry, and joining resolved the slot and slice: finding it
+    // proves the target exists as named.
+    const queued = await this.waitlist.queuedPlace(
+      { slotId, sliceId: sliceId ?? null },
+      firm.orgId,
+      POSITION_HORIZON,
+    );
+    if (queued) return queued;
     const { target } = await resolveTarget(this.expos, slotId, sliceId);
     const place = await this.waitlist.place(target, firm.orgId);
     if (!place) throw notFound('waitlist place');
