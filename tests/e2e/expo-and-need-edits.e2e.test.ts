@@ -6,7 +6,8 @@ const DAY = 86_400_000;
 let h: WebHarness;
 
 beforeAll(async () => {
-  h = await startWebHarness({ jobs: true });
+  // A short minimum bidding window: the deal test closes a need a few seconds after publishing it.
+  h = await startWebHarness({ jobs: true, rules: { minBiddingWindowS: 1 } });
 });
 afterAll(async () => {
   await h?.close();
@@ -275,5 +276,72 @@ describe('amending an open need', () => {
     const sup = await h.newPage('en');
     await h.openAs(sup, supplier.email, `/needs/${need.needId}`);
     await sup.getByTestId('amendments').getByText('Reason: The fencing order grew.').waitFor();
+  });
+});
+
+describe('cancelling a deal', () => {
+  it('either side calls a deal off before delivery with a reason: an empty reason is refused under its field, then both sides see it cancelled', {
+    timeout: 120_000,
+  }, async () => {
+    const { parkId, operator } = await h.runtime.park();
+    const tenant = await h.runtime.firm({
+      kinds: ['tenant'],
+      approvedIn: { parkId, operatorToken: operator.token },
+    });
+    const supplier = await h.runtime.firm({
+      kinds: ['supplier'],
+      approvedIn: { parkId, operatorToken: operator.token },
+    });
+    const closesAt = Date.now() + 4000;
+    const need = (
+      await api('POST', '/v1/needs', tenant.token, {
+        title: 'Steel angle 50 × 50',
+        description: 'For racks.',
+        category: '2410',
+        quantity: 10,
+        unit: 't',
+        parkId,
+        currency: 'IRR',
+        closesAt: new Date(closesAt).toISOString(),
+        mode: 'sealed',
+      })
+    ).body;
+    await api('POST', `/v1/needs/${need.needId}/publish`, tenant.token);
+    const bid = (
+      await api('POST', `/v1/needs/${need.needId}/bids`, supplier.token, {
+        unitPrice: { amount: 900_000, currency: 'IRR' },
+        quantity: 10,
+        leadTimeDays: 14,
+        validUntil: '2099-01-01T00:00:00Z',
+      })
+    ).body;
+    await new Promise((r) => setTimeout(r, Math.max(0, closesAt - Date.now() + 500)));
+    const deal = (await api('POST', `/v1/needs/${need.needId}/award`, tenant.token, { bidId: bid.bidId }))
+      .body;
+
+    const page = await h.newPage('en');
+    await h.openAs(page, tenant.email, `/deals/${deal.dealId}`);
+    await page.getByTestId('deal-cancel').click();
+    await page.getByTestId('deal-cancel-confirm').click();
+    await expect.poll(() => page.getByTestId('deal-cancel-reason').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('deal-cancel-reason').fill('The line was retooled; we no longer need the angles.');
+    await page.getByTestId('deal-cancel-confirm').click();
+    await page
+      .getByTestId('deal-cancelled')
+      .getByText(/The buyer cancelled the deal on .*: The line was retooled; we no longer need the angles\./)
+      .waitFor();
+    expect(await page.getByTestId('deal-cancel').count()).toBe(0);
+    await screenshot(page, 'tenant-deal-cancelled', 'en');
+
+    // The seller sees the same, in its language, and can no longer act on it.
+    const sup = await h.newPage('vi');
+    await h.openAs(sup, supplier.email, `/deals/${deal.dealId}`);
+    await sup
+      .getByTestId('deal-cancelled')
+      .getByText(/Bên mua đã hủy giao dịch/)
+      .waitFor();
+    expect(await sup.getByTestId('deal-next-step').count()).toBe(0);
+    expect(await sup.getByTestId('deal-cancel').count()).toBe(0);
+    expect((await api('GET', `/v1/deals/${deal.dealId}`, supplier.token)).body.status).toBe('cancelled');
   });
 });

@@ -531,7 +531,7 @@ export interface AuctionStanding {
   status: string;
 }
 
-export type DealStatus = 'awarded' | 'confirmed' | 'delivered' | 'accepted';
+export type DealStatus = 'awarded' | 'confirmed' | 'delivered' | 'accepted' | 'cancelled';
 
 export interface Rating {
   score: number;
@@ -563,6 +563,8 @@ export interface Deal {
   buyerRating: Rating | null;
   sellerRating: Rating | null;
   otherSideRated: boolean;
+  /** Present once either side called the deal off before delivery. */
+  cancellation?: { by: 'buyer' | 'seller'; reason: string; at: string };
   version: number;
 }
 

@@ -642,6 +642,16 @@ export const en = {
   'problem.pavilion.layout_changed': 'The floor changed at the same moment; try again',
   'problem.slot.edit_empty': 'Nothing was changed',
   'problem.need.amendment_empty': 'The amendment changes nothing',
+  'deal.cancel': 'Cancel the deal',
+  'deal.cancelHint':
+    'Until the goods are delivered either side may call the deal off. The other side is told, with your reason.',
+  'deal.cancelReason': 'Reason, told to the other side',
+  'deal.cancelConfirm': 'Cancel this deal',
+  'deal.keep': 'Keep the deal',
+  'deal.cancelledByBuyer': 'The buyer cancelled the deal on {at}: {reason}',
+  'deal.cancelledBySeller': 'The seller cancelled the deal on {at}: {reason}',
+  'notification.deal.cancelled': 'The other side cancelled the deal: {reason}',
+  'problem.deal.not_cancellable': 'This deal can no longer be cancelled',
 };
 
 export type MessageKey = keyof typeof en;

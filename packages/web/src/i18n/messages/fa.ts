@@ -643,4 +643,14 @@ export const fa: Messages = {
   'problem.pavilion.layout_changed': 'نقشهٔ کف در همان لحظه تغییر کرد؛ دوباره تلاش کنید',
   'problem.slot.edit_empty': 'چیزی تغییر نکرد',
   'problem.need.amendment_empty': 'این اصلاح چیزی را تغییر نمی‌دهد',
+  'deal.cancel': 'لغو معامله',
+  'deal.cancelHint':
+    'تا پیش از تحویل کالا هر دو طرف می‌توانند معامله را لغو کنند. دلیل شما به طرف دیگر گفته می‌شود.',
+  'deal.cancelReason': 'دلیل، که به طرف دیگر گفته می‌شود',
+  'deal.cancelConfirm': 'این معامله لغو شود',
+  'deal.keep': 'معامله بماند',
+  'deal.cancelledByBuyer': 'خریدار معامله را در {at} لغو کرد: {reason}',
+  'deal.cancelledBySeller': 'فروشنده معامله را در {at} لغو کرد: {reason}',
+  'notification.deal.cancelled': 'طرف دیگر معامله را لغو کرد: {reason}',
+  'problem.deal.not_cancellable': 'این معامله دیگر لغوشدنی نیست',
 };

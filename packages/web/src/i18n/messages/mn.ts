@@ -651,4 +651,14 @@ export const mn: Messages = {
   'problem.pavilion.layout_changed': 'Шалны зохион байгуулалт яг тэр мөчид өөрчлөгдсөн; дахин оролдоно уу',
   'problem.slot.edit_empty': 'Юу ч өөрчлөгдөөгүй',
   'problem.need.amendment_empty': 'Энэ өөрчлөлт юуг ч өөрчлөхгүй',
+  'deal.cancel': 'Хэлцлийг цуцлах',
+  'deal.cancelHint':
+    'Бараа хүргэгдэхээс өмнө аль ч тал хэлцлийг цуцалж болно. Нөгөө талд таны шалтгааныг мэдэгдэнэ.',
+  'deal.cancelReason': 'Нөгөө талд мэдэгдэх шалтгаан',
+  'deal.cancelConfirm': 'Энэ хэлцлийг цуцлах',
+  'deal.keep': 'Хэлцлийг хэвээр үлдээх',
+  'deal.cancelledByBuyer': 'Худалдан авагч {at}-д хэлцлийг цуцалсан: {reason}',
+  'deal.cancelledBySeller': 'Худалдагч {at}-д хэлцлийг цуцалсан: {reason}',
+  'notification.deal.cancelled': 'Нөгөө тал хэлцлийг цуцалсан: {reason}',
+  'problem.deal.not_cancellable': 'Энэ хэлцлийг цуцлах боломжгүй болсон',
 };

@@ -647,4 +647,14 @@ export const vi: Messages = {
   'problem.pavilion.layout_changed': 'Sơ đồ sàn vừa thay đổi cùng lúc; hãy thử lại',
   'problem.slot.edit_empty': 'Không có gì thay đổi',
   'problem.need.amendment_empty': 'Lần sửa đổi này không thay đổi gì',
+  'deal.cancel': 'Hủy giao dịch',
+  'deal.cancelHint':
+    'Trước khi giao hàng, bên nào cũng có thể hủy giao dịch. Bên kia sẽ được báo kèm lý do của bạn.',
+  'deal.cancelReason': 'Lý do, được gửi tới bên kia',
+  'deal.cancelConfirm': 'Hủy giao dịch này',
+  'deal.keep': 'Giữ giao dịch',
+  'deal.cancelledByBuyer': 'Bên mua đã hủy giao dịch lúc {at}: {reason}',
+  'deal.cancelledBySeller': 'Bên bán đã hủy giao dịch lúc {at}: {reason}',
+  'notification.deal.cancelled': 'Bên kia đã hủy giao dịch: {reason}',
+  'problem.deal.not_cancellable': 'Giao dịch này không thể hủy nữa',
 };

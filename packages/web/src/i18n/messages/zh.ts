@@ -634,4 +634,13 @@ export const zh: Messages = {
   'problem.pavilion.layout_changed': '地面布局同时发生了变化；请重试',
   'problem.slot.edit_empty': '没有任何更改',
   'problem.need.amendment_empty': '此修订没有改变任何内容',
+  'deal.cancel': '取消交易',
+  'deal.cancelHint': '在交货之前，任何一方都可以取消交易。对方会收到通知和您的理由。',
+  'deal.cancelReason': '原因（将告知对方）',
+  'deal.cancelConfirm': '取消此交易',
+  'deal.keep': '保留交易',
+  'deal.cancelledByBuyer': '买方于 {at} 取消了交易：{reason}',
+  'deal.cancelledBySeller': '卖方于 {at} 取消了交易：{reason}',
+  'notification.deal.cancelled': '对方取消了交易：{reason}',
+  'problem.deal.not_cancellable': '此交易已无法取消',
 };

@@ -83,6 +83,68 @@ function RateForm(props: { deal: Deal; onDone: (d: Deal) => void }) {
   );
 }
 
+/** Calling the deal off before delivery (either side), with the reason the other side is told. */
+function CancelDeal(props: { deal: Deal; onDone: (d: Deal) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const s = useSubmit(
+    () =>
+      api.post<Deal>(`/v1/deals/${props.deal.dealId}/cancel`, { reason }, { ifMatch: etagFor(props.deal) }),
+    {
+      onSuccess: (d) => {
+        setOpen(false);
+        props.onDone(d);
+      },
+    },
+  );
+  if (!open) {
+    return (
+      <Group>
+        <Button variant="default" color="red" onClick={() => setOpen(true)} data-testid="deal-cancel">
+          {t('deal.cancel')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void s.submit();
+      }}
+      data-testid="deal-cancel-form"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('deal.cancel')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('deal.cancelHint')}
+        </Text>
+        <Textarea
+          label={t('deal.cancelReason')}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={s.fieldError('reason')}
+          data-testid="deal-cancel-reason"
+        />
+        {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
+        <Group justify="space-between">
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t('deal.keep')}
+          </Button>
+          <Button type="submit" color="red" loading={s.pending} data-testid="deal-cancel-confirm">
+            {t('deal.cancelConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** A deal from award to rating: the seller confirms and delivers, the buyer accepts, both rate. */
 export default function DealPage() {
   const { dealId = '' } = useParams();
@@ -191,7 +253,13 @@ export default function DealPage() {
       </Paper>
       <Paper withBorder p="md">
         <Timeline
-          active={['awarded', 'confirmed', 'delivered', 'accepted'].indexOf(d.status)}
+          active={
+            d.status === 'cancelled'
+              ? d.confirmedAt
+                ? 1
+                : 0
+              : ['awarded', 'confirmed', 'delivered', 'accepted'].indexOf(d.status)
+          }
           bulletSize={16}
         >
           <Timeline.Item title={t('status.awarded')}>
@@ -224,6 +292,19 @@ export default function DealPage() {
         )}
         {step.error ? <ProblemAlert error={step.error} /> : null}
       </Paper>
+      {d.cancellation && (
+        <Alert color="gray" title={t('status.cancelled')} data-testid="deal-cancelled">
+          {t(d.cancellation.by === 'buyer' ? 'deal.cancelledByBuyer' : 'deal.cancelledBySeller', {
+            at: fmt.dateTime(d.cancellation.at, tz),
+            reason: d.cancellation.reason,
+          })}
+        </Alert>
+      )}
+      {(buyer || seller) && (d.status === 'awarded' || d.status === 'confirmed') && (
+        <Paper withBorder p="md">
+          <CancelDeal deal={d} onDone={done} />
+        </Paper>
+      )}
       {d.status === 'accepted' && (
         <Paper withBorder p="md">
           {myRating ? (
