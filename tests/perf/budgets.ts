@@ -85,14 +85,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/needs/{needId}/cancel': change,
   'POST /v1/needs/{needId}/extend': change,
   'POST /v1/needs/{needId}/amend': change,
-  'GET /v1/needs/{needId}/amendments': {
-    kind: 'list',
-    open: {
-      maxCalls: 3,
-      finding:
-        'GetItem (the need) + Query (the caller’s memberships, for visibility) + Query (the amendments): 3 round trips for a list.',
-    },
-  },
+  'GET /v1/needs/{needId}/amendments': list,
 
   'POST /v1/listings': change,
   'GET /v1/listings': list,

@@ -270,7 +270,7 @@ describe('changing an open need', () => {
       }),
     ]);
 
-    const record = await rawItem(rt, `NEED#${need.needId}`, 'AMENDMENT#0001');
+    const record = await rawItem(rt, `NEED#${need.needId}`, 'NEED#AMENDMENT#0001');
     await deliver(rt, 'market.need-events', changeOf(null, record));
     await deliver(rt, 'market.need-events', changeOf(null, record));
     const notes = (await rt.call('GET', '/v1/notifications', { token: supplier.token })).body.items.filter(
@@ -284,6 +284,50 @@ describe('changing an open need', () => {
     });
     const quiet = (await rt.call('GET', '/v1/notifications', { token: bystander.token })).body.items;
     expect(quiet.filter((n: any) => n.kind === 'need.amended')).toEqual([]);
+  });
+
+  it('lists amendments page by page to whoever sees the need, and to nobody else', async () => {
+    const { parkId, operator, buyer, supplier, outsider, rival } = await market();
+    const need = await createNeed(rt, buyer.token, body(parkId, { visibility: 'park' }));
+    const list = (token: string, cursor?: string) =>
+      rt.call('GET', `/v1/needs/${need.needId}/amendments?limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+        token,
+      });
+    expect((await list(buyer.token)).body).toEqual({ items: [], nextCursor: null });
+    await publish(rt, buyer.token, need.needId);
+    for (const [quantity, reason] of [
+      [11, 'One more.'],
+      [12, 'Two more.'],
+    ] as const) {
+      const amended = await rt.call('POST', `/v1/needs/${need.needId}/amend`, {
+        token: buyer.token,
+        body: { quantity, reason },
+      });
+      expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    }
+
+    for (const token of [buyer.token, supplier.token, operator.token]) {
+      const first = await list(token);
+      expect(first.status).toBe(200);
+      expect(first.body.items.map((a: any) => [a.seq, a.reason])).toEqual([[1, 'One more.']]);
+      expect(Object.keys(first.body.items[0]).sort()).toEqual(
+        ['at', 'byUserId', 'changes', 'closesAtAfter', 'closesAtBefore', 'needId', 'reason', 'seq'].sort(),
+      );
+      const second = await list(token, first.body.nextCursor);
+      expect(second.body.items.map((a: any) => a.seq)).toEqual([2]);
+      const third = await list(token, second.body.nextCursor);
+      expect(third.body).toEqual({ items: [], nextCursor: null });
+    }
+    // A park-only need: a supplier of another park and a tenant of this one see nothing, on any page.
+    const cursor = (await list(supplier.token)).body.nextCursor;
+    for (const token of [outsider.token, rival.token]) {
+      expect((await list(token)).status).toBe(404);
+      expect((await list(token, cursor)).status).toBe(404);
+    }
+    expect(
+      (await rt.call('GET', '/v1/needs/need_01J0000000000000000000000/amendments', { token: buyer.token }))
+        .status,
+    ).toBe(404);
   });
 
   it('refuses an amendment that changes nothing, and any amendment of a draft', async () => {

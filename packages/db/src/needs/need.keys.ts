@@ -38,8 +38,13 @@ export function needIndexKeys(
   };
 }
 
-/** Amendments live in the need's partition (beside the bidding context's `BID#` items). */
+/**
+ * Amendments live in the need's partition right after the need item itself (`NEED` <
+ * `NEED#AMENDMENT#…`, and nothing else there starts with `NEED`), so one Query,
+ * `begins_with(sk, 'NEED')`, reads the need and its first amendments.
+ */
+export const AMENDMENT_PREFIX = 'NEED#AMENDMENT#';
 export const amendmentKey = (needId: string, seq: number) => ({
   pk: `NEED#${needId}`,
-  sk: `AMENDMENT#${pad(seq, 4)}`,
+  sk: `${AMENDMENT_PREFIX}${pad(seq, 4)}`,
 });

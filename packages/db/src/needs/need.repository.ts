@@ -1,18 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
 import { conflict } from '@parkbridge/domain/core';
 import type { CategoryRange } from '@parkbridge/domain/matching';
 import { searchTextOf } from '@parkbridge/domain/matching';
-import type {
-  Need,
-  NeedAmendment,
-  NeedGuard,
-  NeedRepository,
-  NeedSearch,
-  OwnNeedSearch,
+import {
+  type AmendmentPage,
+  accessOf,
+  type Need,
+  type NeedAccess,
+  type NeedAmendment,
+  type NeedGuard,
+  type NeedRepository,
+  type NeedSearch,
+  type OwnNeedSearch,
 } from '@parkbridge/domain/needs';
-import { type Db, getItem, type Item, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
+import { type Db, getItem, type Item, stripKeys, type TxItem, writeVersioned } from '../core';
 import { batchGet } from '../matching/batch';
 import {
   allOf,
@@ -22,7 +25,7 @@ import {
   readRange,
   termsFilter,
 } from './filtered-query';
-import { amendmentKey, needIndexKeys, needKey } from './need.keys';
+import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
 
@@ -40,6 +43,32 @@ export function needItemAttributes(need: Need) {
 export function indexStale(item: Item): boolean {
   const { pk: _pk, sk: _sk, type: _type, ...wanted } = needItemAttributes(toNeed(item));
   return Object.entries(wanted).some(([k, v]) => (item[k] ?? undefined) !== v);
+}
+
+/** The need's access rule, copied onto each amendment (it never changes once a need is open). */
+const accessCopy = (need: Need) => {
+  const a = accessOf(need);
+  return { needOwnerOrgId: a.ownerOrgId, needParkId: a.parkId, needVisibility: a.visibility };
+};
+
+function toAmendment(item: Item): NeedAmendment {
+  const {
+    needOwnerOrgId: _o,
+    needParkId: _p,
+    needVisibility: _v,
+    ...rest
+  } = stripKeys<NeedAmendment & Record<string, unknown>>(item);
+  return rest as NeedAmendment;
+}
+
+function accessOfAmendment(item: Item): NeedAccess | null {
+  if (typeof item.needOwnerOrgId !== 'string') return null;
+  return {
+    ownerOrgId: item.needOwnerOrgId,
+    parkId: String(item.needParkId),
+    visibility: item.needVisibility as NeedAccess['visibility'],
+    draft: false,
+  };
 }
 
 export function toNeed(item: Item): Stored<Need> {
@@ -80,7 +109,12 @@ export class DynamoNeedRepository implements NeedRepository {
         item: {
           Put: {
             TableName: this.db.tableName,
-            Item: { ...amendmentKey(amendment.needId, amendment.seq), type: 'need-amendment', ...amendment },
+            Item: {
+              ...amendmentKey(amendment.needId, amendment.seq),
+              type: 'need-amendment',
+              ...amendment,
+              ...accessCopy(next),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -137,12 +171,45 @@ export class DynamoNeedRepository implements NeedRepository {
   async getAmendment(needId: string, seq: number) {
     const key = amendmentKey(needId, seq);
     const item = await getItem(this.db, key.pk, key.sk, true);
-    return item ? stripKeys<NeedAmendment>(item) : null;
+    return item ? toAmendment(item) : null;
   }
 
-  async listAmendments(needId: string, page: PageRequest) {
-    const res = await queryPage(this.db, { pk: needKey(needId).pk, skPrefix: 'AMENDMENT#' }, page);
-    return { items: res.items.map((i) => stripKeys<NeedAmendment>(i)), nextCursor: res.nextCursor };
+  /**
+   * One Query per page, consistent (an owner lists right after amending). The first page reads
+   * `begins_with(sk, 'NEED')`: the need item, then its amendments (Limit one more for the need).
+   * Later pages read the amendments after the signed cursor, and take the access rule from their
+   * copy; an empty later page (the cursor was the last amendment) reads the need to decide. A
+   * first page without the need item means there is no such need.
+   */
+  async listAmendments(needId: string, page: PageRequest): Promise<AmendmentPage> {
+    const { pk } = needKey(needId);
+    const scope = `table|${pk}|${AMENDMENT_PREFIX}`;
+    const start = page.cursor ? this.db.cursors.decode(page.cursor, scope) : undefined;
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': start ? AMENDMENT_PREFIX : 'NEED' },
+        ConsistentRead: true,
+        Limit: start ? page.limit : page.limit + 1,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = out.Items ?? [];
+    const needItem = items[0]?.sk === 'NEED' ? items[0] : undefined;
+    const amendments = needItem ? items.slice(1) : items;
+    let access: NeedAccess | null = needItem ? accessOf(toNeed(needItem)) : null;
+    if (!access && amendments[0]) access = accessOfAmendment(amendments[0]);
+    if (!access && start) {
+      const need = await this.get(needId, true);
+      access = need ? accessOf(need) : null;
+    }
+    const last = out.LastEvaluatedKey;
+    return {
+      access,
+      items: amendments.map(toAmendment),
+      nextCursor: last && last.sk !== 'NEED' ? this.db.cursors.encode(last, scope) : null,
+    };
   }
 
   /** The market: the narrowest partition first (park, else status), category as a key prefix. */

@@ -346,9 +346,12 @@ export class NeedService {
     );
   }
 
-  async amendments(caller: Caller, needId: string, page: PageRequest) {
-    await this.get(caller, needId);
-    return this.needs.listAmendments(needId, page);
+  /** Amendments are seen by whoever sees the need (404 otherwise), in at most two reads. */
+  async amendments(caller: Caller, needId: string, page: PageRequest): Promise<Page<NeedAmendment>> {
+    const who = requireOrg(caller);
+    const { access, ...amendments } = await this.needs.listAmendments(needId, page);
+    if (!access || !(await this.viewers.sees(who, access))) throw notFound('need');
+    return amendments;
   }
 
   /** The need if the caller's organisation owns it (404 otherwise), at the version it read. */

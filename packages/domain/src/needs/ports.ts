@@ -2,7 +2,7 @@ import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { CategoryRange } from '../matching/category-tiers';
 import type { NeedAmendment } from './amendment';
 import type { Need, NeedStatus } from './need';
-import type { NeedAudience } from './visibility';
+import type { NeedAccess, NeedAudience } from './visibility';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
 
@@ -22,6 +22,10 @@ export interface OwnNeedSearch {
   category?: string | undefined;
   parkId?: string | undefined;
   terms: string[];
+}
+
+export interface AmendmentPage extends Page<NeedAmendment> {
+  access: NeedAccess | null;
 }
 
 /** Extra conditions on a need's write, beyond the version: its state must still allow the change. */
@@ -44,7 +48,11 @@ export interface NeedRepository {
     guard: NeedGuard,
   ): Promise<Stored<Need>>;
   getAmendment(needId: string, seq: number): Promise<NeedAmendment | null>;
-  listAmendments(needId: string, page: PageRequest): Promise<Page<NeedAmendment>>;
+  /**
+   * A page of a need's amendments, oldest first, with who may see them (null: no such need), in
+   * one read: the first page comes with the need itself, later ones with the amendments' copy.
+   */
+  listAmendments(needId: string, page: PageRequest): Promise<AmendmentPage>;
   search(query: NeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
   searchOwn(query: OwnNeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
   /** Open needs whose category falls in the range (matching a listing); at most `limit` read. */

@@ -24,6 +24,26 @@ export function canSee(
   return viewer.supplierParkIds.size > 0;
 }
 
+/**
+ * What decides who sees a need. Owner, park and visibility never change once a need is open (an
+ * amendment cannot touch them), so records of an open need may carry a copy.
+ */
+export interface NeedAccess {
+  ownerOrgId: string;
+  parkId: string;
+  visibility: Need['visibility'];
+  draft: boolean;
+}
+
+export const accessOf = (
+  need: Pick<Need, 'ownerOrgId' | 'parkId' | 'visibility' | 'status'>,
+): NeedAccess => ({
+  ownerOrgId: need.ownerOrgId,
+  parkId: need.parkId,
+  visibility: need.visibility,
+  draft: need.status === 'draft',
+});
+
 /** The same rule as a filter the table can apply (drafts never reach a search index). */
 export interface NeedAudience {
   orgId: string;
