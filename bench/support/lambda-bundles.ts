@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleLambda } from '../../infra/bundling/lambda-bundle';
+import { bundleLambda, type LambdaBundleOptions } from '../../infra/bundling/lambda-bundle';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 
@@ -32,9 +32,13 @@ export interface BuiltBundle {
 }
 
 /** Bundles `entry` (relative to the repository) into its own folder of `outDir`, as infra does. */
-export async function buildBundle(entry: string, outDir: string): Promise<BuiltBundle> {
+export async function buildBundle(
+  entry: string,
+  outDir: string,
+  options: LambdaBundleOptions = {},
+): Promise<BuiltBundle> {
   const dir = join(outDir, entry.replace(/[/.]/g, '_'));
-  const result = await bundleLambda(entry, dir);
+  const result = await bundleLambda(entry, dir, options);
   const text = readFileSync(result.file);
   const inputs = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
   const byPackage = new Map<string, number>();

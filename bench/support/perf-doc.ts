@@ -208,7 +208,7 @@ function coldSummary(cold: Awaited<ReturnType<typeof measureColdStarts>>): strin
     '',
     markdownTable(coldStartTable(cold)),
     '',
-    `Parkbridge core answers its first event in ${core ? median(core.runs).toFixed(0) : '?'} ms median against Express's ${express ? median(express.runs).toFixed(0) : '?'} ms: **${ratio.toFixed(2)}× Express** (below 1 would be ahead). The bundles are built with infra's own esbuild options (\`infra/constructs/parkbridge-function.ts\`); each run is a fresh \`node\` process importing the bundle and handing its handler one API Gateway v2 event, against DynamoDB Local (\`bench/support/cold-start-runner.mjs\`). \`npm run bench -- cold-start\` prints the same tables.`,
+    `Parkbridge core answers its first event in ${core ? median(core.runs).toFixed(0) : '?'} ms median against Express's ${express ? median(express.runs).toFixed(0) : '?'} ms: **${ratio.toFixed(2)}× Express** (below 1 would be ahead). Parkbridge's bundles are built as infra builds them (\`infra/bundling/lambda-bundle.ts\`), the Express one with esbuild's usual options; each run is a fresh \`node\` process importing the bundle and handing its handler one API Gateway v2 event, against DynamoDB Local (\`bench/support/cold-start-runner.mjs\`). \`npm run bench -- cold-start\` prints the same tables.`,
   ].join('\n');
 }
 

@@ -51,6 +51,11 @@ export const withoutZodLocales: Plugin = {
 export interface LambdaBundleOptions {
   /** Also write the whole API's OpenAPI document beside the bundle (the function serving it). */
   openApiDocument?: boolean;
+  /**
+   * Leave out the two cuts above (zod's locales, the SDK's credential chain), as a build with
+   * esbuild's usual options would: the cold-start bench's Express comparison. @default false
+   */
+  untuned?: boolean;
 }
 
 export interface LambdaBundle {
@@ -67,11 +72,12 @@ export async function bundleLambda(
 ): Promise<LambdaBundle> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'index.mjs');
+  const { alias, ...common } = LAMBDA_BUILD_OPTIONS;
   const result = await build({
-    ...LAMBDA_BUILD_OPTIONS,
+    ...common,
+    ...(options.untuned ? {} : { alias, plugins: [withoutZodLocales] }),
     entryPoints: [repoPath(entry)],
     outfile: file,
-    plugins: [withoutZodLocales],
   });
   if (options.openApiDocument) {
     const { openApiDocument } = await import('./openapi-document');
