@@ -92,14 +92,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/listings/{listingId}': read,
   'PATCH /v1/listings/{listingId}': change,
   'DELETE /v1/listings/{listingId}': change,
-  'GET /v1/needs/{needId}/matches': {
-    kind: 'list',
-    open: {
-      maxCalls: 4,
-      finding:
-        'GetItem (need) + Query (matches) + 2× BatchGetItem (listings, then suppliers): 4 round trips; the match items could carry the listing title and supplier name they show.',
-    },
-  },
+  'GET /v1/needs/{needId}/matches': list,
   'GET /v1/matches': list,
 
   'POST /v1/needs/{needId}/questions': change,

@@ -419,4 +419,74 @@ describe('who sees matches', () => {
     }
     expect((await rt.call('GET', '/v1/needs/need_unknown/matches', { token: buyer.token })).status).toBe(404);
   });
+
+  it('answers from the matches alone, and still 404 to others when a need has no match', async () => {
+    const { parkId, operator, buyer } = await parkWithBuyer(rt);
+    const otherBuyer = await rt.firm({
+      kinds: ['tenant'],
+      approvedIn: { parkId, operatorToken: operator.token },
+    });
+    const need = await createNeed(
+      rt,
+      buyer.token,
+      needBody(parkId, { category: '3100', title: 'Office chairs' }),
+    );
+    await publishAndMatch(rt, buyer.token, need.needId);
+    expect(await matchesOf(buyer.token, need.needId)).toEqual([]);
+    expect(
+      (await rt.call('GET', `/v1/needs/${need.needId}/matches`, { token: otherBuyer.token })).status,
+    ).toBe(404);
+  });
+});
+
+describe('what the owner’s list shows', () => {
+  it('keeps the listing’s title and kind and the supplier’s name current through the stream', async () => {
+    const { parkId, operator, buyer } = await parkWithBuyer(rt);
+    const supplier = await rt.firm({
+      kinds: ['supplier'],
+      name: 'Paper Mill One',
+      location: ESHTEHARD,
+      approvedIn: { parkId, operatorToken: operator.token },
+    });
+    const listing = await createListing(
+      rt,
+      supplier.token,
+      listingBody({ category: '2310', unit: 't', title: 'Kraft paper rolls' }),
+    );
+    const need = await createNeed(
+      rt,
+      buyer.token,
+      needBody(parkId, { category: '2310', title: 'Kraft paper' }),
+    );
+    await publishAndMatch(rt, buyer.token, need.needId);
+    const shown = async () =>
+      (await matchesOf(buyer.token, need.needId)).map((m) => [m.listingTitle, m.listingKind, m.supplierName]);
+    expect(await shown()).toEqual([['Kraft paper rolls', 'product', 'Paper Mill One']]);
+    const [match] = await matchesOf(buyer.token, need.needId);
+    expect(match).not.toHaveProperty('needOwnerOrgId');
+
+    const beforeListing = await rawItem(rt, `LISTING#${listing.listingId}`, 'LISTING');
+    const renamed = await rt.call('PATCH', `/v1/listings/${listing.listingId}`, {
+      token: supplier.token,
+      body: { title: 'Kraft paper, 80 gsm' },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    await deliver(
+      rt,
+      'market.matching',
+      changeOf(beforeListing, await rawItem(rt, `LISTING#${listing.listingId}`, 'LISTING')),
+    );
+    expect(await shown()).toEqual([['Kraft paper, 80 gsm', 'product', 'Paper Mill One']]);
+
+    const beforeOrg = await rawItem(rt, `ORG#${supplier.orgId}`, 'ORG');
+    const org = await rt.call('PATCH', `/v1/orgs/${supplier.orgId}`, {
+      token: supplier.token,
+      body: { name: 'Paper Mill Two' },
+    });
+    expect(org.status, JSON.stringify(org.body)).toBe(200);
+    const change = changeOf(beforeOrg, await rawItem(rt, `ORG#${supplier.orgId}`, 'ORG'));
+    await deliver(rt, 'market.matching', change);
+    await deliver(rt, 'market.matching', change);
+    expect(await shown()).toEqual([['Kraft paper, 80 gsm', 'product', 'Paper Mill Two']]);
+  });
 });

@@ -5,7 +5,8 @@ import type { OrgRepository } from '../orgs/ports';
 import type { InboxEntry, Match } from './match';
 import type { MatchRepository } from './ports';
 
-export interface RankedMatch extends Match {
+export interface RankedMatch
+  extends Omit<Match, 'listingTitle' | 'listingKind' | 'supplierName' | 'needOwnerOrgId'> {
   listingTitle: string | null;
   listingKind: string | null;
   supplierName: string | null;
@@ -35,25 +36,36 @@ export class MatchQueryService {
     private readonly clock: { now(): Date },
   ) {}
 
-  /** Ranked suppliers for a need, for its owner only (anyone else: 404). */
+  /**
+   * Ranked suppliers for a need, for its owner only (anyone else: 404). One read when the matches
+   * carry their copies (the owner, the listing's title and kind, the supplier's name); the need is
+   * read only when the page cannot prove the owner (no matches, or matches without the copy), and
+   * listings and suppliers only for matches written before the copies existed.
+   */
   async forNeed(caller: Caller, needId: string, page: PageRequest): Promise<Page<RankedMatch>> {
     const who = requireOrg(caller);
-    const need = await this.needs.get(needId);
-    if (!need || need.ownerOrgId !== who.orgId) throw notFound('need');
     const result = await this.matches.listForNeed(needId, page);
-    const [listings, orgs] = await Promise.all([
-      this.listings.getMany(result.items.map((m) => m.listingId)),
-      this.orgs.getMany(result.items.map((m) => m.supplierOrgId)),
-    ]);
+    const provenOwner = result.items.length > 0 && result.items.every((m) => m.needOwnerOrgId === who.orgId);
+    if (!provenOwner) {
+      const need = await this.needs.get(needId);
+      if (!need || need.ownerOrgId !== who.orgId) throw notFound('need');
+    }
+    const old = result.items.filter((m) => m.listingTitle === undefined || m.supplierName === undefined);
+    const [listings, orgs] = old.length
+      ? await Promise.all([
+          this.listings.getMany(old.map((m) => m.listingId)),
+          this.orgs.getMany(old.map((m) => m.supplierOrgId)),
+        ])
+      : [[], []];
     const listingById = new Map(listings.map((l) => [l.listingId, l]));
     const orgById = new Map(orgs.map((o) => [o.orgId, o]));
     return {
       nextCursor: result.nextCursor,
-      items: result.items.map((m) => ({
+      items: result.items.map(({ needOwnerOrgId: _owner, ...m }) => ({
         ...m,
-        listingTitle: listingById.get(m.listingId)?.title ?? null,
-        listingKind: listingById.get(m.listingId)?.kind ?? null,
-        supplierName: orgById.get(m.supplierOrgId)?.name ?? null,
+        listingTitle: m.listingTitle ?? listingById.get(m.listingId)?.title ?? null,
+        listingKind: m.listingKind ?? listingById.get(m.listingId)?.kind ?? null,
+        supplierName: m.supplierName ?? orgById.get(m.supplierOrgId)?.name ?? null,
       })),
     };
   }

@@ -22,6 +22,15 @@ export const Match = z.object({
   distanceKm: z.number().nullable(),
   reasons: z.array(MatchReason),
   computedAt: z.string(),
+  /**
+   * Copies that spare the owner's list a read of every listing and supplier: what it shows, and
+   * whose need it is (for the owner check). Matching writes them with the match and rewrites them
+   * when the listing or the supplier's name changes; absent on matches written before the copies.
+   */
+  listingTitle: z.string().optional(),
+  listingKind: z.string().optional(),
+  supplierName: z.string().optional(),
+  needOwnerOrgId: z.string().optional(),
 });
 export type Match = z.infer<typeof Match>;
 

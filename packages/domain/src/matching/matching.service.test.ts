@@ -42,6 +42,8 @@ const listingOf = (category: string, over: Partial<Listing> = {}) =>
     listingId: `lst_${String(++n).padStart(6, '0')}`,
     supplierOrgId: `org_s${n}`,
     status: 'active',
+    kind: 'product',
+    title: `Listing ${n}`,
     category,
     unit: 't',
     capacityPerPeriod: 100,
@@ -55,7 +57,7 @@ const listingOf = (category: string, over: Partial<Listing> = {}) =>
     ...over,
   }) as Stored<Listing>;
 
-function world(needs: Stored<Need>[], listings: Stored<Listing>[]) {
+function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new Map<string, string>()) {
   const reads = { listings: 0, needs: 0, written: 0 };
   const matches = new Map<string, Match>();
   const inbox = new Map<string, InboxEntry>();
@@ -127,8 +129,14 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[]) {
         reads.listings += found.length;
         return found;
       },
-    } as ListingRepository,
+      activeByOrg: async (org: string) =>
+        listings.filter((l) => l.supplierOrgId === org && l.status === 'active'),
+    } satisfies Partial<ListingRepository> as unknown as ListingRepository,
     parks: { get: async () => park, getMany: async () => [park] } as unknown as ParkRepository,
+    orgs: {
+      getMany: async (ids: string[]) =>
+        ids.map((orgId) => ({ orgId, name: names.get(orgId) ?? `Supplier ${orgId}` })) as never,
+    },
     facts,
     matches: matchRepo,
     notifications,
@@ -214,5 +222,33 @@ describe('MatchingService', () => {
     expect(
       [...w.matches.values()].filter((m) => m.listingId === wide.listingId).map((m) => m.needId),
     ).toEqual(['need_thin']);
+  });
+
+  it('copies what the owner’s list shows onto each match, and a supplier’s new name onto its matches alone', async () => {
+    const mine = listingOf('2420', { title: 'Seamless copper pipe', kind: 'capacity' });
+    const other = listingOf('2420');
+    const names = new Map([[mine.supplierOrgId, 'Old Copper Co']]);
+    const w = world([needOf(), needOf({ needId: 'need_2' })], [mine, other], names);
+    await w.service.matchNeed('need_1');
+    await w.service.matchNeed('need_2');
+    const copies = () =>
+      [...w.matches.values()]
+        .filter((m) => m.listingId === mine.listingId)
+        .map((m) => [m.needId, m.listingTitle, m.listingKind, m.supplierName, m.needOwnerOrgId]);
+    expect(copies()).toEqual([
+      ['need_1', 'Seamless copper pipe', 'capacity', 'Old Copper Co', 'org_buyer'],
+      ['need_2', 'Seamless copper pipe', 'capacity', 'Old Copper Co', 'org_buyer'],
+    ]);
+
+    names.set(mine.supplierOrgId, 'New Copper Co');
+    w.reads.written = 0;
+    expect(await w.service.renameSupplier(mine.supplierOrgId)).toBe(2);
+    expect(copies().map((c) => c[3])).toEqual(['New Copper Co', 'New Copper Co']);
+    expect(w.reads.written).toBe(2);
+    expect(await w.service.renameSupplier(mine.supplierOrgId)).toBe(0);
+    // A rerun of matching keeps the new name: nothing to write.
+    w.reads.written = 0;
+    await w.service.matchNeed('need_1');
+    expect(w.reads.written).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import type { Need } from '../needs/need';
 import type { NeedRepository } from '../needs/ports';
 import type { NotificationRepository } from '../notifications/ports';
 import { isActiveAs } from '../orgs/membership';
+import type { OrgRepository } from '../orgs/ports';
 import type { Park } from '../parks/park';
 import type { ParkRepository } from '../parks/ports';
 import { candidateTiers } from './category-tiers';
@@ -50,6 +51,8 @@ export interface MatchingDeps {
   needs: NeedRepository;
   listings: ListingRepository;
   parks: ParkRepository;
+  /** Suppliers' names, copied onto their matches for the owner's list. */
+  orgs: Pick<OrgRepository, 'getMany'>;
   facts: MatchFactsReader;
   matches: MatchRepository;
   notifications: NotificationRepository;
@@ -196,6 +199,24 @@ export class MatchingService {
     return total;
   }
 
+  /**
+   * After a supplier renamed itself: the copy of its name on its matches follows (nothing is
+   * scored again). Idempotent: only matches whose copy differs from the current name are written.
+   */
+  async renameSupplier(orgId: string): Promise<number> {
+    const org = (await this.deps.orgs.getMany([orgId]))[0];
+    if (!org) return 0;
+    let rewritten = 0;
+    for (const listing of await this.deps.listings.activeByOrg(orgId, MAX_LISTINGS_PER_SUPPLIER)) {
+      const stale = (await this.deps.matches.forListing(listing.listingId)).filter(
+        (m) => m.supplierName !== org.name,
+      );
+      await this.deps.matches.put(stale.map((m) => ({ ...m, supplierName: org.name })));
+      rewritten += stale.length;
+    }
+    return rewritten;
+  }
+
   /** Evaluates pairs with the facts loaded in one batch per kind (memberships, certificates, reputation). */
   private async evaluatePairs(pairs: readonly Pair[], now: Date): Promise<Match[]> {
     if (!pairs.length) return [];
@@ -210,11 +231,13 @@ export class MatchingService {
         heldRefs.push({ orgId: org, kind });
     }
     const orgIds = [...new Set(pairs.map((p) => p.listing.supplierOrgId))];
-    const [memberships, held, reputation] = await Promise.all([
+    const [memberships, held, reputation, suppliers] = await Promise.all([
       this.deps.facts.memberships(dedupe(membershipRefs, (r) => membershipRef(r.parkId, r.orgId))),
       this.deps.facts.heldUntil(dedupe(heldRefs, (r) => heldRef(r.orgId, r.kind))),
       this.deps.reputation().read(orgIds),
+      this.deps.orgs.getMany(orgIds),
     ]);
+    const names = new Map(suppliers.map((o) => [o.orgId, o.name]));
     const approvedHere = (parkId: string | null, org: string) =>
       !!parkId && isActiveAs(memberships.get(membershipRef(parkId, org)) ?? null, 'supplier');
     // Most suppliers are approved in the delivery park or the park their listing names; only the
@@ -247,7 +270,17 @@ export class MatchingService {
         reputation: reputation.get(org) ?? NEUTRAL_REPUTATION,
       };
       const result = evaluate(need, listing, facts, now);
-      if (result.matched) matches.push({ ...result.match, computedAt });
+      if (result.matched) {
+        const supplierName = names.get(org);
+        matches.push({
+          ...result.match,
+          computedAt,
+          listingTitle: listing.title,
+          listingKind: listing.kind,
+          ...(supplierName !== undefined ? { supplierName } : {}),
+          needOwnerOrgId: need.ownerOrgId,
+        });
+      }
     }
     return matches.sort(byRank);
   }
@@ -319,12 +352,18 @@ export class MatchingService {
 
 /** Notifications sent at once, at most: each is a small transaction. */
 const NOTIFY_CONCURRENCY = 16;
+/** Active listings of one supplier read for a rename, at most (as for re-matching it). */
+const MAX_LISTINGS_PER_SUPPLIER = 100;
 
 const sameMatch = (a: Match, b: Match) =>
   a.score === b.score &&
   a.level === b.level &&
   a.distanceKm === b.distanceKm &&
   a.supplierOrgId === b.supplierOrgId &&
+  a.listingTitle === b.listingTitle &&
+  a.listingKind === b.listingKind &&
+  a.supplierName === b.supplierName &&
+  a.needOwnerOrgId === b.needOwnerOrgId &&
   JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
 
 /** Matches that differ from what is stored; an unchanged one keeps its item (and its computedAt). */

@@ -16,6 +16,9 @@ const NEED_FIELDS = [
   'ownerOrgId',
 ];
 const LISTING_FIELDS = [
+  // Shown on the owner's list of matches, which carries a copy.
+  'title',
+  'kind',
   'category',
   'unit',
   'capacityPerPeriod',
@@ -49,6 +52,8 @@ function listingChange(c: Change): boolean {
 
 /** An approval, rejection, suspension or change of roles of a supplier's membership. */
 const membershipChange = (c: Change) => differs(c.oldImage, c.newImage, ['status', 'suspended', 'as']);
+/** A supplier's new name: its matches carry a copy. */
+const nameChange = (c: Change) => c.kind === 'MODIFY' && differs(c.oldImage, c.newImage, ['name']);
 /** A certificate kind newly held, or held longer (verifications move the marker). */
 const heldKindChange = (c: Change) => differs(c.oldImage, c.newImage, ['heldUntil']);
 
@@ -56,7 +61,8 @@ const image = (c: Change) => (c.newImage ?? c.oldImage) as Record<string, unknow
 
 /**
  * Matching, off the table's stream: a need opening, changing or closing; a listing published,
- * changed, paused or withdrawn; a supplier approved or suspended, or a certificate verified.
+ * changed, paused or withdrawn; a supplier approved or suspended, or a certificate verified; a
+ * supplier renamed (the copy of its name on its matches).
  * Every reaction recomputes from the current items, so a redelivered record changes nothing and
  * a matched supplier is notified once per need (the notification's dedupe key).
  */
@@ -73,6 +79,8 @@ export function matchingConsumer(matching: MatchingService): StreamConsumer {
           return membershipChange(change);
         case 'certificate-kind':
           return heldKindChange(change);
+        case 'org':
+          return nameChange(change);
         default:
           return false;
       }
@@ -89,6 +97,9 @@ export function matchingConsumer(matching: MatchingService): StreamConsumer {
         case 'membership':
         case 'certificate-kind':
           await matching.rematchSupplier(String(item.orgId));
+          return;
+        case 'org':
+          await matching.renameSupplier(String(item.orgId));
           return;
       }
     },

@@ -84,6 +84,7 @@ export function createMarketContext(
       needs: repos.needs,
       listings: repos.listings,
       parks: core.repos.parks,
+      orgs: core.repos.orgs,
       facts: repos.facts,
       matches: repos.matches,
       notifications: core.repos.notifications,

@@ -54,12 +54,14 @@ export const NeedView = Need.meta({ id: 'Need' });
 export const ListingView = Listing.meta({ id: 'Listing' });
 export const AmendmentView = NeedAmendment;
 
-export const MatchView = Match.extend({
-  reasons: z.array(MatchReason),
-  listingTitle: z.string().nullable(),
-  listingKind: z.string().nullable(),
-  supplierName: z.string().nullable(),
-}).meta({ id: 'Match' });
+export const MatchView = Match.omit({ needOwnerOrgId: true })
+  .extend({
+    reasons: z.array(MatchReason),
+    listingTitle: z.string().nullable(),
+    listingKind: z.string().nullable(),
+    supplierName: z.string().nullable(),
+  })
+  .meta({ id: 'Match' });
 
 export const InboxItemView = InboxEntry.extend({
   reasons: z.array(MatchReason),
