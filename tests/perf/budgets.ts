@@ -145,14 +145,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/expos/{expoId}/stats': list,
   'GET /v1/expos/{expoId}/bookings': list,
   'POST /v1/pavilions/{pavilionId}/slots': change,
-  'GET /v1/pavilion-recommendations': {
-    kind: 'list',
-    open: {
-      maxCalls: 5,
-      finding:
-        'GetItem (expo) + Query (slots) + BatchGetItem (exhibitors) + Query (the caller’s listings) + Query (the park’s memberships): 5 sequential round trips.',
-    },
-  },
+  'GET /v1/pavilion-recommendations': list,
   'GET /v1/slots/{slotId}': read,
   'PATCH /v1/slots/{slotId}': change,
   'POST /v1/slots/{slotId}/hold': change,

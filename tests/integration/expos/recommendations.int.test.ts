@@ -1,8 +1,11 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import {
+  changeOf,
   createListing,
   createNeed,
+  deliver,
   ESHTEHARD,
   FAR_SOUTH,
   listingBody,
@@ -10,6 +13,7 @@ import {
   needBody,
   publish,
   publishAndMatch,
+  rawItem,
 } from '../market/market-fixtures';
 import { addSlot, exhibitor } from './expo-fixture';
 
@@ -172,5 +176,186 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
     expect(booths[0].needs).toMatchObject([{ needId: need.needId, title: 'Seamless pipe' }]);
     expect(booths[0].reasons[0].code).toBe('need.match');
     expect(booths[0].reasons.map((r: { code: string }) => r.code)).toContain('category.exact');
+  });
+
+  it('keeps a supplier’s supply and a park’s demand in step with every change of its listings and needs', async () => {
+    const { parkId, operator } = await rt.park();
+    const approved = (kinds: ('tenant' | 'supplier')[]) =>
+      rt.firm({ kinds, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+    const supplier = await approved(['supplier']);
+    const [t1, t2] = [await approved(['tenant']), await approved(['tenant'])];
+    const { expoId } = await expoWithHalls(operator.token, parkId, [
+      { name: 'Chemicals', themes: ['20'] },
+      { name: 'Plastics', themes: ['22'] },
+    ]);
+    const seen = async () =>
+      (
+        await rt.call('GET', `/v1/pavilion-recommendations?expoId=${expoId}`, { token: supplier.token })
+      ).body.pavilions.map((p: any) => [
+        p.name,
+        p.demand.openNeeds,
+        p.demand.tenants,
+        p.matchedListingIds.length,
+      ]);
+    const listing = await createListing(
+      rt,
+      supplier.token,
+      listingBody({ category: '2011', title: 'Caustic soda' }),
+    );
+    const need = await createNeed(rt, t1.token, needBody(parkId, { category: '2011' }));
+    expect(await seen()).toEqual([['Chemicals', 0, 0, 1]]); // a draft is no demand
+    await publish(rt, t1.token, need.needId);
+    const other = await createNeed(rt, t2.token, needBody(parkId, { category: '2011' }));
+    await publish(rt, t2.token, other.needId);
+    expect(await seen()).toEqual([['Chemicals', 2, 2, 1]]);
+
+    // An amendment moves a need to another division; a cancellation takes it out.
+    const amended = await rt.call('POST', `/v1/needs/${need.needId}/amend`, {
+      token: t1.token,
+      body: { category: '2220', reason: 'Plastic parts after all.' },
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    expect(await seen()).toEqual([['Chemicals', 1, 1, 1]]);
+    const plastic = await createListing(
+      rt,
+      supplier.token,
+      listingBody({ category: '2220', title: 'Moulded parts' }),
+    );
+    expect(await seen()).toEqual([
+      ['Chemicals', 1, 1, 1],
+      ['Plastics', 1, 1, 1],
+    ]);
+    await rt.call('POST', `/v1/needs/${other.needId}/cancel`, { token: t2.token, body: { reason: 'Done.' } });
+    expect(await seen()).toEqual([
+      ['Plastics', 1, 1, 1],
+      ['Chemicals', 0, 0, 1],
+    ]);
+
+    // Another context closes the need in place (as bidding does at the deadline): the index consumer
+    // takes it out of the demand too, once however often the change comes.
+    const before = await rawItem(rt, `NEED#${need.needId}`, 'NEED');
+    await rt.db.doc.send(
+      new UpdateCommand({
+        TableName: rt.db.tableName,
+        Key: { pk: `NEED#${need.needId}`, sk: 'NEED' },
+        UpdateExpression: 'SET #s = :closed, #v = #v + :one',
+        ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
+        ExpressionAttributeValues: { ':closed': 'closed', ':one': 1 },
+      }),
+    );
+    const closed = changeOf(before, await rawItem(rt, `NEED#${need.needId}`, 'NEED'));
+    await deliver(rt, 'market.need-index', closed);
+    await deliver(rt, 'market.need-index', closed);
+    expect(await rt.container.market.repos.needs.refreshIndex(need.needId)).toBe(false);
+    expect(await seen()).toEqual([
+      ['Chemicals', 0, 0, 1],
+      ['Plastics', 0, 0, 1],
+    ]);
+
+    // Listings: a new title is quoted; paused or withdrawn, a listing no longer fits a pavilion.
+    const etag = (
+      await rt.call('GET', `/v1/listings/${listing.listingId}`, { token: supplier.token })
+    ).headers.get('etag')!;
+    await rt.call('PATCH', `/v1/listings/${listing.listingId}`, {
+      token: supplier.token,
+      headers: { 'if-match': etag },
+      body: { title: 'Caustic soda flakes' },
+    });
+    const chemicals = async () =>
+      (
+        await rt.call('GET', `/v1/pavilion-recommendations?expoId=${expoId}`, { token: supplier.token })
+      ).body.pavilions.find((p: any) => p.name === 'Chemicals');
+    expect((await chemicals()).reasons[0].detail).toContain('Caustic soda flakes');
+    await rt.call('PATCH', `/v1/listings/${listing.listingId}`, {
+      token: supplier.token,
+      body: { status: 'paused' },
+    });
+    expect(await chemicals()).toBeUndefined();
+    await rt.call('DELETE', `/v1/listings/${plastic.listingId}`, { token: supplier.token });
+    expect(await seen()).toEqual([]);
+  });
+
+  it('still publishes a need when its park’s demand roster is full, leaving it out of the counts', async () => {
+    const { parkId, operator } = await rt.park();
+    const approved = (kinds: ('tenant' | 'supplier')[]) =>
+      rt.firm({ kinds, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+    const [supplier, tenant] = [await approved(['supplier']), await approved(['tenant'])];
+    await createListing(rt, supplier.token, listingBody({ category: '1311', title: 'Cotton yarn' }));
+    // Fill the park's textiles roster to within a few bytes of DynamoDB's 400 KB item limit.
+    for (let size = 10_240; ; size -= 1) {
+      const filler = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, 'x'.repeat(size)]));
+      try {
+        await rt.db.doc.send(
+          new PutCommand({
+            TableName: rt.db.tableName,
+            Item: { pk: `DEMAND#${parkId}`, sk: 'DIV#13', type: 'park-demand', ...filler },
+          }),
+        );
+        break;
+      } catch (err) {
+        if ((err as Error).name !== 'ValidationException') throw err;
+      }
+    }
+    const need = await createNeed(rt, tenant.token, needBody(parkId, { category: '1311' }));
+    const published = await rt.call('POST', `/v1/needs/${need.needId}/publish`, { token: tenant.token });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.status).toBe('open');
+    const { expoId } = await expoWithHalls(operator.token, parkId, [{ name: 'Textiles', themes: ['13'] }]);
+    const res = await rt.call('GET', `/v1/pavilion-recommendations?expoId=${expoId}`, {
+      token: supplier.token,
+    });
+    expect(res.body.pavilions.map((p: any) => [p.name, p.demand.openNeeds])).toEqual([['Textiles', 0]]);
+  });
+
+  it('recommends booths for a tenant’s open needs under their current titles, and none for a need that left', async () => {
+    const { parkId, operator } = await rt.park();
+    const approved = (kinds: ('tenant' | 'supplier')[], name?: string) =>
+      rt.firm({ kinds, name, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+    const supplier = await approved(['supplier'], 'Glass works');
+    const tenant = await approved(['tenant']);
+    const listing = await createListing(
+      rt,
+      supplier.token,
+      listingBody({ category: '2310', serviceArea: { scope: 'national' } }),
+    );
+    await matchListing(rt, listing.listingId);
+    const need = await createNeed(
+      rt,
+      tenant.token,
+      needBody(parkId, { category: '2310', title: 'Float glass' }),
+    );
+    await publishAndMatch(rt, tenant.token, need.needId);
+    const { expoId, pavilions } = await expoWithHalls(operator.token, parkId, [
+      { name: 'Glass', themes: ['23'] },
+    ]);
+    const slot = await addSlot(rt, operator.token, pavilions.Glass!, 0);
+    const h = await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token: supplier.token });
+    await rt.call('POST', `/v1/bookings/${h.body.bookingId}/submit`, {
+      token: supplier.token,
+      body: exhibitor(),
+    });
+    await rt.call('POST', `/v1/bookings/${h.body.bookingId}/approve`, { token: operator.token });
+    const booths = async () =>
+      (
+        await rt.call('GET', `/v1/pavilion-recommendations?expoId=${expoId}`, { token: tenant.token })
+      ).body.booths.map((b: any) => [b.exhibitor.name, b.needs.map((n: any) => n.title)]);
+    expect(await booths()).toEqual([['Glass works', ['Float glass']]]);
+
+    const before = await rawItem(rt, `NEED#${need.needId}`, 'NEED');
+    const amended = await rt.call('POST', `/v1/needs/${need.needId}/amend`, {
+      token: tenant.token,
+      body: { title: 'Tempered float glass', reason: 'Safety glass.' },
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    await deliver(rt, 'market.matching', changeOf(before, await rawItem(rt, `NEED#${need.needId}`, 'NEED')));
+    expect(await booths()).toEqual([['Glass works', ['Tempered float glass']]]);
+
+    const open = await rawItem(rt, `NEED#${need.needId}`, 'NEED');
+    await rt.call('POST', `/v1/needs/${need.needId}/cancel`, {
+      token: tenant.token,
+      body: { reason: 'No.' },
+    });
+    await deliver(rt, 'market.matching', changeOf(open, await rawItem(rt, `NEED#${need.needId}`, 'NEED')));
+    expect(await booths()).toEqual([]);
   });
 });

@@ -1,2 +1,3 @@
 export * from './listing.keys';
 export * from './listing.repository';
+export * from './supplier-supply';

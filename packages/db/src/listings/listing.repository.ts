@@ -9,6 +9,7 @@ import type {
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
 import { type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
 import { batchGet } from '../matching/batch';
+import { rosterFull } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -19,6 +20,7 @@ import {
   termsFilter,
 } from '../needs/filtered-query';
 import { ALL_LISTINGS, listingIndexKeys, listingKey } from './listing.keys';
+import { supplyWrites } from './supplier-supply';
 
 /** Everything stored on a listing item besides the entity (the bench loads items with it). */
 export function listingItem(listing: Stored<Listing>): Item {
@@ -54,16 +56,25 @@ export class DynamoListingRepository implements ListingRepository {
     return (await batchGet(this.db, listingIds.map(listingKey))).map(toListing);
   }
 
-  save(next: Listing, prev: Stored<Listing> | null, audit: Omit<AuditEntry, 'entityId'>) {
-    return writeVersioned(this.db, {
-      keys: { ...listingKey(next.listingId), ...listingIndexKeys(next) },
-      entityId: next.listingId,
-      next: next as Stored<Listing>,
-      prev,
-      audit,
-      extra: { type: 'listing', searchText: searchTextOf(next.title, next.description, next.machineClass) },
-      onExists: () => conflict('listing.exists', 'The listing exists already.'),
-    });
+  /** The listing, its audit record and its place on its supplier's supply roster, in one transaction. */
+  async save(next: Listing, prev: Stored<Listing> | null, audit: Omit<AuditEntry, 'entityId'>) {
+    const write = (withSupply: boolean) =>
+      writeVersioned(this.db, {
+        keys: { ...listingKey(next.listingId), ...listingIndexKeys(next) },
+        entityId: next.listingId,
+        next: next as Stored<Listing>,
+        prev,
+        audit,
+        extra: { type: 'listing', searchText: searchTextOf(next.title, next.description, next.machineClass) },
+        onExists: () => conflict('listing.exists', 'The listing exists already.'),
+        with: withSupply ? supplyWrites(this.db, next, prev) : [],
+      });
+    try {
+      return await write(true);
+    } catch (err) {
+      if (rosterFull(err)) return write(false);
+      throw err;
+    }
   }
 
   /**

@@ -2,3 +2,5 @@ export * from './batch';
 export * from './match.keys';
 export * from './match.repository';
 export * from './match-facts.repository';
+export * from './roster';
+export * from './supply-demand.reader';

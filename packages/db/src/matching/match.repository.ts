@@ -3,7 +3,7 @@ import type { PageRequest } from '@parkbridge/domain/core';
 import type { InboxEntry, Match, MatchRepository } from '@parkbridge/domain/matching';
 import { type Db, queryAll, queryPage, stripKeys } from '../core';
 import { batchGet, batchWrite } from './batch';
-import { inboxKey, inboxKeys, matchKey, matchKeys } from './match.keys';
+import { buyerMatchesPk, inboxKey, inboxKeys, matchKey, matchKeys } from './match.keys';
 
 /** Matches of one need or listing are bounded by matching's candidate budgets. */
 const MAX_MATCHES = 5000;
@@ -71,6 +71,24 @@ export class DynamoMatchRepository implements MatchRepository {
       this.db,
       refs.map((r) => ({ delete: inboxKey(r) })),
     );
+  }
+
+  /**
+   * One buyer's matches across its open needs, only those of these suppliers (a filter, when they
+   * are few enough for one IN list); bounded by `max`.
+   */
+  async forBuyer(ownerOrgId: string, supplierOrgIds: readonly string[], max = MAX_MATCHES) {
+    const suppliers = [...new Set(supplierOrgIds)];
+    const filter =
+      suppliers.length && suppliers.length <= 100
+        ? {
+            FilterExpression: `#supplier IN (${suppliers.map((_, i) => `:s${i}`).join(', ')})`,
+            ExpressionAttributeNames: { '#supplier': 'supplierOrgId' },
+            ExpressionAttributeValues: Object.fromEntries(suppliers.map((s, i) => [`:s${i}`, s])),
+          }
+        : undefined;
+    const items = await queryAll(this.db, { index: 'gsi3', pk: buyerMatchesPk(ownerOrgId), filter }, max);
+    return items.map((i) => stripKeys<Match>(i));
   }
 
   async listForNeed(needId: string, page: PageRequest) {

@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
-import { conflict } from '@parkbridge/domain/core';
+import { conflict, DomainError } from '@parkbridge/domain/core';
 import type { CategoryRange } from '@parkbridge/domain/matching';
 import { searchTextOf } from '@parkbridge/domain/matching';
 import {
@@ -15,8 +14,9 @@ import {
   type NeedSearch,
   type OwnNeedSearch,
 } from '@parkbridge/domain/needs';
-import { type Db, getItem, type Item, stripKeys, type TxItem, writeVersioned } from '../core';
+import { type Db, getItem, type Item, stripKeys, type TxItem, transact, writeVersioned } from '../core';
 import { batchGet } from '../matching/batch';
+import { rosterFull } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -26,6 +26,7 @@ import {
   termsFilter,
 } from './filtered-query';
 import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
+import { demandWrites } from './park-demand';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
 
@@ -88,19 +89,30 @@ export class DynamoNeedRepository implements NeedRepository {
     return (await batchGet(this.db, needIds.map(needKey))).map(toNeed);
   }
 
-  save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard, extra: TxItem[] = []) {
+  /**
+   * The need with its index keys, its audit record and its place on its park's demand roster
+   * (park-demand.ts), in one transaction.
+   */
+  async save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard, extra: TxItem[] = []) {
     const { pk, sk, type, searchText, ...indexKeys } = needItemAttributes(next);
-    return writeVersioned(this.db, {
-      keys: { pk, sk, ...indexKeys },
-      entityId: next.needId,
-      next: next as Stored<Need>,
-      prev,
-      audit,
-      extra: { type, searchText },
-      condition: prev && guard ? guardCondition(guard) : undefined,
-      onExists: () => conflict('need.exists', 'The need exists already.'),
-      with: extra,
-    });
+    const write = (withDemand: boolean) =>
+      writeVersioned(this.db, {
+        keys: { pk, sk, ...indexKeys },
+        entityId: next.needId,
+        next: next as Stored<Need>,
+        prev,
+        audit,
+        extra: { type, searchText },
+        condition: prev && guard ? guardCondition(guard) : undefined,
+        onExists: () => conflict('need.exists', 'The need exists already.'),
+        with: [...extra, ...(withDemand ? demandWrites(this.db, next, prev) : [])],
+      });
+    try {
+      return await write(true);
+    } catch (err) {
+      if (rosterFull(err)) return write(false);
+      throw err;
+    }
   }
 
   saveAmended(next: Need, prev: Stored<Need>, audit: Audit, amendment: NeedAmendment, guard: NeedGuard) {
@@ -124,9 +136,10 @@ export class DynamoNeedRepository implements NeedRepository {
   }
 
   /**
-   * Rewrites the index keys and search text of the need as stored, when another context changed
-   * the item with an UpdateItem (the bidding context moves the close against sniping, and closes
-   * and awards). Conditioned on the version read: a newer write brings its own stream record.
+   * Rewrites the index keys and search text of the need as stored, and its place on its park's
+   * demand roster, when another context changed the item with an UpdateItem (the bidding context
+   * moves the close against sniping, and closes and awards). One transaction, conditioned on the
+   * version read: a newer write brings its own stream record.
    */
   async refreshIndex(needId: string): Promise<boolean> {
     const item = await getItem(this.db, needKey(needId).pk, 'NEED', true);
@@ -150,20 +163,26 @@ export class DynamoNeedRepository implements NeedRepository {
       set.length ? `SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')}` : '',
       remove.length ? `REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '',
     ];
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
+    const index: TxItem = {
+      item: {
+        Update: {
           TableName: this.db.tableName,
           Key: needKey(needId),
           UpdateExpression: clauses.filter(Boolean).join(' '),
           ConditionExpression: '#version = :version',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
-        }),
-      );
+        },
+      },
+      onConditionFailed: () => conflict('need.moved', 'The need changed since it was read.'),
+    };
+    const run = (withDemand: boolean) =>
+      transact(this.db, [index, ...(withDemand ? demandWrites(this.db, need, need) : [])]);
+    try {
+      await run(true).catch((err) => (rosterFull(err) ? run(false) : Promise.reject(err)));
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (err instanceof DomainError && err.code === 'need.moved') return false;
       throw err;
     }
   }

@@ -61,7 +61,7 @@ export class MatchQueryService {
     const orgById = new Map(orgs.map((o) => [o.orgId, o]));
     return {
       nextCursor: result.nextCursor,
-      items: result.items.map(({ needOwnerOrgId: _owner, ...m }) => ({
+      items: result.items.map(({ needOwnerOrgId: _owner, needTitle: _title, ...m }) => ({
         ...m,
         listingTitle: m.listingTitle ?? listingById.get(m.listingId)?.title ?? null,
         listingKind: m.listingKind ?? listingById.get(m.listingId)?.kind ?? null,

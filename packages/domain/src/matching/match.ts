@@ -24,13 +24,16 @@ export const Match = z.object({
   computedAt: z.string(),
   /**
    * Copies that spare the owner's list a read of every listing and supplier: what it shows, and
-   * whose need it is (for the owner check). Matching writes them with the match and rewrites them
-   * when the listing or the supplier's name changes; absent on matches written before the copies.
+   * whose need it is (for the owner check, and a buyer's matches across its needs). Matching
+   * writes them with the match and rewrites them when the need's title, the listing or the
+   * supplier's name changes; absent on matches written before the copies.
    */
   listingTitle: z.string().optional(),
   listingKind: z.string().optional(),
   supplierName: z.string().optional(),
   needOwnerOrgId: z.string().optional(),
+  /** The need's title, for a buyer's matches across its needs (booth recommendations). */
+  needTitle: z.string().optional(),
 });
 export type Match = z.infer<typeof Match>;
 

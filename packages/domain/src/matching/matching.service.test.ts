@@ -68,6 +68,7 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new M
   const matchRepo: MatchRepository = {
     forNeed: async (needId) => [...matches.values()].filter((m) => m.needId === needId),
     forListing: async (id) => [...matches.values()].filter((m) => m.listingId === id),
+    forBuyer: async (owner) => [...matches.values()].filter((m) => m.needOwnerOrgId === owner),
     forNeedAndSupplier: async (needId, org) =>
       [...matches.values()].filter((m) => m.needId === needId && m.supplierOrgId === org),
     countForNeed: async (needId, upTo) =>

@@ -279,6 +279,7 @@ export class MatchingService {
           listingKind: listing.kind,
           ...(supplierName !== undefined ? { supplierName } : {}),
           needOwnerOrgId: need.ownerOrgId,
+          needTitle: need.title,
         });
       }
     }
@@ -364,6 +365,7 @@ const sameMatch = (a: Match, b: Match) =>
   a.listingKind === b.listingKind &&
   a.supplierName === b.supplierName &&
   a.needOwnerOrgId === b.needOwnerOrgId &&
+  a.needTitle === b.needTitle &&
   JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
 
 /** Matches that differ from what is stored; an unchanged one keeps its item (and its computedAt). */

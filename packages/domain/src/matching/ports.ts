@@ -39,6 +39,8 @@ export interface MatchRepository {
   inboxEntries(refs: readonly { supplierOrgId: string; needId: string }[]): Promise<InboxEntry[]>;
   putInbox(entries: readonly InboxEntry[]): Promise<void>;
   removeInbox(refs: readonly { supplierOrgId: string; needId: string }[]): Promise<void>;
+  /** A buyer's matches across its open needs, of these suppliers only; at most `max`. */
+  forBuyer(ownerOrgId: string, supplierOrgIds: readonly string[], max?: number): Promise<Match[]>;
   /** Best first. */
   listForNeed(needId: string, page: PageRequest): Promise<Page<Match>>;
   /** Best first. */

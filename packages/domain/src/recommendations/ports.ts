@@ -15,7 +15,6 @@ export interface DemandItem {
 export interface OpenNeed {
   needId: string;
   title: string;
-  category: string;
 }
 
 export interface NeedMatch {
@@ -25,20 +24,26 @@ export interface NeedMatch {
   reasons: { code: string; detail: string }[];
 }
 
-/** The open demand of a park: aggregated into counts, never shown need by need. */
-export interface DemandReader {
-  /** Open needs delivered to the park whose category lies in the ISIC division, at most `limit`. */
-  openNeedsInDivision(parkId: string, division: string, limit: number): Promise<DemandItem[]>;
+/**
+ * A supplier's active listings and a park's open demand in the given ISIC divisions, read
+ * together (both are kept by key, per division). Demand is aggregated into counts, never shown
+ * need by need.
+ */
+export interface SupplyDemandReader {
+  supplyAndDemand(
+    orgId: string,
+    parkId: string,
+    divisions: readonly string[],
+  ): Promise<{ supply: SupplyItem[]; demand: DemandItem[] }>;
 }
 
-export interface SupplyReader {
-  /** A supplier's active listings, at most `limit`. */
-  activeListings(orgId: string, limit: number): Promise<SupplyItem[]>;
+/** One match of one of a buyer's open needs. */
+export interface BuyerMatch {
+  need: OpenNeed;
+  match: NeedMatch;
 }
 
 export interface NeedMatchReader {
-  /** A buyer's own open needs, at most `limit`. */
-  openNeedsOf(orgId: string, limit: number): Promise<OpenNeed[]>;
-  /** The ranked matches the market computed for a need. */
-  matchesFor(needId: string): Promise<NeedMatch[]>;
+  /** The ranked matches the market computed for a buyer's open needs, of these suppliers only. */
+  matchesOfBuyer(orgId: string, supplierOrgIds: readonly string[]): Promise<BuyerMatch[]>;
 }

@@ -2,19 +2,19 @@ import { type Caller, hasRole, notFound, requireRole } from '../core';
 import type { Clock } from '../core/clock';
 import { buildFloorPlan } from '../expos/floorplan';
 import type { ExpoRepository } from '../expos/ports';
-import type { DemandReader, NeedMatch, NeedMatchReader, SupplyReader } from './ports';
+import { divisionOf } from '../matching/category-tiers';
+import type { NeedMatch, NeedMatchReader, OpenNeed, SupplyDemandReader } from './ports';
 import { type BookedBooth, type Recommendations, rankBooths, rankPavilions, related } from './recommendation';
 
-const MAX_LISTINGS = 100;
-const MAX_NEEDS = 100;
-const MAX_DEMAND_PER_DIVISION = 1000;
-
-/** Pavilions for suppliers, booths for tenants; an organisation that is both gets both. */
+/**
+ * Pavilions for suppliers, booths for tenants; an organisation that is both gets both. A supplier's
+ * ranking costs two reads (the expo's floor; its supply and the park's demand in the pavilions'
+ * divisions, by key), a tenant's two (the floor; its needs' matches of the exhibitors).
+ */
 export class RecommendationService {
   constructor(
     private readonly expos: ExpoRepository,
-    private readonly demand: DemandReader,
-    private readonly supply: SupplyReader,
+    private readonly supplyDemand: SupplyDemandReader,
     private readonly matching: NeedMatchReader,
     private readonly clock: Clock,
   ) {}
@@ -29,21 +29,13 @@ export class RecommendationService {
 
     let pavilions: Recommendations['pavilions'] = [];
     if (hasRole(caller, 'supplier')) {
-      const listings = await this.supply.activeListings(firm.orgId, MAX_LISTINGS);
-      // Related ISIC codes share their division: the park's demand is read one division at a time.
+      // Related ISIC codes share their division: only the pavilions' divisions can meet a listing.
       const themes = plan.pavilions.flatMap((p) => p.themes);
-      const divisions = [
-        ...new Set(
-          listings
-            .filter((l) => themes.some((t) => related(l.category, t)))
-            .map((l) => l.category.slice(0, 2)),
-        ),
-      ];
-      const demand = (
-        await Promise.all(
-          divisions.map((d) => this.demand.openNeedsInDivision(expo.parkId, d, MAX_DEMAND_PER_DIVISION)),
-        )
-      ).flat();
+      const divisions = [...new Set(themes.map(divisionOf))];
+      const { supply, demand } = divisions.length
+        ? await this.supplyDemand.supplyAndDemand(firm.orgId, expo.parkId, divisions)
+        : { supply: [], demand: [] };
+      const listings = supply.filter((l) => themes.some((t) => related(l.category, t)));
       pavilions = rankPavilions(
         plan.pavilions.map((p) => ({
           pavilionId: p.pavilionId,
@@ -83,15 +75,18 @@ export class RecommendationService {
           );
         }),
       );
-      if (booked.length) {
-        const needs = await this.matching.openNeedsOf(firm.orgId, MAX_NEEDS);
+      const exhibitors = [...new Set(booked.map((b) => b.exhibitor.orgId))].filter((o) => o !== firm.orgId);
+      if (exhibitors.length) {
+        const found = await this.matching.matchesOfBuyer(firm.orgId, exhibitors);
+        const needs = new Map<string, OpenNeed>();
         const matches = new Map<string, NeedMatch[]>();
-        for (let i = 0; i < needs.length; i += 10) {
-          const chunk = needs.slice(i, i + 10);
-          const found = await Promise.all(chunk.map((n) => this.matching.matchesFor(n.needId)));
-          for (const [j, n] of chunk.entries()) matches.set(n.needId, found[j] ?? []);
+        for (const { need, match } of found) {
+          needs.set(need.needId, need);
+          matches.set(need.needId, [...(matches.get(need.needId) ?? []), match]);
         }
-        booths = rankBooths(booked, needs, matches, firm.orgId);
+        // Newest need first (ids are time-ordered), so equal scores rank as the buyer's own list does.
+        const newestFirst = [...needs.values()].sort((a, b) => (a.needId < b.needId ? 1 : -1));
+        booths = rankBooths(booked, newestFirst, matches, firm.orgId);
       }
     }
     return { expoId, generatedAt: now.toISOString(), pavilions, booths };

@@ -6,6 +6,8 @@ type Image = Record<string, unknown> | null;
 
 /** Fields whose change can change a need's matches (status is handled on its own). */
 const NEED_FIELDS = [
+  // Copied onto its matches (a buyer's matches across its needs).
+  'title',
   'category',
   'quantity',
   'unit',

@@ -3,8 +3,7 @@ import type { Db } from '@parkbridge/db';
 import { DynamoBookingRepository, DynamoWaitlistRepository } from '@parkbridge/db/bookings';
 import { DynamoExpoRepository, DynamoSlotEditRepository } from '@parkbridge/db/expos';
 import { DynamoListingRepository } from '@parkbridge/db/listings';
-import { DynamoMatchRepository } from '@parkbridge/db/matching';
-import { DynamoNeedRepository } from '@parkbridge/db/needs';
+import { DynamoMatchRepository, DynamoSupplyDemandReader } from '@parkbridge/db/matching';
 import { BookingService, WaitlistService } from '@parkbridge/domain/bookings';
 import { ExpoService, SlotEditService } from '@parkbridge/domain/expos';
 import { MarketReaders, RecommendationService } from '@parkbridge/domain/recommendations';
@@ -17,13 +16,9 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     bookings: new DynamoBookingRepository(db),
     waitlists: new DynamoWaitlistRepository(db),
   };
-  // The market's repositories, read-only here: demand, listings and matches for recommendations,
-  // and the ownership of the listings an exhibitor shows at its booth.
-  const market = new MarketReaders(
-    new DynamoNeedRepository(db),
-    new DynamoListingRepository(db),
-    new DynamoMatchRepository(db),
-  );
+  // The market's repositories, read-only here: matches for recommendations, and the ownership of
+  // the listings an exhibitor shows at its booth; supply and demand are read by key, per division.
+  const market = new MarketReaders(new DynamoListingRepository(db), new DynamoMatchRepository(db));
   const expos = new ExpoService(repos.expos, core.parks, db.clock);
   const bookings = new BookingService(
     repos.bookings,
@@ -43,7 +38,12 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     bookings,
     db.clock,
   );
-  const recommendations = new RecommendationService(repos.expos, market, market, market, db.clock);
+  const recommendations = new RecommendationService(
+    repos.expos,
+    new DynamoSupplyDemandReader(db),
+    market,
+    db.clock,
+  );
   const slotEdits = new SlotEditService(
     new DynamoSlotEditRepository(db),
     repos.expos,

@@ -54,7 +54,7 @@ export const NeedView = Need.meta({ id: 'Need' });
 export const ListingView = Listing.meta({ id: 'Listing' });
 export const AmendmentView = NeedAmendment;
 
-export const MatchView = Match.omit({ needOwnerOrgId: true })
+export const MatchView = Match.omit({ needOwnerOrgId: true, needTitle: true })
   .extend({
     reasons: z.array(MatchReason),
     listingTitle: z.string().nullable(),
