@@ -65,6 +65,12 @@ export const FloorPlan = z.object({
 export type FloorPlan = z.infer<typeof FloorPlan>;
 
 /**
+ * Booth codes in natural order (A-2 before A-10). One collator for every call: localeCompare with
+ * options builds a new one per comparison, which was most of the floor plan's CPU time.
+ */
+const byCode = new Intl.Collator('en', { numeric: true });
+
+/**
  * The floor plan from one read of the floor: booked booths carry their exhibitor's public profile
  * on the claim itself (see FloorExhibitor), so no organisation is read here.
  */
@@ -85,7 +91,7 @@ export function buildFloorPlan(
   const slotsOf = (pavilionId: string) =>
     data.slots
       .filter((s) => s.pavilionId === pavilionId)
-      .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
+      .sort((a, b) => byCode.compare(a.code, b.code))
       .map((s) => {
         const slices = s.slices.map((sl) => ({
           ...sl,
