@@ -9,7 +9,7 @@ import type {
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
 import { type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
 import { batchGet } from '../matching/batch';
-import { rosterFull } from '../matching/roster';
+import { writeWithRoster } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -69,12 +69,7 @@ export class DynamoListingRepository implements ListingRepository {
         onExists: () => conflict('listing.exists', 'The listing exists already.'),
         with: withSupply ? supplyWrites(this.db, next, prev) : [],
       });
-    try {
-      return await write(true);
-    } catch (err) {
-      if (rosterFull(err)) return write(false);
-      throw err;
-    }
+    return writeWithRoster(write);
   }
 
   /**

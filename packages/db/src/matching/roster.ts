@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DomainError } from '@parkbridge/domain/core';
 import type { Db, Item, TxItem } from '../core';
 
 /**
@@ -59,4 +60,31 @@ export function rosterFull(err: unknown): boolean {
     err instanceof TransactionCanceledException &&
     (err.CancellationReasons ?? []).some((r) => r.Code === 'ValidationError' && /size/i.test(r.Message ?? ''))
   );
+}
+
+const MAX_ATTEMPTS = 5;
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.floor(Math.random() * 20 * attempt) + 5 * attempt));
+
+/**
+ * Runs an entity's write with its roster writes (`write(true)`), as one transaction. A roster is
+ * shared by many entities (every open need of a park's division), so two of their writes at once
+ * can cancel each other (`TransactionConflict` → `write.concurrent`): the write is then retried,
+ * which is safe because a cancelled transaction wrote nothing and the entity's own version
+ * condition still refuses a change that lost a real race. A roster that would pass 400 KB is left
+ * out (`write(false)`).
+ */
+export async function writeWithRoster<T>(write: (withRoster: boolean) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(true);
+    } catch (err) {
+      if (rosterFull(err)) return write(false);
+      if (attempt < MAX_ATTEMPTS && err instanceof DomainError && err.code === 'write.concurrent') {
+        await pause(attempt);
+        continue;
+      }
+      throw err;
+    }
+  }
 }

@@ -16,7 +16,7 @@ import {
 } from '@parkbridge/domain/needs';
 import { type Db, getItem, type Item, stripKeys, type TxItem, transact, writeVersioned } from '../core';
 import { batchGet } from '../matching/batch';
-import { rosterFull } from '../matching/roster';
+import { writeWithRoster } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -107,12 +107,7 @@ export class DynamoNeedRepository implements NeedRepository {
         onExists: () => conflict('need.exists', 'The need exists already.'),
         with: [...extra, ...(withDemand ? demandWrites(this.db, next, prev) : [])],
       });
-    try {
-      return await write(true);
-    } catch (err) {
-      if (rosterFull(err)) return write(false);
-      throw err;
-    }
+    return writeWithRoster(write);
   }
 
   saveAmended(next: Need, prev: Stored<Need>, audit: Audit, amendment: NeedAmendment, guard: NeedGuard) {
@@ -176,10 +171,10 @@ export class DynamoNeedRepository implements NeedRepository {
       },
       onConditionFailed: () => conflict('need.moved', 'The need changed since it was read.'),
     };
-    const run = (withDemand: boolean) =>
-      transact(this.db, [index, ...(withDemand ? demandWrites(this.db, need, need) : [])]);
     try {
-      await run(true).catch((err) => (rosterFull(err) ? run(false) : Promise.reject(err)));
+      await writeWithRoster((withDemand) =>
+        transact(this.db, [index, ...(withDemand ? demandWrites(this.db, need, need) : [])]),
+      );
       return true;
     } catch (err) {
       if (err instanceof DomainError && err.code === 'need.moved') return false;
