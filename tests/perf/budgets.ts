@@ -108,23 +108,10 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/needs/{needId}/bids/mine/revisions': list,
   'GET /v1/needs/{needId}/auction': list,
 
-  'GET /v1/parks/{parkId}/chain-map': {
-    kind: 'list',
-    open: {
-      maxCalls: 7,
-      finding:
-        'GetItem (park) + 6 sequential Query calls over the map’s projection partitions: 7 round trips (measured with an empty map).',
-    },
-  },
+  'GET /v1/parks/{parkId}/chain-map': list,
   'GET /v1/parks/{parkId}/chain-map/edges': list,
-  'GET /v1/parks/{parkId}/chain-map.csv': {
-    kind: 'list',
-    open: {
-      maxCalls: 7,
-      finding:
-        'The map as CSV: the same 7 round trips as the map, and one more Query per further page of edges.',
-    },
-  },
+  // The map's two Queries; a park with more edges than the map carries adds one Query per further page.
+  'GET /v1/parks/{parkId}/chain-map.csv': list,
 
   'POST /v1/needs/{needId}/award': change,
   'GET /v1/deals': list,

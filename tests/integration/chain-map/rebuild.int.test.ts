@@ -51,11 +51,16 @@ describe('the rebuild', () => {
 
   it('repairs aggregates that drifted from the records', async () => {
     const pk = `CMAP#${story.parkId}`;
-    await rt.db.doc.send(new DeleteCommand({ TableName: rt.tableName, Key: { pk, sk: 'CUR#CAT#2013' } }));
+    await rt.db.doc.send(
+      new DeleteCommand({
+        TableName: rt.tableName,
+        Key: { pk: `PARK#${story.parkId}`, sk: 'PARK#MAP#CAT#2013' },
+      }),
+    );
     await rt.db.doc.send(
       new UpdateCommand({
         TableName: rt.tableName,
-        Key: { pk, sk: 'P#2026-Q2#TOTAL' },
+        Key: { pk, sk: 'P#2026-Q2#AGG' },
         UpdateExpression: 'ADD #f :n',
         ExpressionAttributeNames: { '#f': 'aw:IRR' },
         ExpressionAttributeValues: { ':n': 999 },

@@ -167,7 +167,9 @@ describe('the chain-map consumer follows the records', () => {
     });
     expect(consumer.wants(change(listing, { ...listing, description: 'Now in Persian too.' }))).toBe(false);
     expect(consumer.wants(change(listing, { ...listing, status: 'paused' }))).toBe(true);
-    const own = await raw(rt, `CMAP#${p.parkId}`, 'CUR#SUMMARY');
+    const own = await raw(rt, `PARK#${p.parkId}`, 'PARK#MAP#SUMMARY');
     expect(consumer.wants(change(own, { ...own, tenants: 99 }))).toBe(false);
+    const head = await raw(rt, `PARK#${p.parkId}`, 'PARK#MAP#HEAD#declared');
+    expect(consumer.wants(change(head, { ...head, seq: 99 }))).toBe(false);
   });
 });

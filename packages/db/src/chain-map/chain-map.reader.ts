@@ -1,16 +1,31 @@
-import type {
-  AwardedEdgeRow,
-  CategoryAggregate,
-  ChainMapReader,
-  CurrentAggregates,
-  Fields,
-  PeriodAggregates,
-  TenantRef,
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type AwardedEdgeRow,
+  type CategoryAggregate,
+  type ChainMapReader,
+  type CurrentView,
+  type Fields,
+  type HeadSet,
+  MAP_HEAD,
+  type MapPark,
+  type OutsideSupplier,
+  type PeriodView,
+  type TenantRef,
 } from '@parkbridge/domain/chain-map';
-import type { PageRequest } from '@parkbridge/domain/core';
+import type { Page, PageRequest } from '@parkbridge/domain/core';
 import { type Db, type Item, queryPage } from '../core';
-import { aggregatesPk, CURRENT_PREFIX, edgesPk, NON_COUNTERS, periodPrefix, rowsPk } from './chain-map.keys';
-import { queryEvery } from './reads';
+import {
+  CURRENT_END,
+  CURRENT_PREFIX,
+  edgePrefix,
+  headKeys,
+  NON_COUNTERS,
+  PARK_SK,
+  parkPk,
+  periodPrefix,
+  periodsPk,
+  rowsPk,
+} from './chain-map.keys';
 
 const fieldsOf = (item: Item): Fields => {
   const out: Fields = {};
@@ -29,31 +44,135 @@ const rowOf = (item: Item): Record<string, unknown> => {
   const { pk: _pk, sk: _sk, type: _type, set: _set, ...data } = item;
   return data;
 };
+const edgeOf = (i: Item): AwardedEdgeRow => ({
+  labels: Object.fromEntries(LABELS.map((k) => [k, String(i[k] ?? '')])),
+  fields: fieldsOf(i),
+});
+
+/** A period's `AGG` item: its totals, and its counters per category (`<category>/<field>`). */
+function periodFieldsOf(item: Item): { categories: CategoryAggregate[]; total: Fields } {
+  const total: Fields = {};
+  const byCategory = new Map<string, Fields>();
+  for (const [k, v] of Object.entries(fieldsOf(item))) {
+    const slash = k.indexOf('/');
+    if (slash < 0) total[k] = v;
+    else {
+      const category = k.slice(0, slash);
+      const fields = byCategory.get(category) ?? {};
+      fields[k.slice(slash + 1)] = v;
+      byCategory.set(category, fields);
+    }
+  }
+  return {
+    categories: [...byCategory].map(([category, fields]) => ({ category, fields, tenants: [] })),
+    total,
+  };
+}
+
+const parkOf = (item: Item): MapPark => ({
+  parkId: String(item.parkId),
+  operatorOrgId: String(item.operatorOrgId),
+  country: String(item.country),
+  timeZone: String(item.timeZone),
+  location: item.location as MapPark['location'],
+  currency: String(item.currency),
+});
+
+/** Every item of one sort-key range of a partition (bounded by the categories in use, not the park's size). */
+async function queryRange(db: Db, pk: string, from: string, to: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
 
 /**
- * The map's reads. The aggregate partition holds one item per category and period (bounded by
- * the categories in use, not by tenants or deals), so `current` and `period` are one Query each;
- * edges and idle capacity are read one bounded page at a time.
+ * The map's reads. The current view lives in the park's own partition right after the park item,
+ * and a period's items under one prefix, so the map is two Queries whatever the size of the park:
+ * both partitions hold one item per category in use (not per tenant or deal), plus the heads (the
+ * first rows of each listed set, refreshed by the consumer as the set changes). A head being
+ * refreshed at the moment of the read is replaced by one page of the set itself.
  */
 export class DynamoChainMapReader implements ChainMapReader {
   constructor(private readonly db: Db) {}
 
-  async current(parkId: string): Promise<CurrentAggregates> {
-    const items = await queryEvery(this.db, aggregatesPk(parkId), CURRENT_PREFIX);
-    const summary = items.find((i) => i.sk === 'CUR#SUMMARY');
+  async current(parkId: string): Promise<CurrentView> {
+    const items = await queryRange(this.db, parkPk(parkId), PARK_SK, CURRENT_END);
+    const bySk = new Map(items.map((i) => [String(i.sk), i]));
+    const park = bySk.get(PARK_SK);
+    const summary = bySk.get(`${CURRENT_PREFIX}SUMMARY`);
+    const nearest = new Map<string, OutsideSupplier[]>();
+    const categories: CategoryAggregate[] = [];
+    for (const i of items) {
+      const sk = String(i.sk);
+      if (sk.startsWith(`${CURRENT_PREFIX}CAT#`)) categories.push(categoryOf(i));
+      else if (sk.startsWith(`${CURRENT_PREFIX}NEAR#`))
+        nearest.set(String(i.category), (i.suppliers as OutsideSupplier[] | undefined) ?? []);
+    }
+    const [declared, idle] = await Promise.all([
+      this.head(parkId, 'declared', bySk, (page) => this.declaredEdges(parkId, page), rowOf),
+      this.head(parkId, 'idle', bySk, (page) => this.idleRows(parkId, page), rowOf),
+    ]);
     return {
-      categories: items.filter((i) => String(i.sk).startsWith('CUR#CAT#')).map(categoryOf),
+      park: park ? parkOf(park) : null,
+      categories,
       summary: summary ? fieldsOf(summary) : {},
+      declared,
+      idle,
+      nearest,
     };
   }
 
-  async period(parkId: string, periodKey: string): Promise<PeriodAggregates> {
+  /**
+   * One Query with a Limit: the period's `AGG` and `BEFORE` items sort first under its prefix, then
+   * its awarded edges, so the first page of edges comes with them (one more is read to know
+   * whether there are more).
+   */
+  async period(parkId: string, periodKey: string): Promise<PeriodView> {
     const prefix = periodPrefix(periodKey);
-    const items = await queryEvery(this.db, aggregatesPk(parkId), prefix);
-    const total = items.find((i) => i.sk === `${prefix}TOTAL`);
+    const pk = periodsPk(parkId);
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :p)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+        Limit: 2 + MAP_HEAD.awarded + 1,
+      }),
+    );
+    const items = out.Items ?? [];
+    const agg = items.find((i) => i.sk === `${prefix}AGG`);
+    const before = items.find((i) => i.sk === `${prefix}BEFORE`);
+    const edges = items.filter((i) => String(i.sk).startsWith(edgePrefix(periodKey)));
+    const shown = edges.slice(0, MAP_HEAD.awarded);
+    // One edge past the page says there are more (the page is far under Query's 1 MB: `AGG` is one
+    // item, at most 400 KB, and an edge well under 1 KB).
+    const more = edges.length > MAP_HEAD.awarded;
+    const last = shown[shown.length - 1];
+    const { categories, total } = agg ? periodFieldsOf(agg) : { categories: [], total: {} };
     return {
-      categories: items.filter((i) => String(i.sk).startsWith(`${prefix}CAT#`)).map(categoryOf),
-      total: total ? fieldsOf(total) : {},
+      categories,
+      total,
+      previousTotal: before ? fieldsOf(before) : {},
+      awarded: {
+        items: shown.map(edgeOf),
+        nextCursor:
+          more && last
+            ? this.db.cursors.encode({ pk, sk: last.sk }, `table|${pk}|${edgePrefix(periodKey)}`)
+            : null,
+      },
     };
   }
 
@@ -63,16 +182,39 @@ export class DynamoChainMapReader implements ChainMapReader {
   }
 
   async awardedEdges(parkId: string, periodKey: string, page: PageRequest) {
-    const res = await queryPage(this.db, { pk: edgesPk(parkId, periodKey) }, page);
-    const items: AwardedEdgeRow[] = res.items.map((i) => ({
-      labels: Object.fromEntries(LABELS.map((k) => [k, String(i[k] ?? '')])),
-      fields: fieldsOf(i),
-    }));
-    return { items, nextCursor: res.nextCursor };
+    const res = await queryPage(this.db, { pk: periodsPk(parkId), skPrefix: edgePrefix(periodKey) }, page);
+    return { items: res.items.map(edgeOf), nextCursor: res.nextCursor };
   }
 
   async idleRows(parkId: string, page: PageRequest) {
     const res = await queryPage(this.db, { pk: rowsPk(parkId, 'idle') }, page);
     return { items: res.items.map(rowOf), nextCursor: res.nextCursor };
+  }
+
+  /**
+   * A set's first page from its head, when the head is as fresh as the set's state says; otherwise
+   * (a refresh under way, or one lost) from the set itself. No state and no head: the set is empty.
+   */
+  private async head<T>(
+    parkId: string,
+    set: HeadSet,
+    bySk: ReadonlyMap<string, Item>,
+    page: (p: PageRequest) => Promise<Page<T>>,
+    map: (item: Item) => T,
+  ): Promise<Page<T>> {
+    const keys = headKeys(parkId, set);
+    const head = bySk.get(keys.head.sk);
+    const state = bySk.get(keys.state.sk);
+    if (!head && !state) return { items: [], nextCursor: null };
+    if (!head || !state || head.seq !== state.seq) return page({ limit: keys.size });
+    const rows = (head.rows as Item[] | undefined) ?? [];
+    const lastSk = head.lastSk as string | undefined;
+    return {
+      items: rows.map(map),
+      nextCursor:
+        head.full && lastSk
+          ? this.db.cursors.encode({ pk: keys.rowsPk, sk: lastSk }, `table|${keys.rowsPk}|`)
+          : null,
+    };
   }
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AggregateRef,
+  type ApplyResult,
   type ContributionStore,
   type Counter,
   diffContribution,
   emptyContribution,
+  type HeadSet,
   type NewContribution,
-  refKey,
+  type OutsideSupplier,
   type StoredContribution,
 } from '@parkbridge/domain/chain-map';
 import { DomainError, ErrorKind } from '@parkbridge/domain/core';
@@ -16,17 +19,23 @@ import {
   aggregateKey,
   aggregateLabels,
   contributionItem,
+  counterField,
+  type HeadKeys,
+  headKeys,
   ItemType,
   markSk,
   marksPk,
+  nearKey,
   rowsPk,
   sourcesPk,
+  usePk,
 } from './chain-map.keys';
 import { consistentBatchGet, queryEvery, queryFirst } from './reads';
-import { replaceParkItems } from './rebuild.writes';
+import { headItems, replaceParkItems } from './rebuild.writes';
 
 const MAX_TX_ITEMS = 100;
 const SAMPLE_SIZE = 10;
+const HEAD_REFRESH_ATTEMPTS = 6;
 
 const toStored = (item: Item): StoredContribution => ({
   sourceId: String(item.sourceId),
@@ -36,46 +45,65 @@ const toStored = (item: Item): StoredContribution => ({
   meta: (item.meta as Record<string, unknown>) ?? {},
 });
 
-/** One Update per aggregate item: SET its labels, ADD every counter that moved. */
-export function counterUpdate(
-  db: Db,
-  parkId: string,
-  ref: AggregateRef,
-  counters: readonly Counter[],
-): TxItem {
-  const names: Record<string, string> = { '#type': 'type' };
-  const values: Record<string, unknown> = { ':type': ItemType[ref.kind === 'edge' ? 'edge' : 'aggregate'] };
-  const sets = ['#type = :type'];
-  Object.entries(aggregateLabels(ref)).forEach(([k, v], i) => {
-    names[`#l${i}`] = k;
-    values[`:l${i}`] = v;
-    sets.push(`#l${i} = :l${i}`);
-  });
-  const adds = counters.map((c, i) => {
-    names[`#c${i}`] = c.field;
-    values[`:c${i}`] = c.n;
-    return `#c${i} :c${i}`;
-  });
-  return {
-    item: {
-      Update: {
-        TableName: db.tableName,
-        Key: aggregateKey(parkId, ref),
-        UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+const id = (k: Record<string, unknown>) => `${String(k.pk)}\n${String(k.sk)}`;
+
+/**
+ * One Update per aggregate item the counters move (a period's totals and its counters per category
+ * share one item): SET its labels, ADD every counter that moved.
+ */
+export function counterUpdates(db: Db, parkId: string, counters: readonly Counter[]): TxItem[] {
+  const byItem = new Map<string, { ref: AggregateRef; counters: Counter[] }>();
+  for (const c of counters) {
+    const k = id(aggregateKey(parkId, c.ref));
+    const e = byItem.get(k) ?? { ref: c.ref, counters: [] };
+    e.counters.push(c);
+    byItem.set(k, e);
+  }
+  return [...byItem.values()].map(({ ref, counters: cs }) => {
+    const names: Record<string, string> = { '#type': 'type' };
+    const values: Record<string, unknown> = {
+      ':type': ItemType[ref.kind === 'edge' ? 'edge' : 'aggregate'],
+    };
+    const sets = ['#type = :type'];
+    Object.entries(aggregateLabels(ref)).forEach(([k, v], i) => {
+      names[`#l${i}`] = k;
+      values[`:l${i}`] = v;
+      sets.push(`#l${i} = :l${i}`);
+    });
+    const adds = cs.map((c, i) => {
+      names[`#c${i}`] = counterField(c.ref, c.field);
+      values[`:c${i}`] = c.n;
+      return `#c${i} :c${i}`;
+    });
+    return {
+      item: {
+        Update: {
+          TableName: db.tableName,
+          Key: aggregateKey(parkId, ref),
+          UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
       },
-    },
-  };
+    };
+  });
 }
 
 const raced = () => new DomainError(ErrorKind.conflict, 'chain_map.raced', 'Another writer came between.');
+const lostRace = (err: unknown) => err instanceof DomainError && err.kind === ErrorKind.conflict;
 
 /**
  * Contributions and the aggregates they add up to. A contribution and the aggregates' move by its
  * difference commit in one transaction, conditional on the stored contribution (its `rev`) and on
  * every touched mark's count being what was read, so concurrent or repeated applications of the
  * same source can neither both count nor both miss.
+ *
+ * The listed sets (declared edges, idle capacity, each period's awarded edges) are also kept as
+ * heads: copies of their first rows beside the aggregates, which the map reads with them. The same
+ * transaction moves the set's small state item: a change inside the head's range bumps `seq` (the
+ * head is stale until a refresh copies the rows again, right after the commit); a change past a
+ * full head leaves it fresh and only bumps `ver`, conditional on the head's range being the one
+ * read. A refresh commits only if `ver` has not moved since it read the rows.
  */
 export class DynamoChainMapContributions implements ContributionStore {
   constructor(private readonly db: Db) {}
@@ -93,7 +121,7 @@ export class DynamoChainMapContributions implements ContributionStore {
     return (await queryEvery(this.db, sourcesPk(parkId))).map(toStored);
   }
 
-  async apply(parkId: string, prev: StoredContribution | null, next: NewContribution): Promise<boolean> {
+  async apply(parkId: string, prev: StoredContribution | null, next: NewContribution): Promise<ApplyResult> {
     const delta = diffContribution(prev?.contribution ?? emptyContribution(), next.contribution);
     const rev = randomUUID();
     const items: TxItem[] = [
@@ -111,72 +139,83 @@ export class DynamoChainMapContributions implements ContributionStore {
       },
     ];
     const counters = [...delta.counters];
+
+    // The listed sets this change moves, and the sort keys it moves them at.
+    const touched = new Map<HeadSet, { keys: HeadKeys; sks: string[] }>();
+    for (const r of [...delta.putRows, ...delta.deleteRows]) {
+      const e = touched.get(r.set) ?? { keys: headKeys(parkId, r.set), sks: [] };
+      e.sks.push(r.id);
+      touched.set(r.set, e);
+    }
+    const categories = [
+      ...new Set(counters.flatMap((c) => (c.ref.kind === 'category' ? [c.ref.category] : []))),
+    ];
+
+    // One consistent read for what the conditions compare against: marks, head states, and
+    // whether the touched categories have their nearest outside suppliers yet.
+    const markKeys = delta.marks.map((m) => ({
+      pk: marksPk(parkId),
+      sk: markSk(m.mark.category, m.mark.tenantOrgId),
+    }));
+    const found = new Map(
+      (
+        await consistentBatchGet(this.db, [
+          ...markKeys,
+          ...[...touched.values()].map((t) => t.keys.state),
+          ...categories.map((c) => nearKey(parkId, c)),
+        ])
+      ).map((i) => [id(i), i]),
+    );
+
     const sampleRefresh = new Set<string>();
-    if (delta.marks.length) {
-      const keys = delta.marks.map((m) => ({
-        pk: marksPk(parkId),
-        sk: markSk(m.mark.category, m.mark.tenantOrgId),
-      }));
-      const found = new Map(
-        (await consistentBatchGet(this.db, keys)).map((i) => [String(i.sk), Number(i.n ?? 0)]),
-      );
-      for (const { mark, by } of delta.marks) {
-        const sk = markSk(mark.category, mark.tenantOrgId);
-        const had = found.get(sk) ?? 0;
-        const now = had + by;
-        const condition =
-          had > 0
-            ? { expr: '#n = :had', values: { ':had': had } }
-            : { expr: 'attribute_not_exists(pk)', values: undefined };
-        items.push({
-          item:
-            now > 0
-              ? {
-                  Put: {
-                    TableName: this.db.tableName,
-                    Item: {
-                      pk: marksPk(parkId),
-                      sk,
-                      type: ItemType.mark,
-                      category: mark.category,
-                      tenantOrgId: mark.tenantOrgId,
-                      tenantName: mark.tenantName,
-                      n: now,
-                    },
-                    ConditionExpression: condition.expr,
-                    ExpressionAttributeNames: had > 0 ? { '#n': 'n' } : undefined,
-                    ExpressionAttributeValues: condition.values,
+    for (const { mark, by } of delta.marks) {
+      const key = { pk: marksPk(parkId), sk: markSk(mark.category, mark.tenantOrgId) };
+      const had = Number(found.get(id(key))?.n ?? 0);
+      const now = had + by;
+      const condition =
+        had > 0
+          ? { expr: '#n = :had', values: { ':had': had } }
+          : { expr: 'attribute_not_exists(pk)', values: undefined };
+      items.push({
+        item:
+          now > 0
+            ? {
+                Put: {
+                  TableName: this.db.tableName,
+                  Item: {
+                    ...key,
+                    type: ItemType.mark,
+                    category: mark.category,
+                    tenantOrgId: mark.tenantOrgId,
+                    tenantName: mark.tenantName,
+                    n: now,
                   },
-                }
-              : {
-                  Delete: {
-                    TableName: this.db.tableName,
-                    Key: { pk: marksPk(parkId), sk },
-                    ConditionExpression: condition.expr,
-                    ExpressionAttributeNames: had > 0 ? { '#n': 'n' } : undefined,
-                    ExpressionAttributeValues: condition.values,
-                  },
+                  ConditionExpression: condition.expr,
+                  ExpressionAttributeNames: had > 0 ? { '#n': 'n' } : undefined,
+                  ExpressionAttributeValues: condition.values,
                 },
-          onConditionFailed: raced,
+              }
+            : {
+                Delete: {
+                  TableName: this.db.tableName,
+                  Key: key,
+                  ConditionExpression: condition.expr,
+                  ExpressionAttributeNames: had > 0 ? { '#n': 'n' } : undefined,
+                  ExpressionAttributeValues: condition.values,
+                },
+              },
+        onConditionFailed: raced,
+      });
+      if (had > 0 !== now > 0) {
+        counters.push({
+          ref: { kind: 'category', scope: 'current', category: mark.category },
+          field: 'tenants',
+          n: now > 0 ? 1 : -1,
         });
-        if (had > 0 !== now > 0) {
-          counters.push({
-            ref: { kind: 'category', scope: 'current', category: mark.category },
-            field: 'tenants',
-            n: now > 0 ? 1 : -1,
-          });
-          sampleRefresh.add(mark.category);
-        }
+        sampleRefresh.add(mark.category);
       }
     }
-    const byRef = new Map<string, { ref: AggregateRef; counters: Counter[] }>();
-    for (const c of counters) {
-      const k = refKey(c.ref);
-      const e = byRef.get(k) ?? { ref: c.ref, counters: [] };
-      e.counters.push(c);
-      byRef.set(k, e);
-    }
-    for (const { ref, counters: cs } of byRef.values()) items.push(counterUpdate(this.db, parkId, ref, cs));
+    for (const update of counterUpdates(this.db, parkId, counters)) items.push(update);
     for (const r of delta.putRows)
       items.push({
         item: {
@@ -190,16 +229,87 @@ export class DynamoChainMapContributions implements ContributionStore {
       items.push({
         item: { Delete: { TableName: this.db.tableName, Key: { pk: rowsPk(parkId, r.set), sk: r.id } } },
       });
+
+    const refresh: HeadKeys[] = [];
+    for (const { keys, sks } of touched.values()) {
+      const state = found.get(id(keys.state));
+      const lastSk = typeof state?.lastSk === 'string' ? state.lastSk : '';
+      // Keys are ASCII ids, so JavaScript's order is DynamoDB's byte order.
+      const beyond = state?.full === true && lastSk !== '' && sks.every((sk) => sk > lastSk);
+      items.push(beyond ? pastHead(this.db, keys, lastSk) : insideHead(this.db, keys));
+      if (!beyond) refresh.push(keys);
+    }
+
     if (items.length > MAX_TX_ITEMS)
       throw new Error(`chain-map: ${next.sourceId} moves ${items.length} items, over ${MAX_TX_ITEMS}.`);
     try {
       await transact(this.db, items);
     } catch (err) {
-      if (err instanceof DomainError && err.kind === ErrorKind.conflict) return false;
+      if (lostRace(err)) return { applied: false };
       throw err;
     }
     for (const category of sampleRefresh) await this.refreshSample(parkId, category);
-    return true;
+    for (const keys of refresh) await this.refreshHead(keys);
+    return {
+      applied: true,
+      categoriesWithoutNearest: categories.filter((c) => !found.has(id(nearKey(parkId, c)))),
+    };
+  }
+
+  /**
+   * Copies the set's first rows into its head. Only a refresh that read the rows after every change
+   * so far commits (its write is conditional on the state's `ver`); a later change's own refresh
+   * takes over otherwise. Until one commits, readers page the set itself.
+   */
+  private async refreshHead(keys: HeadKeys) {
+    for (let attempt = 0; attempt < HEAD_REFRESH_ATTEMPTS; attempt++) {
+      const state = await getItem(this.db, keys.state.pk, keys.state.sk, true);
+      if (!state) return;
+      const seq = Number(state.seq ?? 0);
+      if (state.refreshed === seq) return;
+      const rows = await this.firstRows(keys);
+      const [head, stateWrite] = headItems(keys, rows, seq);
+      try {
+        await transact(this.db, [
+          { item: { Put: { TableName: this.db.tableName, Item: head } } },
+          {
+            item: {
+              Update: {
+                TableName: this.db.tableName,
+                Key: keys.state,
+                UpdateExpression: 'SET refreshed = :seq, lastSk = :lastSk, #full = :full',
+                ConditionExpression: 'ver = :ver',
+                ExpressionAttributeNames: { '#full': 'full' },
+                ExpressionAttributeValues: {
+                  ':seq': seq,
+                  ':lastSk': stateWrite.lastSk,
+                  ':full': stateWrite.full,
+                  ':ver': Number(state.ver ?? 0),
+                },
+              },
+            },
+            onConditionFailed: raced,
+          },
+        ]);
+        return;
+      } catch (err) {
+        if (!lostRace(err)) throw err;
+      }
+    }
+  }
+
+  private async firstRows(keys: HeadKeys): Promise<Item[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'pk' },
+        ExpressionAttributeValues: { ':pk': keys.rowsPk },
+        Limit: keys.size,
+        ConsistentRead: true,
+      }),
+    );
+    return out.Items ?? [];
   }
 
   /**
@@ -221,7 +331,86 @@ export class DynamoChainMapContributions implements ContributionStore {
     );
   }
 
-  replacePark(parkId: string, contributions: readonly NewContribution[]) {
-    return replaceParkItems(this.db, parkId, contributions);
+  replacePark(
+    parkId: string,
+    contributions: readonly NewContribution[],
+    nearest: ReadonlyMap<string, OutsideSupplier[]>,
+  ) {
+    return replaceParkItems(this.db, parkId, contributions, nearest);
   }
+
+  async markUsed(parkId: string, categories: readonly string[]) {
+    for (const category of categories)
+      await this.db.doc.send(
+        new PutCommand({
+          TableName: this.db.tableName,
+          Item: { pk: usePk(category), sk: parkId, type: ItemType.use, parkId, category },
+        }),
+      );
+  }
+
+  async saveNearest(
+    parkId: string,
+    category: string,
+    suppliers: readonly OutsideSupplier[],
+    computedAtMs: number,
+  ) {
+    try {
+      await this.db.doc.send(
+        new PutCommand({
+          TableName: this.db.tableName,
+          Item: { ...nearKey(parkId, category), type: ItemType.nearest, category, suppliers, computedAtMs },
+          // Two computations racing: the one that started later wins.
+          ConditionExpression: 'attribute_not_exists(pk) OR computedAtMs <= :at',
+          ExpressionAttributeValues: { ':at': computedAtMs },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  async nearestKnown(parkId: string, categories: readonly string[]) {
+    const found = await consistentBatchGet(
+      this.db,
+      categories.map((c) => nearKey(parkId, c)),
+    );
+    return found.map((i) => String(i.category));
+  }
+
+  async parksUsing(category: string) {
+    return (await queryEvery(this.db, usePk(category))).map((i) => String(i.parkId));
+  }
+}
+
+/** A change inside the head's range (or of a set whose head is not full): the head is stale now. */
+function insideHead(db: Db, keys: HeadKeys): TxItem {
+  return {
+    item: {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.state,
+        UpdateExpression: 'SET #type = :type ADD seq :one, ver :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': ItemType.headState, ':one': 1 },
+      },
+    },
+  };
+}
+
+/** A change past a full head: the head stays what it is, provided its range is still the one read. */
+function pastHead(db: Db, keys: HeadKeys, lastSk: string): TxItem {
+  return {
+    item: {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.state,
+        UpdateExpression: 'ADD ver :one',
+        ConditionExpression: 'lastSk = :lastSk AND #full = :true',
+        ExpressionAttributeNames: { '#full': 'full' },
+        ExpressionAttributeValues: { ':one': 1, ':lastSk': lastSk, ':true': true },
+      },
+    },
+    onConditionFailed: raced,
+  };
 }

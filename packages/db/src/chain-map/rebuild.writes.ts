@@ -1,46 +1,84 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { type NewContribution, totalOf } from '@parkbridge/domain/chain-map';
+import {
+  type HeadSet,
+  type NewContribution,
+  type OutsideSupplier,
+  totalOf,
+} from '@parkbridge/domain/chain-map';
 import { canonicalJson, type Db, type Item } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
-  aggregatesPk,
+  CURRENT_PREFIX,
   contributionItem,
-  edgesPk,
+  counterField,
+  type HeadKeys,
+  headKeys,
   ItemType,
   markSk,
   marksPk,
+  nearKey,
+  parkPk,
+  periodsPk,
   rowsPk,
   sourcesPk,
+  usePk,
 } from './chain-map.keys';
-import { queryEvery } from './reads';
+import { consistentBatchGet, queryEvery } from './reads';
 
 type Key = { pk: string; sk: string };
 const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
 const id = (k: Key) => `${k.pk}\n${k.sk}`;
+const bySk = (a: Item, b: Item) => (String(a.sk) < String(b.sk) ? -1 : String(a.sk) > String(b.sk) ? 1 : 0);
+
+/** A head item (a set's first rows, as stored but for the partition key) and what its state records. */
+export function headItems(
+  keys: HeadKeys,
+  rows: readonly Item[],
+  seq: number,
+): [Item, { lastSk: string; full: boolean }] {
+  const copied = rows.map(({ pk: _pk, ...rest }) => rest);
+  const lastSk = rows.length ? String(rows[rows.length - 1]!.sk) : '';
+  const full = rows.length >= keys.size;
+  return [
+    {
+      ...keys.head,
+      type: ItemType.head,
+      set: keys.set,
+      rows: copied,
+      seq,
+      lastSk,
+      full,
+    },
+    { lastSk, full },
+  ];
+}
 
 /**
- * The rebuild's write: every chain-map item of the park as the sum of the given contributions,
- * and the park's old items that the sum no longer has deleted. BatchWriteItem is not atomic: run
- * it while the park's changes are quiet (docs/chain-map.md), or run it again.
+ * The rebuild's write: every chain-map item of the park as the sum of the given contributions
+ * (with each set's head and the nearest outside suppliers of each category), and the park's old
+ * items that the sum no longer has deleted. BatchWriteItem is not atomic: run it while the park's
+ * changes are quiet (docs/chain-map.md), or run it again.
  */
-export async function replaceParkItems(db: Db, parkId: string, contributions: readonly NewContribution[]) {
-  const aggregates = await queryEvery(db, aggregatesPk(parkId));
-  const periods = new Set(
-    aggregates.map((i) => /^P#([^#]+)#/.exec(String(i.sk))?.[1]).filter((p): p is string => !!p),
-  );
+export async function replaceParkItems(
+  db: Db,
+  parkId: string,
+  contributions: readonly NewContribution[],
+  nearest: ReadonlyMap<string, OutsideSupplier[]>,
+) {
   const total = totalOf(contributions.map((c) => c.contribution));
-  for (const c of total.counters)
-    if (c.ref.kind === 'edge' || c.ref.kind === 'total') periods.add(c.ref.scope);
   const existing = [
-    ...aggregates,
-    ...(await Promise.all([...periods].map((p) => queryEvery(db, edgesPk(parkId, p))))).flat(),
+    // The current view, never the park item itself (`PARK` sorts before `PARK#MAP#`).
+    ...(await queryEvery(db, parkPk(parkId), CURRENT_PREFIX)),
+    // Every period: its aggregates and its awarded edges.
+    ...(await queryEvery(db, periodsPk(parkId))),
     ...(await queryEvery(db, rowsPk(parkId, 'declared'))),
     ...(await queryEvery(db, rowsPk(parkId, 'idle'))),
     ...(await queryEvery(db, marksPk(parkId))),
     ...(await queryEvery(db, sourcesPk(parkId))),
   ];
+  const held = new Map(existing.map((i) => [id(keyOf(i)), i]));
 
   const items = new Map<string, Item>();
   for (const c of total.counters) {
@@ -50,7 +88,7 @@ export async function replaceParkItems(db: Db, parkId: string, contributions: re
       type: ItemType[c.ref.kind === 'edge' ? 'edge' : 'aggregate'],
       ...aggregateLabels(c.ref),
     };
-    item[c.field] = c.n;
+    item[counterField(c.ref, c.field)] = c.n;
     items.set(id(key), item);
   }
   const byCategory = new Map<string, { orgId: string; name: string; sk: string }[]>();
@@ -88,17 +126,62 @@ export async function replaceParkItems(db: Db, parkId: string, contributions: re
     const item = contributionItem(parkId, c, randomUUID());
     items.set(id(keyOf(item)), item);
   }
-  const stale = existing.map(keyOf).filter((k) => !items.has(id(k)));
-  // An item that already holds what the sum says is left alone (a contribution's `rev` aside), so
-  // a rebuild of a park whose aggregates are right writes next to nothing.
-  const held = new Map(existing.map((i) => [id(keyOf(i)), sameness(i)]));
-  const changed = [...items.values()].filter((i) => held.get(id(keyOf(i))) !== sameness(i));
-  await batchWrite(db, [...stale.map((k) => ({ delete: k })), ...changed.map((put) => ({ put }))]);
-  return { written: changed.length, deleted: stale.length };
+  for (const [category, suppliers] of nearest) {
+    const key = nearKey(parkId, category);
+    items.set(id(key), { ...key, type: ItemType.nearest, category, suppliers, computedAtMs: Date.now() });
+  }
+
+  // Each set's head: its first rows as now computed. A head that already holds them, fresh, stays.
+  const sets: HeadSet[] = ['declared', 'idle'];
+  const kept = new Set<string>();
+  for (const set of sets) {
+    const keys = headKeys(parkId, set);
+    const rows = [...items.values()]
+      .filter((i) => i.pk === keys.rowsPk)
+      .sort(bySk)
+      .slice(0, keys.size);
+    const oldHead = held.get(id(keys.head));
+    const oldState = held.get(id(keys.state));
+    if (!rows.length && !oldHead && !oldState) continue;
+    const oldSeq = Number(oldState?.seq ?? 0);
+    const [head, state] = headItems(keys, rows, oldSeq);
+    if (oldHead && oldState && oldHead.seq === oldState.seq && sameness(oldHead) === sameness(head)) {
+      kept.add(id(keys.head)).add(id(keys.state));
+      continue;
+    }
+    items.set(id(keys.head), { ...head, seq: oldSeq + 1 });
+    items.set(id(keys.state), {
+      ...keys.state,
+      type: ItemType.headState,
+      seq: oldSeq + 1,
+      ver: Number(oldState?.ver ?? 0) + 1,
+      refreshed: oldSeq + 1,
+      ...state,
+    });
+  }
+
+  const stale = existing.map(keyOf).filter((k) => !items.has(id(k)) && !kept.has(id(k)));
+  // An item that already holds what the sum says is left alone (a contribution's `rev`, a
+  // computation's time aside), so a rebuild of a park whose aggregates are right writes nothing.
+  const changed = [...items.values()].filter((i) => {
+    const old = held.get(id(keyOf(i)));
+    return !old || sameness(old) !== sameness(i);
+  });
+  // The index of parks by category they use (the consumer refreshes their nearest suppliers from it).
+  const useKeys = [...nearest.keys()].map((category) => ({ pk: usePk(category), sk: parkId }));
+  const used = new Set((await consistentBatchGet(db, useKeys)).map((i) => id(keyOf(i))));
+  const uses = useKeys
+    .filter((k) => !used.has(id(k)))
+    .map((k) => ({ ...k, type: ItemType.use, parkId, category: k.pk.slice('CMAPUSE#'.length) }));
+  await batchWrite(db, [
+    ...stale.map((k) => ({ delete: k })),
+    ...[...changed, ...uses].map((put) => ({ put })),
+  ]);
+  return { written: changed.length + uses.length, deleted: stale.length };
 }
 
 const sameness = (item: Item): string => {
-  const { rev: _rev, ...rest } = item;
+  const { rev: _rev, computedAtMs: _at, seq: _seq, ...rest } = item;
   return canonicalJson(rest);
 };
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../core';
 import { isActiveAs } from '../orgs/membership';
-import { dealVersion, SourceId } from './chain-map.updater';
+import { dealVersion, nearestOutsideOf, SourceId } from './chain-map.updater';
 import { dealFactsOf, dealNeedsNeed, type OrgFacts, type Origin, originOf } from './facts';
 import type { ChainMapSources, ContributionStore, NewContribution } from './ports';
 import {
@@ -116,7 +116,16 @@ export class ChainMapRebuild {
     }
     for (const l of listings)
       add(SourceId.listing(l.listingId), l.version, listingContribution(l, true, org(l.supplierOrgId), now));
-    const { written, deleted } = await this.store.replacePark(parkId, out);
+    // Every category the map uses gets its nearest outside suppliers, as the consumer gives them.
+    const used = [
+      ...new Set(
+        out.flatMap((c) =>
+          c.contribution.counters.flatMap((x) => (x.ref.kind === 'category' ? [x.ref.category] : [])),
+        ),
+      ),
+    ].sort();
+    const nearest = await nearestOutsideOf(this.sources, park, used);
+    const { written, deleted } = await this.store.replacePark(parkId, out, nearest);
     return {
       parkId,
       tenants: inPark.size,

@@ -1,8 +1,14 @@
-import { type Caller, type Clock, invalid, type PageRequest, requireRole } from '../core';
-import { isActiveAs } from '../orgs/membership';
+import {
+  type Caller,
+  type Clock,
+  forbidden,
+  invalid,
+  notFound,
+  type PageRequest,
+  requireRole,
+} from '../core';
 import type { ParkService } from '../parks/park.service';
 import type { ChainMap, EdgePage, Gap } from './chain-map';
-import type { ParkFacts } from './facts';
 import {
   awardedEdge,
   awardedRatios,
@@ -10,61 +16,54 @@ import {
   gapsOf,
   idleCapacityOf,
   localSourcing,
-  nearestOutside,
   nodesOf,
 } from './figures';
 import { currentPeriod, type MapPeriod, PeriodKey, parsePeriod, previousPeriod } from './period';
-import type { ChainMapReader, ChainMapSources } from './ports';
+import type { ChainMapReader, MapPark } from './ports';
 import { Field } from './sources';
 
 export interface ChainMapLimits {
-  /** Edges of each kind in the map itself; the rest are paged. */
-  edges: number;
-  idle: number;
-  /** Gaps listed; the nearest outside suppliers are looked up for the first `gapsWithSuppliers`. */
+  /** Gaps listed, each with its nearest outside suppliers. */
   gaps: number;
-  gapsWithSuppliers: number;
-  candidatesPerGap: number;
 }
 
-export const DEFAULT_LIMITS: ChainMapLimits = {
-  edges: 100,
-  idle: 50,
-  gaps: 25,
-  gapsWithSuppliers: 5,
-  candidatesPerGap: 50,
-};
+export const DEFAULT_LIMITS: ChainMapLimits = { gaps: 25 };
 
 /**
- * The park operator's production-chain map. Reading it is a fixed number of reads whatever the size
- * of the park: the aggregates (one Query for what is current, one per period), one page of each
- * edge kind and of idle capacity, and the outside suppliers of the top gaps.
+ * The park operator's production-chain map. Reading it is two Queries whatever the size of the
+ * park: the park with everything current about its map (aggregates per category, the first page
+ * of declared edges and idle capacity, the nearest outside suppliers per category), and the
+ * period (its aggregates, the previous period's totals, the first page of awarded edges). With
+ * no period asked for, the second waits for the park's time zone; otherwise both run at once.
  */
 export class ChainMapService {
   constructor(
     private readonly reader: ChainMapReader,
-    private readonly sources: ChainMapSources,
     private readonly parks: ParkService,
     private readonly clock: Clock,
     private readonly limits: ChainMapLimits = DEFAULT_LIMITS,
   ) {}
 
   async map(caller: Caller, parkId: string, periodKey?: string): Promise<ChainMap> {
-    const { park, period } = await this.scope(caller, parkId, periodKey);
-    const previous = previousPeriod(period);
-    const [current, inPeriod, before, declared, awarded, idle] = await Promise.all([
+    const op = requireRole(caller, 'operator');
+    const asked = periodKey ? parsed(periodKey) : null;
+    const [current, early] = await Promise.all([
       this.reader.current(parkId),
-      this.reader.period(parkId, period.key),
-      this.reader.period(parkId, previous.key),
-      this.reader.declaredEdges(parkId, { limit: this.limits.edges }),
-      this.reader.awardedEdges(parkId, period.key, { limit: this.limits.edges }),
-      this.reader.idleRows(parkId, { limit: this.limits.idle }),
+      asked ? this.reader.period(parkId, asked.key) : null,
     ]);
-    const awardedRows = awarded.items.filter((r) => (r.fields[Field.deals] ?? 0) > 0);
+    const park = operated(op.orgId, current.park);
+    const period = asked ?? currentPeriod(this.clock.now(), park.timeZone);
+    const inPeriod = early ?? (await this.reader.period(parkId, period.key));
+    const previous = previousPeriod(period);
+    const { declared, idle } = current;
+    const awardedRows = inPeriod.awarded.items.filter((r) => (r.fields[Field.deals] ?? 0) > 0);
     const allGaps = gapsOf(current.categories, inPeriod, period.kind, park.currency);
-    const gaps = await this.withSuppliers(park, allGaps.slice(0, this.limits.gaps));
+    const gaps: Gap[] = allGaps.slice(0, this.limits.gaps).map((g) => ({
+      ...g,
+      nearestOutsideSuppliers: current.nearest.get(g.category) ?? [],
+    }));
     const sourcing = localSourcing(current.categories, inPeriod, period.kind);
-    const previousRatios = awardedRatios(before.total);
+    const previousRatios = awardedRatios(inPeriod.previousTotal);
     const info = (p: MapPeriod) => ({ key: p.key, kind: p.kind, timeZone: park.timeZone });
     return {
       parkId,
@@ -80,7 +79,7 @@ export class ChainMapService {
       },
       nodes: nodesOf(declared.items, awardedRows),
       edges: [...declared.items.map((r) => declaredEdge(r, period.kind)), ...awardedRows.map(awardedEdge)],
-      edgesNextCursor: { declared: declared.nextCursor, awarded: awarded.nextCursor },
+      edgesNextCursor: { declared: declared.nextCursor, awarded: inPeriod.awarded.nextCursor },
       localSourcingRatio: sourcing,
       gaps,
       idleCapacity: idle.items.map((r) => idleCapacityOf(r, current.categories, inPeriod, period.kind)),
@@ -96,12 +95,35 @@ export class ChainMapService {
               now.ratio === null || then === null ? null : Math.round((now.ratio - then) * 10_000) / 10_000,
           };
         }),
-        deals: before.total[Field.deals] ?? 0,
+        deals: inPeriod.previousTotal[Field.deals] ?? 0,
       },
     };
   }
 
-  /** Further edges of one kind, a page at a time (the CSV export reads them all this way). */
+  /**
+   * The map and every further page of its edges, for the CSV export: the operator is checked once,
+   * with the map; each further page is one Query.
+   */
+  async export(caller: Caller, parkId: string, periodKey?: string) {
+    const map = await this.map(caller, parkId, periodKey);
+    const reader = this.reader;
+    async function* rest(): AsyncGenerator<EdgePage> {
+      for (const kind of ['declared', 'awarded'] as const) {
+        let cursor = map.edgesNextCursor[kind];
+        while (cursor) {
+          const page = await pageOf(reader, parkId, kind, parsePeriod(map.period.key), {
+            limit: 100,
+            cursor,
+          });
+          yield page;
+          cursor = page.nextCursor;
+        }
+      }
+    }
+    return { map, rest: rest() };
+  }
+
+  /** Further edges of one kind, a page at a time. */
   async edges(
     caller: Caller,
     parkId: string,
@@ -109,60 +131,47 @@ export class ChainMapService {
     periodKey: string | undefined,
     page: PageRequest,
   ): Promise<EdgePage> {
-    const { period } = await this.scope(caller, parkId, periodKey);
-    if (kind === 'declared') {
-      const res = await this.reader.declaredEdges(parkId, page);
-      return {
-        items: res.items.map((r) => declaredEdge(r, period.kind)),
-        nodes: nodesOf(res.items, []),
-        nextCursor: res.nextCursor,
-      };
-    }
-    const res = await this.reader.awardedEdges(parkId, period.key, page);
-    const rows = res.items.filter((r) => (r.fields[Field.deals] ?? 0) > 0);
-    return { items: rows.map(awardedEdge), nodes: nodesOf([], rows), nextCursor: res.nextCursor };
-  }
-
-  /** Only the park's operator: a tenant or supplier is refused (403), as is another park's operator. */
-  private async scope(caller: Caller, parkId: string, periodKey: string | undefined) {
     const op = requireRole(caller, 'operator');
-    const stored = await this.parks.requireOperated(op.orgId, parkId);
-    const park: ParkFacts = {
-      parkId,
-      country: stored.country,
-      timeZone: stored.timeZone,
-      location: stored.location,
-      currency: stored.currency,
-    };
-    let period: MapPeriod;
-    if (periodKey) {
-      const parsed = PeriodKey.safeParse(periodKey);
-      if (!parsed.success)
-        throw invalid('chain_map.period_invalid', 'Unknown period.', [
-          { path: 'period', message: parsed.error.issues[0]?.message ?? 'Invalid period.' },
-        ]);
-      period = parsePeriod(periodKey);
-    } else period = currentPeriod(this.clock.now(), park.timeZone);
-    return { park, period };
+    const asked = periodKey ? parsed(periodKey) : null;
+    const park = await this.parks.requireOperated(op.orgId, parkId);
+    const period = asked ?? currentPeriod(this.clock.now(), park.timeZone);
+    return pageOf(this.reader, parkId, kind, period, page);
   }
+}
 
-  private async withSuppliers(park: ParkFacts, gaps: Omit<Gap, 'nearestOutsideSuppliers'>[]): Promise<Gap[]> {
-    const top = gaps.slice(0, this.limits.gapsWithSuppliers);
-    const candidates = await Promise.all(
-      top.map((g) => this.sources.listingsInCategory(g.category, this.limits.candidatesPerGap)),
-    );
-    const supplierIds = [...new Set(candidates.flat().map((l) => l.supplierOrgId))];
-    const [memberships, orgs] = await Promise.all([
-      this.sources.membershipsIn(park.parkId, supplierIds),
-      this.sources.orgs(supplierIds),
-    ]);
-    const inPark = new Set(
-      [...memberships.values()].filter((m) => isActiveAs(m, 'tenant')).map((m) => m.orgId),
-    );
-    return gaps.map((g, i) =>
-      i < top.length
-        ? { ...g, nearestOutsideSuppliers: nearestOutside(park, candidates[i] ?? [], inPark, orgs) }
-        : g,
-    );
+async function pageOf(
+  reader: ChainMapReader,
+  parkId: string,
+  kind: 'declared' | 'awarded',
+  period: MapPeriod,
+  page: PageRequest,
+): Promise<EdgePage> {
+  if (kind === 'declared') {
+    const res = await reader.declaredEdges(parkId, page);
+    return {
+      items: res.items.map((r) => declaredEdge(r, period.kind)),
+      nodes: nodesOf(res.items, []),
+      nextCursor: res.nextCursor,
+    };
   }
+  const res = await reader.awardedEdges(parkId, period.key, page);
+  const rows = res.items.filter((r) => (r.fields[Field.deals] ?? 0) > 0);
+  return { items: rows.map(awardedEdge), nodes: nodesOf([], rows), nextCursor: res.nextCursor };
+}
+
+function parsed(periodKey: string): MapPeriod {
+  const result = PeriodKey.safeParse(periodKey);
+  if (!result.success)
+    throw invalid('chain_map.period_invalid', 'Unknown period.', [
+      { path: 'period', message: result.error.issues[0]?.message ?? 'Invalid period.' },
+    ]);
+  return parsePeriod(periodKey);
+}
+
+/** Only the park's operator: another park's operator is refused (403); an unknown park is 404. */
+function operated(operatorOrgId: string, park: MapPark | null): MapPark {
+  if (!park) throw notFound('park');
+  if (park.operatorOrgId !== operatorOrgId)
+    throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
+  return park;
 }

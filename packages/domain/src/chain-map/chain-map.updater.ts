@@ -3,8 +3,10 @@ import type { Clock } from '../core';
 import type { Listing } from '../listings/listing';
 import type { Need } from '../needs/need';
 import { isActiveAs, type Membership } from '../orgs/membership';
+import type { OutsideSupplier } from './chain-map';
 import { type Contribution, emptyContribution } from './contribution';
 import { dealFactsOf, dealNeedsNeed, type OrgFacts, type Origin, originOf, type ParkFacts } from './facts';
+import { nearestOutside } from './figures';
 import type { ChainMapSources, ContributionStore, StoredContribution } from './ports';
 import {
   chainContribution,
@@ -32,6 +34,38 @@ const REMOVED = Number.MAX_SAFE_INTEGER;
 const MAX_ATTEMPTS = 8;
 
 const unknownOrg = (orgId: string): OrgFacts => ({ orgId, name: orgId, country: '', location: null });
+
+/** Active listings read per category when looking for its nearest outside suppliers. */
+export const CANDIDATES_PER_CATEGORY = 50;
+
+/** The categories a listing in `category` can supply: the category and each code above it (2420: 24, 242, 2420). */
+export const codesServedBy = (category: string): string[] =>
+  /^\d{2,}$/.test(category)
+    ? Array.from({ length: category.length - 1 }, (_, i) => category.slice(0, i + 2))
+    : [category];
+
+/**
+ * The nearest outside suppliers of each category, seen from the park: active listings in it or
+ * under it (at most `CANDIDATES_PER_CATEGORY` read) whose supplier is not a tenant of the park and
+ * whose service area reaches it. The consumer and the rebuild compute them the same way.
+ */
+export async function nearestOutsideOf(
+  sources: ChainMapSources,
+  park: ParkFacts,
+  categories: readonly string[],
+): Promise<Map<string, OutsideSupplier[]>> {
+  const candidates = await Promise.all(
+    categories.map((c) => sources.listingsInCategory(c, CANDIDATES_PER_CATEGORY)),
+  );
+  const supplierIds = [...new Set(candidates.flat().map((l) => l.supplierOrgId))];
+  const [memberships, orgs] = supplierIds.length
+    ? await Promise.all([sources.membershipsIn(park.parkId, supplierIds), sources.orgs(supplierIds)])
+    : [new Map<string, Membership>(), new Map<string, OrgFacts>()];
+  const inPark = new Set(
+    [...memberships.values()].filter((m) => isActiveAs(m, 'tenant')).map((m) => m.orgId),
+  );
+  return new Map(categories.map((c, i) => [c, nearestOutside(park, candidates[i] ?? [], inPark, orgs)]));
+}
 
 /**
  * Turns one table change into contribution updates. Each update is idempotent: a contribution
@@ -63,13 +97,18 @@ export class ChainMapUpdater {
       if (prev && (recompute ? prev.sourceVersion > version : prev.sourceVersion >= version))
         return 'skipped';
       const next = await compute(prev);
-      const ok = await this.store.apply(parkId, prev, {
+      const result = await this.store.apply(parkId, prev, {
         sourceId,
         sourceVersion: version,
         contribution: next.contribution,
         meta: next.meta ?? prev?.meta ?? {},
       });
-      if (ok) return 'applied';
+      if (result.applied) {
+        // A category new to the map: find its nearest outside suppliers now (the map reads them).
+        if (result.categoriesWithoutNearest.length)
+          await this.refreshNearest(parkId, result.categoriesWithoutNearest, true);
+        return 'applied';
+      }
     }
     throw new Error(`chain-map: could not apply ${sourceId} in ${parkId} (kept losing races).`);
   }
@@ -157,8 +196,8 @@ export class ChainMapUpdater {
     });
   }
 
-  async onListing(_oldImage: Image | null, newImage: Image | null, recompute = false): Promise<void> {
-    const listing = (newImage ?? _oldImage) as unknown as Listing;
+  async onListing(oldImage: Image | null, newImage: Image | null, recompute = false): Promise<void> {
+    const listing = (newImage ?? oldImage) as unknown as Listing;
     const live = newImage ? (newImage as unknown as Listing) : null;
     const version = live ? Number(live.version) : REMOVED;
     const memberships = await this.sources.membershipsOfOrg(listing.supplierOrgId);
@@ -179,6 +218,16 @@ export class ChainMapUpdater {
         recompute,
       );
     }
+    if (recompute) return;
+    // Any listing anywhere may be a park's nearest outside supplier of a category it uses.
+    const codes = new Set(
+      [oldImage, newImage].flatMap((i) => (i?.category ? codesServedBy(String(i.category)) : [])),
+    );
+    const byPark = new Map<string, string[]>();
+    for (const code of codes)
+      for (const parkId of await this.store.parksUsing(code))
+        byPark.set(parkId, [...(byPark.get(parkId) ?? []), code]);
+    for (const [parkId, parkCodes] of byPark) await this.refreshNearest(parkId, parkCodes, false);
   }
 
   /** A tenant approved, suspended or gone: the park's tenant count, and whether its listings are in-park. */
@@ -188,9 +237,28 @@ export class ChainMapUpdater {
     await this.applySource(m.parkId, SourceId.membership(m.orgId), version, async () => ({
       contribution: newImage ? membershipContribution(m) : emptyContribution(),
     }));
-    for (const listing of await this.sources.activeListingsOf(m.orgId)) {
+    const listings = await this.sources.activeListingsOf(m.orgId);
+    for (const listing of listings) {
       await this.onListing(null, listing as unknown as Image, true);
     }
+    // A tenant's listings are not outside supplies of its park, an outside firm's are.
+    const codes = [...new Set(listings.flatMap((l) => codesServedBy(l.category)))];
+    if (codes.length) {
+      const known = await this.store.nearestKnown(m.parkId, codes);
+      if (known.length) await this.refreshNearest(m.parkId, known, false);
+    }
+  }
+
+  /** Computes and stores the park's nearest outside suppliers of these categories. */
+  async refreshNearest(parkId: string, categories: readonly string[], firstTime: boolean): Promise<void> {
+    const park = await this.sources.park(parkId);
+    if (!park) return;
+    // Marked first: a listing changing while this computes refreshes it again.
+    if (firstTime) await this.store.markUsed(parkId, categories);
+    const startedAt = this.clock.now().getTime();
+    const nearest = await nearestOutsideOf(this.sources, park, categories);
+    for (const [category, suppliers] of nearest)
+      await this.store.saveNearest(parkId, category, suppliers, startedAt);
   }
 
   private async originOf(park: ParkFacts, seller: OrgFacts): Promise<Origin> {

@@ -92,6 +92,40 @@ describe('contributions', () => {
     expect(counter(need, '2420', 'openNeeds')).toBe(1);
   });
 
+  it('keep a deal’s totals also as the next month’s, quarter’s and year’s previous period', () => {
+    const c = dealContribution(deal, park, { orgId: 'org_b', name: 'B' }, seller);
+    const previous = c.counters.filter((x) => x.ref.kind === 'previous');
+    expect([...new Set(previous.map((x) => x.ref.kind === 'previous' && x.ref.scope))]).toEqual([
+      '2026-06',
+      '2026-Q3',
+      '2027',
+    ]);
+    const totals = c.counters.filter((x) => x.ref.kind === 'total' && x.ref.scope === '2026-05');
+    expect(
+      Object.fromEntries(
+        previous
+          .filter((x) => x.ref.kind === 'previous' && x.ref.scope === '2026-06')
+          .map((x) => [x.field, x.n]),
+      ),
+    ).toEqual(Object.fromEntries(totals.map((x) => [x.field, x.n])));
+  });
+
+  it('see no change in a row read back with its keys in another order', () => {
+    const chain = { chainId: 'ch_1', ownerOrgId: 'org_b', output: { category: '2813', name: 'Pumps' } };
+    const input = {
+      inputId: 'in_1',
+      category: '2420',
+      quantity: 10,
+      unit: 't' as const,
+      period: 'month' as const,
+      source: 'in_park' as const,
+    };
+    const stored = chainInputContribution(chain, input, { name: 'B' }, null);
+    const readBack: Contribution = JSON.parse(JSON.stringify(stored));
+    for (const r of readBack.rows) r.data = Object.fromEntries(Object.entries(r.data).reverse());
+    expect(diffContribution(readBack, stored).empty).toBe(true);
+  });
+
   it('count a closed need as no demand', () => {
     expect(
       needContribution(

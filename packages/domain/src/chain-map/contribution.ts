@@ -14,6 +14,11 @@ export type AggregateRef =
   | { kind: 'category'; scope: Scope; category: string }
   /** Per park and period: the per-currency totals of awards. */
   | { kind: 'total'; scope: Scope }
+  /**
+   * The same totals of the period before `scope`, kept beside `scope`'s own items so that one
+   * Query reads a period and its trend baseline.
+   */
+  | { kind: 'previous'; scope: Scope }
   /** Per park, current: tenants, chains. */
   | { kind: 'summary' }
   /** An awarded supply link: one buyer, one seller, one category, in a period. */
@@ -54,6 +59,8 @@ export const refKey = (r: AggregateRef): string => {
       return `category|${r.scope}|${r.category}`;
     case 'total':
       return `total|${r.scope}`;
+    case 'previous':
+      return `previous|${r.scope}`;
     case 'summary':
       return 'summary';
     case 'edge':
@@ -94,9 +101,9 @@ export function diffContribution(prev: Contribution, next: Contribution): Contri
   const rowKey = (r: Pick<Row, 'set' | 'id'>) => `${r.set}|${r.id}`;
   const prevRows = new Map(prev.rows.map((r) => [rowKey(r), r]));
   const nextRows = new Map(next.rows.map((r) => [rowKey(r), r]));
-  const putRows = [...nextRows.values()].filter(
-    (r) => JSON.stringify(prevRows.get(rowKey(r))?.data) !== JSON.stringify(r.data),
-  );
+  // The stored contribution comes back from the table with its keys in another order: compare
+  // values, not serialisations, or every row would look changed (and be rewritten) on every change.
+  const putRows = [...nextRows.values()].filter((r) => !sameJson(prevRows.get(rowKey(r))?.data, r.data));
   const deleteRows = [...prevRows.values()]
     .filter((r) => !nextRows.has(rowKey(r)))
     .map((r) => ({ set: r.set, id: r.id }));
@@ -121,6 +128,22 @@ export function diffContribution(prev: Contribution, next: Contribution): Contri
     marks,
     empty: !counters.length && !putRows.length && !deleteRows.length && !marks.length,
   };
+}
+
+/** Deep equality of plain JSON values, whatever the order of their keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]))
+    );
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /** Every contribution of a park added up: what the aggregates must hold (the rebuild writes this). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currentPeriod,
   milliPerYearIn,
+  nextPeriod,
   PeriodKey,
   parsePeriod,
   periodsContaining,
@@ -25,6 +26,15 @@ describe('map periods', () => {
     expect(previousPeriod(parsePeriod('2026-01')).key).toBe('2025-12');
     expect(previousPeriod(parsePeriod('2026-07')).key).toBe('2026-06');
     expect(previousPeriod(parsePeriod('2026')).key).toBe('2025');
+  });
+
+  it('steps forward across year ends, undoing a step back', () => {
+    expect(nextPeriod(parsePeriod('2025-Q4')).key).toBe('2026-Q1');
+    expect(nextPeriod(parsePeriod('2025-12')).key).toBe('2026-01');
+    expect(nextPeriod(parsePeriod('2026-06')).key).toBe('2026-07');
+    expect(nextPeriod(parsePeriod('2025')).key).toBe('2026');
+    for (const key of ['2026-01', '2026-Q1', '2026', '2026-12', '2026-Q4'])
+      expect(previousPeriod(nextPeriod(parsePeriod(key))).key).toBe(key);
   });
 
   it('puts an instant in the month, quarter and year of the park’s time zone', () => {

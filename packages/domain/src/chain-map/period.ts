@@ -44,6 +44,13 @@ export function previousPeriod(p: MapPeriod): MapPeriod {
   return p.index > 1 ? periodOf(p.kind, p.year, p.index - 1) : periodOf(p.kind, p.year - 1, last);
 }
 
+/** The period just after (an award's figures are also kept as the next period's trend baseline). */
+export function nextPeriod(p: MapPeriod): MapPeriod {
+  if (p.kind === 'year') return periodOf('year', p.year + 1, 1);
+  const last = p.kind === 'quarter' ? 4 : 12;
+  return p.index < last ? periodOf(p.kind, p.year, p.index + 1) : periodOf(p.kind, p.year + 1, 1);
+}
+
 /** The calendar year and month of an instant in a time zone. */
 export function localYearMonth(at: Date, timeZone: string): { year: number; month: number } {
   const parts = new Intl.DateTimeFormat('en-US', {

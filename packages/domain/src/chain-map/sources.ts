@@ -4,7 +4,7 @@ import type { Need } from '../needs/need';
 import { isActiveAs, type Membership } from '../orgs/membership';
 import { type Contribution, type Counter, emptyContribution, type Scope } from './contribution';
 import type { DealFacts, OrgFacts, ParkFacts, SupplierFacts } from './facts';
-import { PER_YEAR, periodsContaining, toMilli } from './period';
+import { nextPeriod, PER_YEAR, periodsContaining, toMilli } from './period';
 
 /**
  * The field names the aggregates use. Money fields end in the ISO 4217 code and quantity fields in
@@ -92,7 +92,8 @@ export const edgeIdOf = (buyerOrgId: string, sellerOrgId: string, code: string) 
 /**
  * An awarded deal, counted in the month, quarter and year of its award (in the park's time zone):
  * its value under its currency, in park or outside by where its seller was when it was first
- * counted, and on the buyer→seller edge. A cancelled deal contributes nothing.
+ * counted, and on the buyer→seller edge; its totals also as the following month's, quarter's and
+ * year's previous-period baseline. A cancelled deal contributes nothing.
  */
 export function dealContribution(
   deal: DealFacts,
@@ -119,7 +120,12 @@ export function dealContribution(
       [`${Field.deals}:${currency}`, 1],
       [`${Field.dealsInPark}:${currency}`, inPark ? 1 : 0],
     ];
-    for (const [field, n] of totals) if (n) counters.push({ ref: { kind: 'total', scope: p.key }, field, n });
+    for (const [field, n] of totals) {
+      if (!n) continue;
+      counters.push({ ref: { kind: 'total', scope: p.key }, field, n });
+      // The next period's trend compares against these: kept beside it, read with it.
+      counters.push({ ref: { kind: 'previous', scope: nextPeriod(p).key }, field, n });
+    }
     const edge = {
       kind: 'edge' as const,
       scope: p.key,

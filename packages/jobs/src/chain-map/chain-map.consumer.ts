@@ -36,6 +36,11 @@ const RELEVANT: Record<string, readonly string[]> = {
     'title',
     'machineClass',
     'availableFrom',
+    // Where it reaches: a park's nearest outside suppliers follow them.
+    'serviceArea',
+    'location',
+    'country',
+    'parkId',
   ],
   membership: ['status', 'suspended', 'as'],
 };

@@ -20,7 +20,7 @@ export function createChainMapContext(db: Db, _rules: Rules, core: CoreContext) 
   };
   return {
     repos,
-    maps: new ChainMapService(repos.reader, repos.sources, core.parks, db.clock),
+    maps: new ChainMapService(repos.reader, core.parks, db.clock),
     updater: new ChainMapUpdater(repos.contributions, repos.sources, db.clock),
     rebuild: new ChainMapRebuild(repos.contributions, repos.sources, db.clock),
   };

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ChainMap, chainMapCsv, EdgePage, PeriodKey } from '@parkbridge/domain/chain-map';
-import type { Caller } from '@parkbridge/domain/core';
 import type { Container } from '@parkbridge/runtime';
 import { callerOf } from '../../http/auth';
 import { createRouter, json, problems, secured } from '../../http/openapi';
@@ -18,27 +17,6 @@ const EdgeQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(100),
   cursor: z.string().min(1).max(2048).optional(),
 });
-
-/** Every further page of both edge kinds (the map itself carries the first page of each). */
-async function* morePages(
-  app: Container,
-  caller: Caller,
-  parkId: string,
-  period: string,
-  cursors: {
-    declared: string | null;
-    awarded: string | null;
-  },
-) {
-  for (const kind of ['declared', 'awarded'] as const) {
-    let cursor = cursors[kind];
-    while (cursor) {
-      const page = await app.chainMap.maps.edges(caller, parkId, kind, period, { limit: 100, cursor });
-      yield page;
-      cursor = page.nextCursor;
-    }
-  }
-}
 
 export function chainMapRoutes(app: Container) {
   const router = createRouter();
@@ -101,14 +79,9 @@ export function chainMapRoutes(app: Container) {
     }),
     async (c) => {
       const { parkId } = c.req.valid('param');
-      const caller = callerOf(c);
-      const map = await app.chainMap.maps.map(caller, parkId, c.req.valid('query').period);
+      const { map, rest } = await app.chainMap.maps.export(callerOf(c), parkId, c.req.valid('query').period);
       let text = '';
-      for await (const part of chainMapCsv(
-        map,
-        morePages(app, caller, parkId, map.period.key, map.edgesNextCursor),
-      ))
-        text += part;
+      for await (const part of chainMapCsv(map, rest)) text += part;
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="chain-map-${parkId}-${map.period.key}.csv"`);
       c.header('Cache-Control', 'private, no-store');
