@@ -1,4 +1,6 @@
+import { ChainPatch } from '@parkbridge/domain/chains';
 import { type Caller, DomainError, fixedClock, type Stored } from '@parkbridge/domain/core';
+import { ListingInput } from '@parkbridge/domain/listings';
 import { type Need, NeedInput } from '@parkbridge/domain/needs';
 import { type Container, createContainer } from '@parkbridge/runtime';
 import type { MarketDemo } from './market.seed';
@@ -101,6 +103,334 @@ export async function seedBidding(app: Container, world: DemoWorld, market: Mark
   }
 
   await seedPast(app, world, firm);
+  await seedWorkwear(app, world, market, firm);
+  await seedQuarters(app, world, firm);
+}
+
+/**
+ * Thang Long's firms buy everything from outside the park. Dong Anh Garment, a tenant that also
+ * supplies, sews ESD smocks and cleanroom garments for the electronics plant next door: its
+ * listing, its sewing line's free second shift (idle capacity), and the plant's declared input
+ * sourced from it in the park.
+ */
+async function seedWorkwear(
+  app: Container,
+  world: DemoWorld,
+  market: MarketDemo,
+  firm: (slug: string) => Firm,
+) {
+  await tolerate('Thang Long workwear', async () => {
+    const garment = firm('dong-anh-garment');
+    const electronics = firm('thang-long-electronics');
+    const parkId = world.parks['thang-long'].parkId;
+    const day = (n: number) => new Date(world.now.getTime() + n * DAY).toISOString().slice(0, 10);
+    await app.market.listings.create(
+      garment.caller,
+      ListingInput.parse({
+        kind: 'product',
+        title: 'Áo choàng chống tĩnh điện (ESD) và đồ phòng sạch',
+        description:
+          'Áo choàng ESD, mũ trùm và bao giày cho phòng sạch, may theo cỡ; kiểm tra điện trở bề mặt từng lô.',
+        category: '1410',
+        capacityPerPeriod: 3000,
+        unit: 'pcs',
+        period: 'month',
+        minOrder: 100,
+        indicativePrice: { amount: 185_000, currency: 'VND' },
+        leadTimeDays: 10,
+        serviceArea: { scope: 'radius', radiusKm: 60 },
+        parkId,
+      }),
+    );
+    await app.market.listings.create(
+      garment.caller,
+      ListingInput.parse({
+        kind: 'capacity',
+        title: 'Chuyền may trống ca hai — nhận gia công',
+        description: 'Một chuyền 24 máy trống ca hai trong bốn tháng tới; nhận may gia công theo mẫu.',
+        category: '1410',
+        capacityPerPeriod: 1000,
+        unit: 'h',
+        period: 'month',
+        leadTimeDays: 5,
+        serviceArea: { scope: 'radius', radiusKm: 60 },
+        machineClass: 'Lockstitch and overlock line, 24 machines',
+        availableFrom: day(0),
+        availableUntil: day(120),
+        parkId,
+      }),
+    );
+    const chain = market.chains['thang-long-electronics'];
+    if (!chain) return;
+    await app.market.chains.update(
+      electronics.caller,
+      chain.chainId,
+      ChainPatch.parse({
+        inputs: [
+          ...chain.inputs,
+          {
+            category: '1410',
+            name: 'ESD smocks and cleanroom garments',
+            quantity: 400,
+            unit: 'pcs',
+            period: 'quarter',
+            source: 'in_park',
+            supplierOrgId: garment.org.orgId,
+          },
+        ],
+      }),
+    );
+  });
+}
+
+/** An award acted out over days from `start`: published, bid on, closed, awarded, then taken `to` a stage. */
+interface QuarterDeal {
+  what: string;
+  buyer: string;
+  seller: string;
+  park: keyof DemoWorld['parks'];
+  need: {
+    title: string;
+    description: string;
+    category: string;
+    quantity: number;
+    unit: string;
+    currency: string;
+  };
+  price: number;
+  to: 'awarded' | 'confirmed' | 'delivered' | 'rated' | 'cancelled';
+  cancelReason?: string;
+}
+
+/**
+ * Awards in the previous quarter and in this one, in every park, so that each map shows local
+ * sourcing (firms located in the park winning their neighbours' needs, beside purchases from
+ * outside) and its trend against the quarter before; and one deal called off after its award.
+ */
+async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: string) => Firm) {
+  const clock = fixedClock(world.now);
+  const past = createContainer({ ...app.db, clock }, app.rules);
+  const HOUR = 3_600_000;
+  // Quarters are taken in UTC and the days kept away from their edges, so every park's own time
+  // zone (UTC+3:30 to UTC+8) puts them in the same quarter.
+  const quarterStart = (back: number) =>
+    Date.UTC(world.now.getUTCFullYear(), Math.floor(world.now.getUTCMonth() / 3) * 3 - 3 * back, 1);
+  const previous = quarterStart(1);
+  const current = quarterStart(0);
+  const latest = world.now.getTime() - 2 * DAY;
+  // This quarter's awards: in its first weeks, or as early as there is room for (two days each).
+  const thisQuarter = (n: number) =>
+    Math.max(current + HOUR * 12, Math.min(current + (5 + 6 * n) * DAY, latest));
+
+  const run = async (d: QuarterDeal, start: number) =>
+    tolerate(d.what, async () => {
+      const buyer = firm(d.buyer).caller;
+      const seller = firm(d.seller).caller;
+      clock.set(new Date(start));
+      const draft = await past.market.needs.create(
+        buyer,
+        NeedInput.parse({
+          ...d.need,
+          parkId: world.parks[d.park].parkId,
+          mode: 'sealed',
+          closesAt: new Date(start + 6 * HOUR).toISOString(),
+        }),
+      );
+      const need = await past.market.needs.publish(buyer, draft.needId);
+      clock.set(new Date(start + HOUR));
+      const bid = await past.bidding.bids.create(seller, need.needId, {
+        unitPrice: { amount: d.price, currency: need.currency },
+        quantity: need.quantity,
+        leadTimeDays: 10,
+        validUntil: new Date(need.closesAtMs + 60 * DAY).toISOString(),
+      });
+      clock.set(new Date(start + 8 * HOUR));
+      const deal = await past.bidding.awards.award(buyer, need.needId, bid.bid.bidId);
+      if (d.to === 'cancelled') {
+        clock.set(new Date(start + 20 * HOUR));
+        await past.bidding.deals.cancel(buyer, deal.dealId, d.cancelReason ?? 'Plans changed.');
+        return;
+      }
+      if (d.to === 'awarded') return;
+      clock.set(new Date(start + 10 * HOUR));
+      await past.bidding.deals.confirm(seller, deal.dealId);
+      if (d.to === 'confirmed') return;
+      clock.set(new Date(Math.min(start + 30 * HOUR, world.now.getTime() - HOUR)));
+      await past.bidding.deals.deliver(seller, deal.dealId);
+      if (d.to === 'delivered') return;
+      await past.bidding.deals.acceptDelivery(buyer, deal.dealId);
+      await past.bidding.deals.rate(buyer, deal.dealId, { score: 5 });
+      await past.bidding.deals.rate(seller, deal.dealId, { score: 5 });
+    });
+
+  const lastQuarter: QuarterDeal[] = [
+    {
+      what: 'Eshtehard: disc machining in the park',
+      buyer: 'pars-autoparts',
+      seller: 'eshtehard-metalworks',
+      park: 'eshtehard',
+      need: {
+        title: 'ماشین‌کاری CNC دیسک ترمز — فصل گذشته',
+        description: 'تراش نهایی ۳۰۰ ساعت، دیسک‌های چدنی طبق نقشه.',
+        category: '2592',
+        quantity: 300,
+        unit: 'h',
+        currency: 'IRR',
+      },
+      price: 9_400_000,
+      to: 'rated',
+    },
+    {
+      what: 'Eshtehard: cartons from Karaj',
+      buyer: 'pars-autoparts',
+      seller: 'karaj-packaging',
+      park: 'eshtehard',
+      need: {
+        title: 'کارتن بسته‌بندی قطعات — فصل گذشته',
+        description: 'کارتن سه لایه، ۲۰٬۰۰۰ عدد.',
+        category: '1702',
+        quantity: 20_000,
+        unit: 'pcs',
+        currency: 'IRR',
+      },
+      price: 150_000,
+      to: 'rated',
+    },
+    {
+      what: 'Darkhan: cashmere yarn spun in the park',
+      buyer: 'gobi-cashmere',
+      seller: 'darkhan-threads',
+      park: 'darkhan',
+      need: {
+        title: 'Ноолууран утас 2/26 Nm — өмнөх улирал',
+        description: 'Байгалийн өнгөтэй ноолууран утас, 2 000 кг.',
+        category: '1311',
+        quantity: 2000,
+        unit: 'kg',
+        currency: 'MNT',
+      },
+      price: 30_500_000,
+      to: 'rated',
+    },
+    {
+      what: 'Darkhan: tanning agents from Selenge',
+      buyer: 'darkhan-leather',
+      seller: 'selenge-chemicals',
+      park: 'darkhan',
+      need: {
+        title: 'Идээлэх бодис — өмнөх улирал',
+        description: 'Хромын идээлэх бодис, 20 тонн.',
+        category: '2029',
+        quantity: 20,
+        unit: 't',
+        currency: 'MNT',
+      },
+      price: 860_000_000,
+      to: 'rated',
+    },
+    {
+      what: 'Thang Long: ESD smocks sewn in the park',
+      buyer: 'thang-long-electronics',
+      seller: 'dong-anh-garment',
+      park: 'thang-long',
+      need: {
+        title: 'Áo choàng ESD — quý trước',
+        description: 'Áo choàng chống tĩnh điện cho phòng SMT, 400 chiếc, các cỡ.',
+        category: '1410',
+        quantity: 400,
+        unit: 'pcs',
+        currency: 'VND',
+      },
+      price: 185_000,
+      to: 'rated',
+    },
+    {
+      what: 'Thang Long: cartons from Noi Bai',
+      buyer: 'dong-anh-garment',
+      seller: 'noi-bai-packaging',
+      park: 'thang-long',
+      need: {
+        title: 'Thùng carton 5 lớp — quý trước',
+        description: 'Thùng carton xuất khẩu, 5.000 thùng.',
+        category: '1702',
+        quantity: 5000,
+        unit: 'pcs',
+        currency: 'VND',
+      },
+      price: 9_800,
+      to: 'rated',
+    },
+  ];
+  const thisQuarterDeals: QuarterDeal[] = [
+    {
+      what: 'Eshtehard: pipe-end threading in the park',
+      buyer: 'alborz-steel',
+      seller: 'eshtehard-metalworks',
+      park: 'eshtehard',
+      need: {
+        title: 'رزوه‌زنی سر لوله — ۲۴۰ ساعت',
+        description: 'رزوه‌زنی سر لوله‌های ۲ و ۴ اینچ طبق API 5B.',
+        category: '2592',
+        quantity: 240,
+        unit: 'h',
+        currency: 'IRR',
+      },
+      price: 9_500_000,
+      to: 'rated',
+    },
+    {
+      what: 'Darkhan: yarn for the winter collection',
+      buyer: 'gobi-cashmere',
+      seller: 'darkhan-threads',
+      park: 'darkhan',
+      need: {
+        title: 'Ноолууран утас — өвлийн цуглуулга',
+        description: 'Саарал, хар өнгийн ноолууран утас, 1 500 кг.',
+        category: '1311',
+        quantity: 1500,
+        unit: 'kg',
+        currency: 'MNT',
+      },
+      price: 31_000_000,
+      to: 'confirmed',
+    },
+    {
+      what: 'Thang Long: ESD smocks for the new SMT line',
+      buyer: 'thang-long-electronics',
+      seller: 'dong-anh-garment',
+      park: 'thang-long',
+      need: {
+        title: 'Áo choàng ESD cho chuyền SMT mới',
+        description: 'Áo choàng ESD và mũ trùm cho chuyền SMT số 3, 400 bộ.',
+        category: '1410',
+        quantity: 400,
+        unit: 'pcs',
+        currency: 'VND',
+      },
+      price: 180_000,
+      to: 'delivered',
+    },
+    {
+      what: 'Thang Long: a PCB pilot batch called off after its award',
+      buyer: 'thang-long-electronics',
+      seller: 'bac-ninh-pcb',
+      park: 'thang-long',
+      need: {
+        title: 'PCB 4 lớp — lô thử 500 tấm',
+        description: 'Lô thử bo mạch 4 lớp, ENIG, bản thiết kế rev. A.',
+        category: '2610',
+        quantity: 500,
+        unit: 'pcs',
+        currency: 'VND',
+      },
+      price: 38_000,
+      to: 'cancelled',
+      cancelReason:
+        'Bản thiết kế rev. B thay thế rev. A; lô thử không còn cần (board revision B replaces A).',
+    },
+  ];
+  for (const [i, d] of lastQuarter.entries()) await run(d, previous + (15 + 9 * i) * DAY);
+  for (const [i, d] of thisQuarterDeals.entries()) await run(d, thisQuarter(i));
 }
 
 /** What happened before "now": awarded needs and their deals, and a need closed yesterday. */

@@ -239,7 +239,8 @@ export const DEMO_FIRMS: DemoFirm[] = [
     email: 'tenant@dong-anh-garment.demo',
     name: 'Dong Anh Garment',
     names: { vi: 'Công ty May mặc Đông Anh' },
-    kinds: ['tenant'],
+    // It also sews ESD workwear for the electronics plant: Thang Long's in-park supplier.
+    kinds: ['tenant', 'supplier'],
     park: 'thang-long',
     country: 'VN',
     city: 'Hanoi',

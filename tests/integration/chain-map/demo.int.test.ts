@@ -1,3 +1,4 @@
+import { periodsContaining } from '@parkbridge/domain/chain-map';
 import type { DemoWorld } from '@parkbridge/seed';
 import { seedBidding } from '@parkbridge/seed/bidding.seed';
 import { seedChainMap } from '@parkbridge/seed/chain-map.seed';
@@ -22,7 +23,7 @@ const mapOf = (slug: keyof DemoWorld['parks']) =>
   rt.container.chainMap.maps.map(world.operator, world.parks[slug].parkId);
 
 describe('the demo parks’ chain maps', () => {
-  it.each(['eshtehard', 'darkhan'] as const)(
+  it.each(['eshtehard', 'darkhan', 'thang-long'] as const)(
     'show %s sourcing some inputs inside the park and some outside, with idle capacity beside the demand',
     async (slug) => {
       const map = await mapOf(slug);
@@ -32,6 +33,36 @@ describe('the demo parks’ chain maps', () => {
       expect(map.idleCapacity[0]?.demand.length).toBeGreaterThan(0);
     },
   );
+
+  it.each(['eshtehard', 'darkhan', 'thang-long'] as const)(
+    'show %s awarding some of its purchases to firms in the park this quarter, and the trend against the last',
+    async (slug) => {
+      const map = await mapOf(slug);
+      const [now] = map.localSourcingRatio.awarded;
+      expect(now?.dealsInPark).toBeGreaterThan(0);
+      expect(now!.dealsInPark).toBeLessThan(now!.deals);
+      expect(map.edges.some((e) => e.kind === 'awarded' && e.origin === 'in_park')).toBe(true);
+      expect(map.edges.some((e) => e.kind === 'awarded' && e.origin !== 'in_park')).toBe(true);
+      expect(map.trend.deals).toBeGreaterThan(1);
+      expect(map.trend.ratioChange[0]?.change).toEqual(expect.any(Number));
+    },
+  );
+
+  it('leaves Thang Long’s PCB pilot batch, called off after its award, out of the figures', async () => {
+    const electronics = world.firms['thang-long-electronics']!.caller;
+    const deals = await rt.container.bidding.deals.list(electronics, 'buyer', { limit: 100 });
+    const cancelled = deals.items.filter((d) => d.status === 'cancelled');
+    expect(cancelled.map((d) => d.category)).toEqual(['2610']);
+    const map = await mapOf('thang-long');
+    expect(map.edges.some((e) => e.kind === 'awarded' && e.category === '2610')).toBe(false);
+    expect(map.summary.deals).toBe(
+      deals.items.filter(
+        (d) =>
+          d.status !== 'cancelled' &&
+          periodsContaining(new Date(d.awardedAt), map.period.timeZone).some((p) => p.key === map.period.key),
+      ).length,
+    );
+  });
 
   it.each(['eshtehard', 'darkhan', 'thang-long'] as const)(
     'rank %s’s gaps, naming the tenants and the nearest outside suppliers',
