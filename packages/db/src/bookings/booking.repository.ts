@@ -8,10 +8,12 @@ import {
   type FloorExhibitor,
   type HoldCommand,
   type HoldLedger,
+  isClaimable,
+  slotChanged,
   slotTaken,
   type TransitionCommand,
 } from '@parkbridge/domain/bookings';
-import { conflict, type PageRequest, type Stored } from '@parkbridge/domain/core';
+import { conflict, notFound, type PageRequest, type Stored } from '@parkbridge/domain/core';
 import type { SlotTarget } from '@parkbridge/domain/expos';
 import {
   auditStep,
@@ -24,7 +26,7 @@ import {
   transact,
   writeVersioned,
 } from '../core';
-import { claimKey, claimOf } from '../expos';
+import { claimKey, claimOf, slotKey } from '../expos';
 import { notificationWrites } from '../notifications';
 import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
 import { ledgerHoldWrite, ledgerReleaseWrite } from './hold-ledger.writes';
@@ -69,10 +71,18 @@ export class DynamoBookingRepository implements BookingRepository {
    * booking and its audit record, the organisation's hold ledger (conditioned on the version its
    * limit was checked against) and, for a waitlist offer, the place it consumes. Of fifty
    * organisations racing for one slot, the condition lets exactly one commit.
+   *
+   * The booking copies the slot's price, area and code as read before this write, so the write is
+   * also conditioned on the slot's version as read (`slot.changed`): an operator's edit committed
+   * in between refuses the hold instead of leaving it at the old price. A whole slot's claim lives
+   * on the slot's item, so that is one more clause of the claim's own condition (no extra item,
+   * no extra capacity); a slice's claim lives on its own item, so its hold adds a ConditionCheck
+   * of the slot's item.
    */
   async hold(cmd: HoldCommand) {
-    const { booking, target } = cmd;
+    const { booking, target, slotVersion } = cmd;
     const at = new Date(booking.createdAt);
+    const whole = !target.sliceId;
     const claim: TxItem = {
       item: {
         Update: {
@@ -80,8 +90,10 @@ export class DynamoBookingRepository implements BookingRepository {
           Key: claimKey(target),
           UpdateExpression:
             'SET claimOrgId = :org, claimBookingId = :b, claimStatus = :held, claimExpiresAtMs = :exp, claimAt = :at REMOVE claimExhibitor',
-          ConditionExpression: CLAIMABLE,
+          ConditionExpression: whole ? `${CLAIMABLE} AND #version = :slotVersion` : CLAIMABLE,
+          ...(whole ? { ExpressionAttributeNames: { '#version': 'version' } } : {}),
           ExpressionAttributeValues: {
+            ...(whole ? { ':slotVersion': slotVersion } : {}),
             ':org': booking.orgId,
             ':b': booking.bookingId,
             ':exp': booking.expiresAtMs,
@@ -94,8 +106,30 @@ export class DynamoBookingRepository implements BookingRepository {
           },
         },
       },
-      onConditionFailed: slotTaken,
+      // Told apart from the old image: a free claim on a slot at another version is an edit.
+      onConditionFailed: (old) =>
+        old && typeof old.version === 'number' && old.version !== slotVersion && isClaimable(claimOf(old), at)
+          ? slotChanged()
+          : slotTaken(),
     };
+    // Listed after the claim: transact answers for the first failed item, and a taken slice is
+    // `slot.taken` whatever happened to the slot's terms.
+    const slotUnchanged: TxItem[] = whole
+      ? []
+      : [
+          {
+            item: {
+              ConditionCheck: {
+                TableName: this.db.tableName,
+                Key: slotKey(target.slotId),
+                ConditionExpression: '#version = :slotVersion',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':slotVersion': slotVersion },
+              },
+            },
+            onConditionFailed: (old) => (old ? slotChanged() : notFound('slot')),
+          },
+        ];
     const offer = cmd.offer
       ? placeExitWrites(this.db, cmd.offer.next, cmd.offer.prev, cmd.offer.audit).items
       : [];
@@ -109,6 +143,7 @@ export class DynamoBookingRepository implements BookingRepository {
       onExists: () => conflict('booking.exists', 'This booking exists already.'),
       with: [
         claim,
+        ...slotUnchanged,
         ledgerHoldWrite(this.db, booking, cmd.ledger),
         ...offer,
         ...(cmd.notify ?? []).flatMap((n) => notificationWrites(this.db, n, at).items),

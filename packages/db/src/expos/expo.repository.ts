@@ -110,8 +110,8 @@ export class DynamoExpoRepository implements ExpoRepository {
     };
   }
 
-  async getSlot(slotId: string) {
-    const item = await getItem(this.db, slotKey(slotId).pk, 'SLOT');
+  async getSlot(slotId: string, consistent = false) {
+    const item = await getItem(this.db, slotKey(slotId).pk, 'SLOT', consistent);
     return item ? toSlot(item) : null;
   }
 

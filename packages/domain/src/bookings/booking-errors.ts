@@ -2,6 +2,16 @@ import { conflict, DomainError, ruleBroken } from '../core/errors';
 
 /** The bookings context's refusals, by stable code. */
 export const slotTaken = () => conflict('slot.taken', 'The slot is held or booked by another organisation.');
+/**
+ * The slot changed (an operator's edit of its price, rectangle, code, kind or area landed) between
+ * the hold's read of it and the hold's write, and again on the one retry at its new terms.
+ */
+export const SLOT_CHANGED = 'slot.changed';
+export const slotChanged = () =>
+  conflict(
+    SLOT_CHANGED,
+    'The slot was edited (its price, rectangle or other details) while your hold was being placed; look at it again and hold it if it still suits you.',
+  );
 export const holdExpired = () =>
   conflict('booking.hold_expired', 'The hold has expired; hold the slot again if it is still free.');
 export const holdLimit = (max: number) =>

@@ -30,6 +30,7 @@ import {
   holdExpired,
   holdLimit,
   LEDGER_MOVED,
+  SLOT_CHANGED,
   slotTaken,
   WAITLIST_MOVED,
 } from './booking-errors';
@@ -51,6 +52,12 @@ export interface ListingOwnership {
 }
 
 const MAX_ATTEMPTS = 6;
+/**
+ * Re-reads of a slot edited between a hold's read and its write. One: the caller gets the slot at
+ * its new terms without asking again; an edit landing in that second window too answers 409
+ * `slot.changed`, since the slot is plainly being reworked and the caller should look at it.
+ */
+const MAX_SLOT_REREADS = 1;
 
 interface HoldRequest {
   orgId: string;
@@ -302,7 +309,7 @@ export class BookingService {
    * any number of times from anywhere: the offer's transaction claims the slot only if it is free.
    */
   async offerNext(target: SlotTarget): Promise<Stored<Booking> | null> {
-    const resolved = await resolveTarget(this.expos, target.slotId, target.sliceId).catch(() => null);
+    let resolved = await resolveTarget(this.expos, target.slotId, target.sliceId).catch(() => null);
     if (!resolved) return null;
     for (let round = 0; round < MAX_ATTEMPTS; round++) {
       const now = this.clock.now();
@@ -351,6 +358,12 @@ export class BookingService {
             break;
           }
           if (hasCode(err, 'slot.taken')) return null;
+          if (hasCode(err, SLOT_CHANGED)) {
+            // Edited twice under the offer: read the slot again and start the round over.
+            resolved = await resolveTarget(this.expos, target.slotId, target.sliceId, true);
+            moved = true;
+            break;
+          }
           throw err;
         }
       }
@@ -396,11 +409,13 @@ export class BookingService {
   }
 
   private async placeHold(req: HoldRequest): Promise<Stored<Booking>> {
-    const { slot, slice, target } = req.resolved;
+    let resolved = req.resolved;
+    let slotRereads = 0;
     const bookingId = req.bookingId ?? newId('booking');
     for (let attempt = 1; ; attempt++) {
+      const { slot, slice, target } = resolved;
       const now = this.clock.now();
-      requireBookable(req.resolved, now);
+      requireBookable(resolved, now);
       const [claim, ledger] = await Promise.all([
         this.bookings.claim(target),
         this.bookings.ledger(slot.expoId, req.orgId),
@@ -441,12 +456,21 @@ export class BookingService {
         return await this.bookings.hold({
           booking,
           target,
+          slotVersion: slot.version,
           ledger: { version: ledger.version, lapsed: lapsedHolds(ledger, now) },
           audit: { action: req.action, actor: req.actor, before: null, after: booking, parkId: slot.parkId },
           ...(req.notify ? { notify: req.notify(booking) } : {}),
           ...(req.offer ? { offer: req.offer(bookingId, now) } : {}),
         });
       } catch (err) {
+        // The slot was edited after it was read (its price may differ): the write was refused, so
+        // no hold carries terms the slot no longer has. Read it as last written and hold at its
+        // terms now; the early refusal above then also answers for a claim taken meanwhile.
+        if (hasCode(err, SLOT_CHANGED) && slotRereads < MAX_SLOT_REREADS) {
+          slotRereads++;
+          resolved = await resolveTarget(this.expos, target.slotId, target.sliceId, true);
+          continue;
+        }
         // Lost a race that says nothing about the slot (own ledger moved, a transaction conflict):
         // try again; the next attempt meets the slot as it is now and answers for it.
         if (attempt < MAX_ATTEMPTS && hasCode(err, LEDGER_MOVED, 'write.concurrent')) {

@@ -11,6 +11,11 @@ type Audit = Omit<AuditEntry, 'entityId'>;
 export interface HoldCommand {
   booking: Booking;
   target: SlotTarget;
+  /**
+   * The slot's version the booking's terms (price, area, code) were read at: the write lands only
+   * while the slot is still at it, so a hold never carries a price an edit replaced meanwhile.
+   */
+  slotVersion: number;
   /** The ledger as read: the write is conditioned on its version, and drops the lapsed entries. */
   ledger: { version: number | null; lapsed: string[] };
   audit: Audit;
@@ -49,7 +54,9 @@ export interface BookingRepository {
   claim(target: SlotTarget): Promise<SlotClaim | null>;
   /**
    * One transaction: the claim (only if free: none, released, or a hold past its expiry at the
-   * booking's `createdAt`), the booking and its audit record, the hold ledger.
+   * booking's `createdAt`; and only while the slot is still at `slotVersion`), the booking and its
+   * audit record, the hold ledger. Fails with `slot.taken` when the claim is not free, and with
+   * `slot.changed` when the claim is free but the slot was edited since it was read.
    */
   hold(cmd: HoldCommand): Promise<Stored<Booking>>;
   transition(cmd: TransitionCommand): Promise<Stored<Booking>>;

@@ -8,13 +8,17 @@ export interface ResolvedTarget {
   target: SlotTarget;
 }
 
-/** A slot, or one of its slices: a sliced slot is only ever claimed slice by slice. */
+/**
+ * A slot, or one of its slices: a sliced slot is only ever claimed slice by slice. `consistent`
+ * reads the slot as last written (a hold's re-read after an edit refused its write).
+ */
 export async function resolveTarget(
   expos: ExpoRepository,
   slotId: string,
   sliceId: string | undefined | null,
+  consistent = false,
 ): Promise<ResolvedTarget> {
-  const slot = await expos.getSlot(slotId);
+  const slot = await expos.getSlot(slotId, consistent);
   if (!slot) throw notFound('slot');
   if (!slot.slices.length) {
     if (sliceId) throw notFound('slice');

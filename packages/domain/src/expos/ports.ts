@@ -41,7 +41,8 @@ export interface ExpoRepository {
   /** Fails with `expo.too_many_pavilions` past the bound, checked in the write. */
   addPavilion(pavilion: Pavilion, maxPerExpo: number, audit: Audit): Promise<Stored<Pavilion>>;
   layout(pavilionId: string): Promise<{ pavilion: Stored<Pavilion>; layout: PavilionLayout } | null>;
-  getSlot(slotId: string): Promise<Stored<Slot> | null>;
+  /** Eventually consistent unless `consistent` (a hold's re-read after the slot changed under it). */
+  getSlot(slotId: string, consistent?: boolean): Promise<Stored<Slot> | null>;
   /** Writes the slot (and its slices' items) if the pavilion's layout is still at `layoutVersion`. */
   addSlot(slot: Slot, layoutVersion: number, audit: Audit): Promise<Stored<Slot>>;
   /** The expo and its whole floor, in one read. */

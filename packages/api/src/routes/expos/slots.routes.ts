@@ -76,7 +76,7 @@ export function slotRoutes(app: Container) {
       tags: ['Bookings'],
       summary: 'Hold a free slot (or one of its time slices) for your organisation',
       description:
-        'The hold lasts PARKBRIDGE_HOLD_TTL_S; submit it before then. 409 `slot.taken` when the slot is not available; 422 `booking.hold_limit` past the per-organisation limit.',
+        'The hold lasts PARKBRIDGE_HOLD_TTL_S; submit it before then. It carries the slot’s price (and area and code) as they are when it lands: an operator’s edit landing while the hold is placed is met by one retry at the new terms. 409 `slot.taken` when the slot is not available; 409 `slot.changed` when the slot was edited again during that retry (look at it again); 422 `booking.hold_limit` past the per-organisation limit.',
       ...securedCreate(app.repos.idempotency, 'tenant', 'supplier'),
       request: { params: SlotParams, headers: IdempotencyHeader, body: optionalBody(HoldInput) },
       responses: { 201: json(BookingView, 'The hold.'), ...problems(400, 401, 403, 404, 409, 422) },
