@@ -1,7 +1,7 @@
 // `npm test`: the whole suite, the same line CI runs (.ci/run). Lint and types first, then every
 // vitest test (unit, DynamoDB Local integration, Lambda handlers, infra, browser). It ends with a
 // plain `N passed, M failed` line and fails when a test fails or when no test ran at all.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureJava } from './prerequisites.mjs';
 
@@ -11,16 +11,47 @@ const step = (name, cmd, args, env = {}) => {
   return r.status ?? 1;
 };
 
+/** Runs a check with its output held back, so checks run side by side print one after another. */
+const check = (name, cmd, args) =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    child.on('error', (err) => resolve({ name, status: 1, output: `${output}${err.message}\n` }));
+    child.on('close', (code) => resolve({ name, status: code ?? 1, output, ms: Date.now() - started }));
+  });
+
 ensureJava();
 ensureChromium();
 
-if (step('lint and format (biome)', 'npx', ['biome', 'check', '.']) !== 0) process.exit(1);
-if (step('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) process.exit(1);
+// The checks are independent of each other: side by side they take the time of the slowest
+// (tsc) instead of the sum. Any failure stops the run before the tests, as before.
+const checks = [
+  check('lint and format (biome)', 'npx', ['biome', 'check', '.']),
+  check('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+];
 if (existsSync('packages/web/index.html')) {
-  if (step('type-check the web app', 'npx', ['tsc', '--noEmit', '-p', 'packages/web/tsconfig.json']) !== 0)
-    process.exit(1);
-  if (step('build the web app', 'npm', ['run', 'build', '-w', '@parkbridge/web']) !== 0) process.exit(1);
+  checks.push(
+    check('type-check the web app', 'npx', ['tsc', '--noEmit', '-p', 'packages/web/tsconfig.json']),
+    check('build the web app', 'npm', ['run', 'build', '-w', '@parkbridge/web']),
+  );
 }
+let checksFailed = false;
+for (const r of await Promise.all(checks)) {
+  console.log(`\n▶ ${r.name}${r.ms === undefined ? '' : ` (${(r.ms / 1000).toFixed(1)} s)`}`);
+  process.stdout.write(r.output);
+  if (r.status !== 0) {
+    console.error(`✗ ${r.name} failed (exit ${r.status})`);
+    checksFailed = true;
+  }
+}
+if (checksFailed) process.exit(1);
 
 mkdirSync('.artifacts', { recursive: true });
 const report = '.artifacts/vitest-report.json';

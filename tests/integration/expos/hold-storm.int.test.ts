@@ -3,7 +3,8 @@ import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import { addSlot, expoWithPavilion } from './expo-fixture';
 
 const ORGS = 50;
-const ROUNDS = 20;
+// Five rounds prove one winner and 49 refusals per round; bench/ carries the large storm figures.
+const ROUNDS = 5;
 
 let rt: TestRuntime;
 let server: Awaited<ReturnType<TestRuntime['listen']>>;
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('fifty organisations holding the same slot at once', { timeout: 120_000 }, () => {
-  it('lets exactly one hold win each of twenty rounds, and the slot agrees with the bookings', async () => {
+  it('lets exactly one hold win each of five rounds, and the slot agrees with the bookings', async () => {
     const { operator, pavilionId, expoId } = await expoWithPavilion(rt);
     const slot = await addSlot(rt, operator.token, pavilionId, 0);
     const firms: Awaited<ReturnType<TestRuntime['firm']>>[] = [];
