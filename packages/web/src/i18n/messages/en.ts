@@ -636,6 +636,7 @@ export const en = {
   'amend.after': 'After',
   'amend.closeMoved': 'The close moved to {at}, so bidders have time to reconsider.',
   'problem.slot.in_use': 'The slot is held or booked: its rectangle and price cannot change',
+  'problem.slot.changed': 'The slot changed as you tried to hold it: check its new price and try again',
   'problem.slot.overlaps': 'The rectangle overlaps another slot',
   'problem.slot.code_taken': 'Another slot of this pavilion has that code',
   'problem.slot.outside_floor': 'The rectangle does not fit on the pavilion floor',

@@ -641,6 +641,7 @@ export const vi: Messages = {
   'amend.after': 'Sau',
   'amend.closeMoved': 'Thời hạn đóng được lùi tới {at} để bên chào giá kịp cân nhắc lại.',
   'problem.slot.in_use': 'Gian đang được giữ hoặc đã đặt: không thể đổi hình chữ nhật và giá',
+  'problem.slot.changed': 'Gian đã thay đổi khi bạn giữ: hãy xem giá mới rồi thử lại',
   'problem.slot.overlaps': 'Hình chữ nhật chồng lên gian khác',
   'problem.slot.code_taken': 'Một gian khác trong nhà triển lãm đã có mã này',
   'problem.slot.outside_floor': 'Hình chữ nhật không nằm gọn trong mặt sàn nhà triển lãm',

@@ -628,6 +628,7 @@ export const zh: Messages = {
   'amend.after': '修订后',
   'amend.closeMoved': '截止时间已顺延至 {at}，以便投标方重新考虑。',
   'problem.slot.in_use': '该展位已被保留或预订：其矩形和价格不能更改',
+  'problem.slot.changed': '您保留时该展位已被更改：请查看新价格后重试',
   'problem.slot.overlaps': '该矩形与其他展位重叠',
   'problem.slot.code_taken': '此展馆已有展位使用该编号',
   'problem.slot.outside_floor': '该矩形超出展馆地面范围',
