@@ -2,28 +2,29 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Seconds the slowest files took in a full run on one worker (`npm test`, then
- * .artifacts/vitest-report.json). Refresh when a file joins or leaves the top of that list.
+ * Seconds the slowest files took in a full run with three workers on an idle 2-core machine
+ * (`npm test`, then .artifacts/vitest-report.json). Refresh when a file joins or leaves the top
+ * of that list; browser test files not listed count as BROWSER_FILE.
  */
 export const HEAVY_FILES: Record<string, number> = {
-  'tests/security/matrix.test.ts': 110,
-  'tests/perf/route-costs.test.ts': 75,
-  'tests/security/fuzz.test.ts': 65,
-  'tests/integration/expos/hold-storm.int.test.ts': 45,
-  'tests/integration/chain-map/rebuild.int.test.ts': 45,
-  'tests/integration/chain-map/demo.int.test.ts': 35,
-  'tests/e2e/operator.e2e.test.ts': 30,
-  'tests/integration/bidding/award-and-deals.int.test.ts': 30,
-  'tests/integration/bidding/bid-storm.int.test.ts': 27,
-  'tests/e2e/market.e2e.test.ts': 24,
-  'tests/integration/expos/decision-race.int.test.ts': 18,
-  'tests/integration/expos/jobs.int.test.ts': 19,
-  'tests/integration/market/seed.int.test.ts': 18,
-  'tests/integration/expos/expiry-races.int.test.ts': 16,
-  'tests/integration/bidding/sealed-bids.int.test.ts': 15,
-  'tests/e2e/foundation.e2e.test.ts': 14,
-  'tests/perf/bundle-size.test.ts': 14,
+  'tests/security/fuzz.test.ts': 86,
+  'tests/integration/bidding/bid-storm.int.test.ts': 38,
+  'tests/e2e/market.e2e.test.ts': 37,
+  'tests/e2e/operator.e2e.test.ts': 26,
+  'tests/e2e/foundation.e2e.test.ts': 23,
+  'tests/integration/expos/expiry-races.int.test.ts': 22,
+  'tests/security/matrix.test.ts': 20,
+  'tests/infra/stack.test.ts': 20,
+  'tests/integration/market/matching.int.test.ts': 18,
+  'tests/perf/route-costs.test.ts': 17,
+  'tests/integration/market/needs.int.test.ts': 16,
+  'tests/integration/expos/hold-storm.int.test.ts': 14,
+  'tests/infra/bundles.test.ts': 12,
+  'tests/integration/market/seed.int.test.ts': 11,
+  'tests/integration/market/search.int.test.ts': 11,
+  'tests/integration/expos/seed.int.test.ts': 11,
 };
+const BROWSER_FILE = 20;
 
 /**
  * Longest first, so the workers finish together: on a clean clone vitest has no durations of
@@ -33,8 +34,10 @@ export const HEAVY_FILES: Record<string, number> = {
 export class HeaviestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rest = await super.sort(files);
-    const weight = (spec: TestSpecification) =>
-      HEAVY_FILES[relative(spec.project.config.root, spec.moduleId).replaceAll('\\', '/')] ?? 0;
+    const weight = (spec: TestSpecification) => {
+      const file = relative(spec.project.config.root, spec.moduleId).replaceAll('\\', '/');
+      return HEAVY_FILES[file] ?? (file.startsWith('tests/e2e/') ? BROWSER_FILE : 0);
+    };
     return rest
       .map((spec, order) => ({ spec, order, w: weight(spec) }))
       .sort((a, b) => b.w - a.w || a.order - b.order)
