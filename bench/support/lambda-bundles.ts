@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleLambda, type LambdaBundleOptions } from '../../infra/bundling/lambda-bundle';
 
@@ -45,7 +45,8 @@ export async function buildBundle(
   for (const [path, info] of Object.entries(inputs)) {
     const pkg =
       path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
-      relative(REPO, join(REPO, path)).split('/').slice(0, 3).join('/');
+      // esbuild names inputs relative to its working directory, the repository.
+      path.split('/').slice(0, 3).join('/');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
   }
   return {

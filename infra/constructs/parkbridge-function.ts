@@ -43,17 +43,18 @@ export interface ParkbridgeFunctionProps {
  * output, so an unchanged bundle is not uploaded again.
  */
 function bundledCode(entry: string, openApiDocument: boolean): Code {
-  const args = ['--import', 'tsx', repoPath('infra/bundling/bundle-cli.ts'), entry];
+  const flags = openApiDocument ? ['--openapi'] : [];
   return Code.fromAsset(REPO_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       // Never pulled: local bundling always answers (or fails the synth with esbuild's message).
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       // Part of the asset's cache key, which must differ per entry.
-      command: ['bundle', entry, ...(openApiDocument ? ['--openapi'] : [])],
+      command: ['bundle', entry, ...flags],
       local: {
         tryBundle(outputDir) {
-          execFileSync(process.execPath, [...args, outputDir, ...(openApiDocument ? ['--openapi'] : [])], {
+          const cli = repoPath('infra/bundling/bundle-cli.ts');
+          execFileSync(process.execPath, ['--import', 'tsx', cli, entry, outputDir, ...flags], {
             cwd: REPO_ROOT,
             stdio: ['ignore', 'ignore', 'inherit'],
           });

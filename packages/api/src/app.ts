@@ -24,20 +24,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createAppBase(deps);
   deps.extraRoutes?.(app);
   mountRoutes(app, deps.container, deps.routeGroups);
-  if (deps.routeGroups) {
-    // Built on first request only: the document must list every context's routes.
-    let document: ReturnType<typeof openApiDocumentOf> | undefined;
-    app.get('/openapi.json', (c) => {
-      document ??= fullDocument(deps.container);
-      return c.json(document, 200);
-    });
-  } else {
-    let document: ReturnType<typeof openApiDocumentOf> | undefined;
-    app.get('/openapi.json', (c) => {
-      document ??= openApiDocumentOf(app);
-      return c.json(document, 200);
-    });
-  }
+  // Built on first request only. With some groups mounted, it still lists every context's routes.
+  let document: ReturnType<typeof openApiDocumentOf> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= deps.routeGroups ? fullDocument(deps.container) : openApiDocumentOf(app);
+    return c.json(document, 200);
+  });
   return app;
 }
 
