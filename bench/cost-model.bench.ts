@@ -271,22 +271,12 @@ function parseUnitCosts(table: string): Record<string, Call> {
   return calls;
 }
 
-const MEASURED: Record<string, Call> = {
-  ...parseUnitCosts(UNIT_COSTS_TABLE),
-  // Not measured by unit-costs (its recipe's If-Match goes stale once the amendment reaches the
-  // consumers): the same calls as PUT /v1/needs/{needId}/bids/mine (docs/performance.md), so its figures.
-  'POST /v1/needs/{needId}/bids/mine/reconfirm': {
-    fn: 'bidding',
-    rru: 2.5,
-    wru: 12,
-    ms: 67,
-    rec: 3,
-    parts: 2,
-    bytes: 1059,
-    mkt: [1, 0, 0, 0],
-    bg: [1, 0, 0, 0],
-  },
-};
+const MEASURED: Record<string, Call> = parseUnitCosts(UNIT_COSTS_TABLE);
+// Not measured by unit-costs (its recipe's If-Match goes stale once the amendment reaches the
+// consumers): the same calls as PUT /v1/needs/{needId}/bids/mine (docs/performance.md), so its figures.
+MEASURED['POST /v1/needs/{needId}/bids/mine/reconfirm'] = MEASURED[
+  'PUT /v1/needs/{needId}/bids/mine'
+] as Call;
 
 /**
  * Matching fan-out (unit-costs, second table): the stream work of publishing a need that k
