@@ -1,5 +1,5 @@
-import { NativeSelect, TextInput } from '@mantine/core';
-import { PERIODS, UNITS } from '../api/types';
+import { Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
+import { CERTIFICATE_KINDS, PERIODS, UNITS } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 /** A price typed in major units (any digits), kept as text until parsed into minor units on submit. */
@@ -74,6 +74,32 @@ export function PeriodSelect(props: {
         ...PERIODS.map((p) => ({ value: p, label: t(`period.${p}`) })),
       ]}
     />
+  );
+}
+
+/** Which certificate kinds a need requires or a listing holds: one checkbox per kind. */
+export function CertificateKindsInput(props: {
+  label: string;
+  description?: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <Checkbox.Group
+      label={props.label}
+      description={props.description}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+    >
+      <Group mt="xs" gap="md">
+        {CERTIFICATE_KINDS.map((k) => (
+          <Checkbox key={k} value={k} label={t(`certificate.kind.${k}`)} />
+        ))}
+      </Group>
+    </Checkbox.Group>
   );
 }
 

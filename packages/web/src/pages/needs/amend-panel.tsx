@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Checkbox,
   Group,
   Paper,
   SimpleGrid,
@@ -16,9 +15,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
-import { CERTIFICATE_KINDS, type Need, type NeedAmendment } from '../../api/types';
+import type { Need, NeedAmendment } from '../../api/types';
 import { CategoryLabel, CategoryPicker } from '../../components/category';
-import { etagFor, UnitSelect } from '../../components/inputs';
+import { CertificateKindsInput, etagFor, UnitSelect } from '../../components/inputs';
 import { ProblemAlert } from '../../components/problem';
 import { Loading } from '../../components/query-state';
 import { useDraft } from '../../components/use-draft';
@@ -139,18 +138,12 @@ export function AmendForm(props: { need: Need; onDone: () => void }) {
             onChange={(e) => draft.set('description', e.currentTarget.value)}
             error={s.fieldError('description')}
           />
-          <Checkbox.Group
+          <CertificateKindsInput
             label={t('need.requiredCertificates')}
             value={v.requiredCertificates}
             onChange={(x) => draft.set('requiredCertificates', x)}
             error={s.fieldError('requiredCertificates')}
-          >
-            <Group mt="xs" gap="md">
-              {CERTIFICATE_KINDS.map((k) => (
-                <Checkbox key={k} value={k} label={t(`certificate.kind.${k}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
+          />
           <Textarea
             label={t('amend.reason')}
             description={t('amend.reasonHint')}

@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Group,
   NativeSelect,
   Paper,
@@ -16,9 +15,15 @@ import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, useParks } from '../../api/queries';
-import { CERTIFICATE_KINDS, LISTING_KINDS, type Listing } from '../../api/types';
+import { LISTING_KINDS, type Listing } from '../../api/types';
 import { CategoryPicker } from '../../components/category';
-import { etagFor, MoneyInput, PeriodSelect, UnitSelect } from '../../components/inputs';
+import {
+  CertificateKindsInput,
+  etagFor,
+  MoneyInput,
+  PeriodSelect,
+  UnitSelect,
+} from '../../components/inputs';
 import { Page } from '../../components/page';
 import { ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -294,19 +299,13 @@ export default function ListingFormPage() {
               onChange={(e) => draft.set('description', e.currentTarget.value)}
               error={s.fieldError('description')}
             />
-            <Checkbox.Group
+            <CertificateKindsInput
               label={t('listing.certificates')}
               description={t('listing.certificatesHint')}
               value={v.certificates}
               onChange={(x) => draft.set('certificates', x)}
               error={s.fieldError('certificates')}
-            >
-              <Group mt="xs" gap="md">
-                {CERTIFICATE_KINDS.map((k) => (
-                  <Checkbox key={k} value={k} label={t(`certificate.kind.${k}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            />
             {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => navigate('/listings')}>

@@ -15,9 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, usePark, useParks } from '../../api/queries';
-import { CERTIFICATE_KINDS, type Chain, type Need } from '../../api/types';
+import type { Chain, Need } from '../../api/types';
 import { CategoryLabel, CategoryPicker } from '../../components/category';
-import { UnitSelect } from '../../components/inputs';
+import { CertificateKindsInput, UnitSelect } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -271,18 +271,12 @@ export default function NeedFormPage() {
                 error={s.fieldError('parkFirstHours')}
               />
             </SimpleGrid>
-            <Checkbox.Group
+            <CertificateKindsInput
               label={t('need.requiredCertificates')}
               value={v.requiredCertificates}
               onChange={(x) => draft.set('requiredCertificates', x)}
               error={s.fieldError('requiredCertificates')}
-            >
-              <Group mt="xs" gap="md">
-                {CERTIFICATE_KINDS.map((k) => (
-                  <Checkbox key={k} value={k} label={t(`certificate.kind.${k}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            />
             {fromChain && (
               <Checkbox
                 label={t('need.recurring')}
