@@ -248,10 +248,9 @@ function parseUnitCosts(table: string): Record<string, Call> {
       : undefined;
   const calls: Record<string, Call> = {};
   for (const r of body) {
-    const fuller = num(r, 'RRU filled') > num(r, 'RRU');
     const call: Call = {
       fn: r[col('function')] as FunctionName,
-      rru: fuller ? num(r, 'RRU filled') : num(r, 'RRU'),
+      rru: Math.max(num(r, 'RRU'), num(r, 'RRU filled')),
       wru: num(r, 'WRU'),
       ms: num(r, 'handler ms'),
     };
@@ -783,6 +782,8 @@ function schedules() {
   return { runs, gbSeconds, rru, wru, logBytes: runs * (LOG_BYTES.info + LOG_BYTES.emfJob) };
 }
 
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
 /** Traces X-Ray records for `n` invocations of one function spread over the active hours. */
 function traces(n: number) {
   const reservoir = XRAY.reservoirPerSecond * PEOPLE.activeHours * 3600;
@@ -802,7 +803,6 @@ function costLines(scale: Scale, stage: Stage, opts: Options = {}): Line[] {
   const lines: Line[] = [];
   const add = (line: string, fixed: boolean, usd: number, note: string) =>
     lines.push({ line, fixed, usd, note });
-  const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
   // Fixed: the stack's standing cost.
   if (stage === 'prod')
@@ -842,11 +842,10 @@ function costLines(scale: Scale, stage: Stage, opts: Options = {}): Line[] {
   );
 
   // Per use.
-  const mauPrice =
-    stage === 'prod' && !opts.cognitoEssentials
-      ? t.mau * PRICE.cognitoPlusMau
-      : Math.max(0, t.mau - PRICE.cognitoEssentialsFreeMau) * PRICE.cognitoEssentialsMau;
   const plus = stage === 'prod' && !opts.cognitoEssentials;
+  const mauPrice = plus
+    ? t.mau * PRICE.cognitoPlusMau
+    : Math.max(0, t.mau - PRICE.cognitoEssentialsFreeMau) * PRICE.cognitoEssentialsMau;
   add('Cognito user pool', false, mauPrice, `${fmt(t.mau)} MAU, ${plus ? 'Plus' : 'Essentials'} plan`);
   add(
     'API Gateway HTTP API',
@@ -958,10 +957,12 @@ async function run(): Promise<BenchTable[]> {
   const [parkProd, provinceProd, parkDev, provinceDev] = results as [Line[], Line[], Line[], Line[]];
   const names = [...new Set(results.flatMap((r) => r.map((l) => l.line)))];
   const find = (r: Line[], name: string) => r.find((l) => l.line === name);
-  const cell = (r: Line[], name: string) => {
-    const l = find(r, name);
-    return l ? usd(l.usd) : '—';
-  };
+  const cells = (name: string) =>
+    results.map((r) => {
+      const l = find(r, name);
+      return l ? usd(l.usd) : '—';
+    });
+  const totals = (pick?: (l: Line) => boolean) => results.map((r) => usd(total(r, pick)));
   const idleDev = total(parkDev, (l) => l.fixed);
   const noteOf = (name: string) => {
     const park = find(parkProd, name)?.note ?? find(parkDev, name)?.note ?? '';
@@ -979,15 +980,13 @@ async function run(): Promise<BenchTable[]> {
   const a = activity(PARK, {});
   const p = activity(PROVINCE, {});
   const sched = schedules();
-  const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
-  const sensitivity: [string, Options, Stage?][] = [
+  const sensitivity: [string, Options][] = [
     ['app open twice as long per session (polling ×2)', { minutesFactor: 2 }],
     ['Cognito Essentials instead of Plus in prod', { cognitoEssentials: true }],
     ['X-Ray tracing off', { xrayOff: true }],
     ['25 matches per need instead of 10', { matchesPerNeed: 25 }],
   ];
-  const base = [total(parkProd), total(provinceProd)];
   return [
     {
       title: 'Monthly AWS cost (USD, us-east-1 list prices of 2026-11-23)',
@@ -1003,43 +1002,16 @@ async function run(): Promise<BenchTable[]> {
       rows: [
         ...names.map((name) => {
           const l = find(parkProd, name) ?? find(parkDev, name);
-          return [
-            name,
-            l?.fixed ? 'fixed' : 'per use',
-            cell(parkProd, name),
-            cell(provinceProd, name),
-            cell(parkDev, name),
-            cell(provinceDev, name),
-            noteOf(name),
-          ];
+          return [name, l?.fixed ? 'fixed' : 'per use', ...cells(name), noteOf(name)];
         }),
         [
           '**fixed subtotal**',
           '',
-          usd(total(parkProd, (l) => l.fixed)),
-          usd(total(provinceProd, (l) => l.fixed)),
-          usd(total(parkDev, (l) => l.fixed)),
-          usd(total(provinceDev, (l) => l.fixed)),
+          ...totals((l) => l.fixed),
           'the stack at rest (an idle dev stack costs this)',
         ],
-        [
-          '**total, list price**',
-          '',
-          usd(total(parkProd, (l) => l.usd > 0)),
-          usd(total(provinceProd, (l) => l.usd > 0)),
-          usd(total(parkDev, (l) => l.usd > 0)),
-          usd(total(provinceDev, (l) => l.usd > 0)),
-          '',
-        ],
-        [
-          '**total, after always-free allowances**',
-          '',
-          usd(total(parkProd)),
-          usd(total(provinceProd)),
-          usd(total(parkDev)),
-          usd(total(provinceDev)),
-          '',
-        ],
+        ['**total, list price**', '', ...totals((l) => l.usd > 0), ''],
+        ['**total, after always-free allowances**', '', ...totals(), ''],
       ],
       notes: [
         `Largest lines: park, prod: ${ranked(parkProd)}. Province, prod: ${ranked(provinceProd)}.`,
@@ -1053,17 +1025,13 @@ async function run(): Promise<BenchTable[]> {
         ['monthly active users (Cognito)', fmt(a.mau), fmt(p.mau)],
         ['token issues (pre-token trigger)', fmt(a.tokens), fmt(p.tokens)],
         ['API requests', fmt(a.apiRequests), fmt(p.apiRequests)],
-        ...Object.keys(FUNCTION_MEMORY_MB).map((f) => {
-          const x = f === 'schedules' ? sched : null;
-          return [
-            `Lambda ${f}: invocations / GB-s`,
-            x
-              ? `${fmt(x.runs)} / ${fmt(x.gbSeconds)}`
-              : `${fmt(a.invocations[f as FunctionName])} / ${fmt(a.gbSeconds[f as FunctionName])}`,
-            x
-              ? `${fmt(x.runs)} / ${fmt(x.gbSeconds)}`
-              : `${fmt(p.invocations[f as FunctionName])} / ${fmt(p.gbSeconds[f as FunctionName])}`,
-          ];
+        ...(Object.keys(FUNCTION_MEMORY_MB) as FunctionName[]).map((f) => {
+          // The schedules run the same whatever the scale (schedules()), not from the usage model.
+          const lambda = (t: Totals) =>
+            f === 'schedules'
+              ? `${fmt(sched.runs)} / ${fmt(sched.gbSeconds)}`
+              : `${fmt(t.invocations[f])} / ${fmt(t.gbSeconds[f])}`;
+          return [`Lambda ${f}: invocations / GB-s`, lambda(a), lambda(p)];
         }),
         ['DynamoDB read request units', fmt(a.rru), fmt(p.rru)],
         ['DynamoDB write request units', fmt(a.wru), fmt(p.wru)],
@@ -1078,7 +1046,7 @@ async function run(): Promise<BenchTable[]> {
       title: 'What moves the total most (prod)',
       columns: ['change', 'park, prod', 'province, prod'],
       rows: [
-        ['as modelled', usd(base[0] ?? 0), usd(base[1] ?? 0)],
+        ['as modelled', usd(total(parkProd)), usd(total(provinceProd))],
         ...sensitivity.map(([label, opts]) => [
           label,
           usd(total(costLines(PARK, 'prod', opts))),
