@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AuctionBook,
   AuctionGuard,
@@ -11,6 +11,7 @@ import type {
 import { retryWrite } from '@parkbridge/domain/bids';
 import { conflict, type PageRequest, type Stored, staleVersion } from '@parkbridge/domain/core';
 import type { Need } from '@parkbridge/domain/needs';
+import { consistentBatchGet } from '../chain-map/reads';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
@@ -56,22 +57,10 @@ export class DynamoBidRepository implements BidRepository {
 
   /** The need and the caller's bid in one consistent BatchGetItem: both live in the need's partition. */
   async needAndBid(needId: string, orgId: string) {
-    const keys = [needKey(needId), bidKey(needId, orgId)];
-    const found: Record<string, unknown>[] = [];
-    let pending: Record<string, unknown>[] | undefined = keys;
-    for (let round = 0; pending?.length; round++) {
-      if (round >= 8) throw new Error('BatchGetItem left keys unprocessed after retries.');
-      if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const out: BatchGetCommandOutput = await this.db.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.db.tableName]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      found.push(...(out.Responses?.[this.db.tableName] ?? []));
-      pending = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
-    }
-    const need = found.find((i) => i.sk === keys[0]!.sk);
-    const bid = found.find((i) => i.sk === keys[1]!.sk);
+    const [needAt, bidAt] = [needKey(needId), bidKey(needId, orgId)];
+    const found = await consistentBatchGet(this.db, [needAt, bidAt]);
+    const need = found.find((i) => i.sk === needAt.sk);
+    const bid = found.find((i) => i.sk === bidAt.sk);
     return {
       need: need ? stripKeys<Stored<Need>>(need) : null,
       bid: bid ? stripKeys<Stored<Bid>>(bid) : null,

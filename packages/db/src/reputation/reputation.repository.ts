@@ -9,6 +9,7 @@ import {
 import type { Db } from '../core/db';
 import { getItem } from '../core/query';
 import type { TxItem } from '../core/transact';
+import { batchGet } from '../matching/batch';
 import { orgKey } from '../orgs/org.repository';
 
 /** One totals item per organisation, beside its profile. */
@@ -65,18 +66,7 @@ export class DynamoReputationRepository implements ReputationReader {
    * deals has no totals item and reads as an empty reputation).
    */
   async ofOrg(orgId: string): Promise<Reputation | null> {
-    const keys: Record<string, unknown>[] = [orgKey(orgId), reputationKey(orgId)];
-    const found: Record<string, unknown>[] = [];
-    let pending: Record<string, unknown>[] | undefined = keys;
-    for (let round = 0; pending?.length; round++) {
-      if (round >= 8) throw new Error('BatchGetItem left keys unprocessed after retries.');
-      if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const out: BatchGetCommandOutput = await this.db.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.db.tableName]: { Keys: pending } } }),
-      );
-      found.push(...(out.Responses?.[this.db.tableName] ?? []));
-      pending = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
-    }
+    const found = await batchGet(this.db, [orgKey(orgId), reputationKey(orgId)]);
     if (!found.some((i) => i.sk === 'ORG')) return null;
     return reputationOf(
       totalsOf(
