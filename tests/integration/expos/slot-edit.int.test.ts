@@ -151,6 +151,9 @@ describe('editing a saved slot (PATCH /v1/slots/{slotId})', { timeout: 120_000 }
     expect(moved).toMatchObject({ status: 409, body: { code: 'slot.in_use' } });
     const repriced = await patch(slot.slotId, operator.token, { price: { amount: 1, currency: 'IRR' } });
     expect(repriced).toMatchObject({ status: 409, body: { code: 'slot.in_use' } });
+    // Its own rectangle and price sent back (an editor's whole form) change nothing, claim or not.
+    const resent = await patch(slot.slotId, operator.token, { rect: slot.rect, price: slot.price });
+    expect(resent).toMatchObject({ status: 422, body: { code: 'slot.edit_empty' } });
 
     // Code and kind may change; the hold survives the edit and can still be submitted.
     const renamed = await patch(slot.slotId, operator.token, { code: 'VIP-1', kind: 'island' });

@@ -10,6 +10,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
+import { canonicalEqual } from '../needs/equality';
 import type { ParkRepository } from '../parks/ports';
 import { fitsFloor, overlaps, rectArea } from './floor-geometry';
 import type { ExpoRepository } from './ports';
@@ -22,8 +23,6 @@ import {
   type SlotEditRepository,
   type SlotPatch,
 } from './slot-edit';
-
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Changes a saved slot (the operator of the expo's park). The same floor rules as a new slot hold:
@@ -58,7 +57,8 @@ export class SlotEditService {
       ...(patch.rect !== undefined ? { rect: patch.rect } : {}),
       ...(patch.price !== undefined ? { price: patch.price } : {}),
     };
-    const changed = SLOT_EDITABLE_FIELDS.filter((f: SlotEditableField) => !sameValue(prev[f], next[f]));
+    // By value, not by JSON text: DynamoDB hands maps (rect, price) back with their keys reordered.
+    const changed = SLOT_EDITABLE_FIELDS.filter((f: SlotEditableField) => !canonicalEqual(prev[f], next[f]));
     if (!changed.length) throw ruleBroken('slot.edit_empty', 'The edit changes nothing.');
 
     if (changed.includes('price') && next.price.currency !== prev.price.currency) {
@@ -86,7 +86,7 @@ export class SlotEditService {
     if (changed.includes('price')) {
       // Slices priced like their slot (they inherited its price) follow it; their own prices stay.
       next.slices = prev.slices.map((x) =>
-        sameValue(x.price, prev.price) ? { ...x, price: next.price } : x,
+        canonicalEqual(x.price, prev.price) ? { ...x, price: next.price } : x,
       );
     }
     let layoutChange: SlotEditCommand['layout'] = null;
