@@ -25,8 +25,6 @@ export interface Units {
   conditionCheckWru: number;
   /** What DynamoDB Local itself reported for the writes (it under-reports transactions). */
   localWru: number;
-  /** Transactions DynamoDB cancelled (a lost race): AWS charges them, they are not counted here. */
-  cancelledTransactions: number;
 }
 
 export const noUnits = (): Units => ({
@@ -35,7 +33,6 @@ export const noUnits = (): Units => ({
   wru: 0,
   conditionCheckWru: 0,
   localWru: 0,
-  cancelledTransactions: 0,
 });
 
 export const addUnits = (a: Units, b: Units): Units => ({
@@ -44,7 +41,6 @@ export const addUnits = (a: Units, b: Units): Units => ({
   wru: a.wru + b.wru,
   conditionCheckWru: a.conditionCheckWru + b.conditionCheckWru,
   localWru: a.localWru + b.localWru,
-  cancelledTransactions: a.cancelledTransactions + b.cancelledTransactions,
 });
 
 const READS = new Set(['GetItem', 'Query', 'BatchGetItem', 'TransactGetItems', 'Scan']);
@@ -70,15 +66,19 @@ export function itemBytes(value: unknown): number {
   return 1;
 }
 
-/** Top-level item size (no map overhead for the item itself). */
-export const sizeOfItem = (item: Item) =>
-  Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + itemBytes(v), 0);
+/** Top-level item size (no map overhead for the item itself: itemBytes adds none for a map). */
+export const sizeOfItem = (item: Item) => itemBytes(item);
 
 const GSIS = [1, 2, 3, 4] as const;
 
+/** The item's key in GSI n, or null when it is not in that index (sparse indexes). */
+const indexKeyOf = (item: Item | undefined, n: (typeof GSIS)[number]) =>
+  item && item[`gsi${n}pk`] !== undefined && item[`gsi${n}sk`] !== undefined
+    ? `${item[`gsi${n}pk`]}|${item[`gsi${n}sk`]}`
+    : null;
+
 /** How many of the table's four GSIs an item appears in (projection ALL: each keeps a full copy). */
-export const indexCopies = (item: Item) =>
-  GSIS.filter((n) => item[`gsi${n}pk`] !== undefined && item[`gsi${n}sk`] !== undefined).length;
+export const indexCopies = (item: Item) => GSIS.filter((n) => indexKeyOf(item, n) !== null).length;
 
 const kb = (item: Item | undefined) => (item ? Math.max(1, Math.ceil(sizeOfItem(item) / 1024)) : 0);
 
@@ -96,12 +96,8 @@ export function writeUnits(
   const factor = transactional ? 2 : 1;
   let units = Math.max(kb(before), kb(after), 1);
   for (const n of GSIS) {
-    const keyOf = (i: Item | undefined) =>
-      i && i[`gsi${n}pk`] !== undefined && i[`gsi${n}sk`] !== undefined
-        ? `${i[`gsi${n}pk`]}|${i[`gsi${n}sk`]}`
-        : null;
-    const was = keyOf(before);
-    const is = keyOf(after);
+    const was = indexKeyOf(before, n);
+    const is = indexKeyOf(after, n);
     if (is !== null) units += kb(after);
     if (was !== null && was !== is) units += kb(before);
   }
@@ -185,13 +181,8 @@ export class AwsUnitsMeter {
         let t = performance.now();
         const before = await Promise.all(targets.map(get));
         store.lookups.push([t, performance.now()]);
-        let out: Awaited<ReturnType<typeof next>>;
-        try {
-          out = await next(args);
-        } catch (err) {
-          if (command === 'TransactWriteItems') store.units.cancelledTransactions++;
-          throw err;
-        }
+        // A cancelled transaction (a lost race) throws here: AWS charges it, this meter does not.
+        const out = await next(args);
         const consumed = (out.output as Input).ConsumedCapacity;
         const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as Input[];
         const reported = list.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
