@@ -16,7 +16,7 @@ import { processWithConsumers } from '../functions/streams/process-batch';
 import { HTTP_FUNCTIONS, streamReaders } from '../infra/stacks/workloads';
 import { tokenOf } from '../tests/perf/support/route-costs';
 import type { ApiRoute } from '../tests/security/support/openapi';
-import { RECIPES } from '../tests/security/support/routes';
+import { RECIPES, type Recipe } from '../tests/security/support/routes';
 import { startScenarioRuntime } from '../tests/security/support/runtime';
 import { listingBody, needBody } from '../tests/security/support/scenario';
 import { send } from '../tests/security/support/send';
@@ -40,6 +40,13 @@ const median = (xs: number[]) => {
 };
 const f1 = (n: number) => n.toFixed(1);
 const f0 = (n: number) => n.toFixed(0);
+/** calls, RRU, WRU and ms of repeated runs of one piece of work, each the median. */
+const medianUnits = (runs: { units: Units; ms: number }[]) => [
+  median(runs.map((r) => r.units.calls)),
+  f1(median(runs.map((r) => r.units.rru))),
+  f1(median(runs.map((r) => r.units.wru))),
+  f1(median(runs.map((r) => r.ms))),
+];
 
 /** Which HTTP function API Gateway sends a route to: the most specific route pattern wins. */
 export function functionOf(path: string): string {
@@ -132,6 +139,14 @@ async function run(): Promise<BenchTable[]> {
     await settle();
     const readerNames = readers.map((r) => r.name);
 
+    /** One request of a route on fresh resources from its recipe (the recipe's work is not metered). */
+    async function measure(route: ApiRoute, recipe: Recipe) {
+      const rc = await recipe.build(s);
+      const token = await tokenOf(s, recipe, rc);
+      await settle(); // the recipe's own setup reaches the consumers first, unmetered
+      return meter.during(() => send(s, route, rc, token));
+    }
+
     // 1. Every route, REPS times, each on fresh resources made by its recipe (not metered).
     const routeRows: (string | number)[][] = [];
     const problems: string[] = [];
@@ -147,10 +162,7 @@ async function run(): Promise<BenchTable[]> {
       const samples: { units: Units; ms: number; stream: StreamWork }[] = [];
       for (let rep = 0; rep < REPS; rep++) {
         try {
-          const rc = await recipe.build(s);
-          const token = await tokenOf(s, recipe, rc);
-          await settle(); // the recipe's own setup reaches the consumers first, unmetered
-          const done = await meter.during(() => send(s, route, rc, token));
+          const done = await measure(route, recipe);
           if (done.result.status !== recipe.status) {
             problems.push(`${route.key}: answered ${done.result.status} (${done.result.text.slice(0, 120)})`);
             await settle();
@@ -191,10 +203,7 @@ async function run(): Promise<BenchTable[]> {
       const recipe = RECIPES[route.key];
       if (!recipe) continue;
       try {
-        const rc = await recipe.build(s);
-        const token = await tokenOf(s, recipe, rc);
-        await settle();
-        const done = await meter.during(() => send(s, route, rc, token));
+        const done = await measure(route, recipe);
         if (done.result.status === recipe.status) filled.set(route.key, { rru: done.units.rru, ms: done.ms });
       } catch {}
     }
@@ -255,13 +264,7 @@ async function run(): Promise<BenchTable[]> {
       const runs: { units: Units; ms: number }[] = [];
       for (let i = 0; i < 7; i++) runs.push(await meter.during(() => job.run(rt.runtime.db.clock.now())));
       await settle();
-      jobRows.push([
-        job.name,
-        median(runs.map((r) => r.units.calls)),
-        f1(median(runs.map((r) => r.units.rru))),
-        f1(median(runs.map((r) => r.units.wru))),
-        f1(median(runs.map((r) => r.ms))),
-      ]);
+      jobRows.push([job.name, ...medianUnits(runs)]);
     }
 
     // 4. The pre-token-generation trigger for a member user (the usual sign-in or refresh).
@@ -338,14 +341,7 @@ async function run(): Promise<BenchTable[]> {
       {
         title: 'Cognito pre-token-generation trigger, a member signing in (median of 7)',
         columns: ['calls', 'RRU', 'WRU', 'ms'],
-        rows: [
-          [
-            median(claims.map((r) => r.units.calls)),
-            f1(median(claims.map((r) => r.units.rru))),
-            f1(median(claims.map((r) => r.units.wru))),
-            f1(median(claims.map((r) => r.ms))),
-          ],
-        ],
+        rows: [medianUnits(claims)],
       },
     ];
   } finally {
