@@ -22,7 +22,7 @@ import { ProblemAlert } from '../../components/problem';
 import { Loading } from '../../components/query-state';
 import { useDraft } from '../../components/use-draft';
 import { useSubmit } from '../../components/use-submit';
-import { asciiDigits } from '../../format/digits';
+import { parseQuantityInput } from '../../format/money';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { needsKey } from '../tenant/needs.page';
@@ -67,8 +67,8 @@ export function AmendForm(props: { need: Need; onDone: () => void }) {
     if (v.title !== need.title) out.title = v.title;
     if (v.description !== need.description) out.description = v.description;
     if (v.category !== need.category) out.category = v.category;
-    const q = asciiDigits(v.quantity).trim().replace('\u066b', '.').replace(',', '.');
-    if (q !== String(need.quantity)) out.quantity = q && Number.isFinite(Number(q)) ? Number(q) : v.quantity;
+    const quantity = parseQuantityInput(v.quantity);
+    if (quantity !== need.quantity) out.quantity = quantity ?? v.quantity;
     if (v.unit !== need.unit) out.unit = v.unit;
     if (!sameSet(v.requiredCertificates, need.requiredCertificates))
       out.requiredCertificates = v.requiredCertificates;
