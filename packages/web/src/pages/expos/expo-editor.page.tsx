@@ -13,11 +13,11 @@ import {
 } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, request } from '../../api/client';
+import { api } from '../../api/client';
 import { type FloorPavilion, type FloorSlot, type Rect, SLOT_KINDS, type Slot } from '../../api/types';
 import { FloorLegend } from '../../components/floor-legend';
 import { FloorPlanSvg, floorPoint, rectArea } from '../../components/floor-plan-svg';
-import { MoneyInput } from '../../components/inputs';
+import { etagFor, MoneyInput } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { localName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -48,13 +48,6 @@ function fit(r: Rect, floor: { width: number; depth: number }): Rect {
   };
 }
 
-/** The saved slot being edited: its id, the ETag of the read the form was filled from, its code. */
-interface Editing {
-  slotId: string;
-  etag: string | null;
-  code: string;
-}
-
 const emptyForm = { code: '', kind: 'inline', area: '', price: '' };
 
 /**
@@ -71,15 +64,15 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
   const [draft, setDraft] = useState<Rect | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [form, setForm] = useState(emptyForm);
-  const [editing, setEditing] = useState<Editing | null>(null);
+  // The saved slot being edited, as read when the form was filled from it.
+  const [editing, setEditing] = useState<Slot | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const startEdit = async (slot: FloorSlot) => {
     setLoadError(null);
     try {
-      // A fresh read: its ETag is what the save is conditioned on (412 if someone changed it since).
-      const res = await request<Slot>('GET', `/v1/slots/${slot.slotId}`);
-      const x = res.data;
-      setEditing({ slotId: x.slotId, etag: res.etag, code: x.code });
+      // A fresh read: its version is what the save is conditioned on (412 if someone changed it since).
+      const x = await api.get<Slot>(`/v1/slots/${slot.slotId}`);
+      setEditing(x);
       setDraft(x.rect);
       setForm({
         code: x.code,
@@ -168,7 +161,7 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
   const s = useSubmit(
     (key) =>
       editing
-        ? api.patch(`/v1/slots/${editing.slotId}`, body(), { ifMatch: editing.etag })
+        ? api.patch(`/v1/slots/${editing.slotId}`, body(), { ifMatch: etagFor(editing) })
         : api.post(`/v1/pavilions/${pavilion.pavilionId}/slots`, body(), { idempotencyKey: key }),
     {
       invalidate: [floorKey(props.expoId)],
