@@ -1,7 +1,6 @@
 import { conflict, notFound, type Stored, staleVersion } from '@parkbridge/domain/core';
 import type { Slot, SlotEditCommand, SlotEditRepository } from '@parkbridge/domain/expos';
-import { auditStep, type Db, getItem, stripKeys, type TxItem, transact } from '../core';
-import { withoutClaim } from './claim.attributes';
+import { auditStep, type Db, type TxItem, transact } from '../core';
 import { claimKey, pavilionKey, slotKey } from './expo.keys';
 
 /**
@@ -26,11 +25,6 @@ const inUse = () =>
  */
 export class DynamoSlotEditRepository implements SlotEditRepository {
   constructor(private readonly db: Db) {}
-
-  async getSlotForEdit(slotId: string) {
-    const item = await getItem(this.db, slotKey(slotId).pk, 'SLOT', true);
-    return item ? stripKeys<Stored<Slot>>(withoutClaim(item)) : null;
-  }
 
   async save(cmd: SlotEditCommand): Promise<Stored<Slot>> {
     const { prev, next } = cmd;

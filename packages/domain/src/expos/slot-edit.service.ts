@@ -39,7 +39,8 @@ export class SlotEditService {
 
   async edit(caller: Caller, slotId: string, patch: SlotPatch, ifMatch?: number): Promise<Stored<Slot>> {
     const op = requireRole(caller, 'operator');
-    const prev = await this.slots.getSlotForEdit(slotId);
+    // Consistent: the version an If-Match is checked against is the latest committed.
+    const prev = await this.expos.getSlot(slotId, true);
     if (!prev) throw notFound('slot');
     // Another park's operator learns nothing about this slot's floor: 404, as for a private thing.
     const park = await this.parks.get(prev.parkId);

@@ -43,8 +43,6 @@ export interface SlotEditCommand {
 }
 
 export interface SlotEditRepository {
-  /** Consistent: the version an If-Match is checked against is the latest committed. */
-  getSlotForEdit(slotId: string): Promise<Stored<Slot> | null>;
   /**
    * Fails with `version.stale` when the slot changed since `prev`, `slot.in_use` when it (or a
    * slice) has a live claim and `requireUnclaimed`, `pavilion.layout_changed` when the layout moved.
