@@ -31,7 +31,7 @@ import {
   usePk,
 } from './chain-map.keys';
 import { consistentBatchGet, queryEvery, queryFirst } from './reads';
-import { headItems, replaceParkItems } from './rebuild.writes';
+import { headItem, replaceParkItems } from './rebuild.writes';
 
 const MAX_TX_ITEMS = 100;
 const SAMPLE_SIZE = 10;
@@ -268,7 +268,7 @@ export class DynamoChainMapContributions implements ContributionStore {
       const seq = Number(state.seq ?? 0);
       if (state.refreshed === seq) return;
       const rows = await this.firstRows(keys);
-      const [head, stateWrite] = headItems(keys, rows, seq);
+      const head = headItem(keys, rows, seq);
       try {
         await transact(this.db, [
           { item: { Put: { TableName: this.db.tableName, Item: head } } },
@@ -282,8 +282,8 @@ export class DynamoChainMapContributions implements ContributionStore {
                 ExpressionAttributeNames: { '#full': 'full' },
                 ExpressionAttributeValues: {
                   ':seq': seq,
-                  ':lastSk': stateWrite.lastSk,
-                  ':full': stateWrite.full,
+                  ':lastSk': head.lastSk,
+                  ':full': head.full,
                   ':ver': Number(state.ver ?? 0),
                 },
               },

@@ -30,29 +30,21 @@ import { consistentBatchGet, queryEvery } from './reads';
 type Key = { pk: string; sk: string };
 const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
 const id = (k: Key) => `${k.pk}\n${k.sk}`;
+type HeadRange = { lastSk: string; full: boolean };
 const bySk = (a: Item, b: Item) => (String(a.sk) < String(b.sk) ? -1 : String(a.sk) > String(b.sk) ? 1 : 0);
 
-/** A head item (a set's first rows, as stored but for the partition key) and what its state records. */
-export function headItems(
-  keys: HeadKeys,
-  rows: readonly Item[],
-  seq: number,
-): [Item, { lastSk: string; full: boolean }] {
-  const copied = rows.map(({ pk: _pk, ...rest }) => rest);
+/** A head item: a set's first rows, as stored but for the partition key (its state records the same `lastSk` and `full`). */
+export function headItem(keys: HeadKeys, rows: readonly Item[], seq: number): Item & HeadRange {
   const lastSk = rows.length ? String(rows[rows.length - 1]!.sk) : '';
-  const full = rows.length >= keys.size;
-  return [
-    {
-      ...keys.head,
-      type: ItemType.head,
-      set: keys.set,
-      rows: copied,
-      seq,
-      lastSk,
-      full,
-    },
-    { lastSk, full },
-  ];
+  return {
+    ...keys.head,
+    type: ItemType.head,
+    set: keys.set,
+    rows: rows.map(({ pk: _pk, ...rest }) => rest),
+    seq,
+    lastSk,
+    full: rows.length >= keys.size,
+  };
 }
 
 /**
@@ -144,7 +136,7 @@ export async function replaceParkItems(
     const oldState = held.get(id(keys.state));
     if (!rows.length && !oldHead && !oldState) continue;
     const oldSeq = Number(oldState?.seq ?? 0);
-    const [head, state] = headItems(keys, rows, oldSeq);
+    const head = headItem(keys, rows, oldSeq);
     if (oldHead && oldState && oldHead.seq === oldState.seq && sameness(oldHead) === sameness(head)) {
       kept.add(id(keys.head)).add(id(keys.state));
       continue;
@@ -156,7 +148,8 @@ export async function replaceParkItems(
       seq: oldSeq + 1,
       ver: Number(oldState?.ver ?? 0) + 1,
       refreshed: oldSeq + 1,
-      ...state,
+      lastSk: head.lastSk,
+      full: head.full,
     });
   }
 
