@@ -98,8 +98,9 @@ const lostRace = (err: unknown) => err instanceof DomainError && err.kind === Er
  * every touched mark's count being what was read, so concurrent or repeated applications of the
  * same source can neither both count nor both miss.
  *
- * The listed sets (declared edges, idle capacity, each period's awarded edges) are also kept as
- * heads: copies of their first rows beside the aggregates, which the map reads with them. The same
+ * The current listed sets (declared edges, idle capacity) are also kept as heads: copies of their
+ * first rows in the park's partition, which the map reads with the aggregates (a period's awarded
+ * edges need none: they sort right after the period's aggregates and are read with them). The same
  * transaction moves the set's small state item: a change inside the head's range bumps `seq` (the
  * head is stale until a refresh copies the rows again, right after the commit); a change past a
  * full head leaves it fresh and only bumps `ver`, conditional on the head's range being the one
