@@ -100,6 +100,25 @@ describe('the Lambda bundles', () => {
     console.log(`Lambda bundles (esbuild, minified, node22 ESM):\n${rows.join('\n')}`);
   });
 
+  it('carry only their own routes and contexts: no HTTP function bundles another context', () => {
+    // A string of each function's own code as it stands in the minified bundle: one route path
+    // (its createRoute) and, beside core, one string of its context's services or keys.
+    const marks = {
+      core: ['"/parks/{parkId}/memberships"'],
+      market: ['"/listings/{listingId}"', '"chain_input"'],
+      bidding: ['"/deals/{dealId}"', 'BIDDING#CLOSING'],
+      expos: ['"/expos/{expoId}/floorplan"', '#BOOKINGS'],
+      chainMap: ['"/parks/{parkId}/chain-map"', 'PARK#MAP#'],
+    } as const;
+    for (const fn of Object.keys(marks) as (keyof typeof marks)[]) {
+      const code = readFileSync(join(bundles[fn], 'index.mjs'), 'utf8');
+      for (const [other, own] of Object.entries(marks)) {
+        for (const mark of own)
+          expect(code.includes(mark), `${fn} bundle and ${other}'s ${mark}`).toBe(fn === other);
+      }
+    }
+  });
+
   it('serve HTTP API events from the bundled HTTP function against DynamoDB Local', async () => {
     const endpoint = inject('dynamoEndpoint');
     const tableName = `bundle-${randomUUID()}`;

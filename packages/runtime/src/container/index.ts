@@ -39,7 +39,8 @@ export function createContainer(db: Db, rules: Rules): Container {
 export function composeContainer(db: Db, rules: Rules, builders: Partial<ContextBuilders>): Container {
   const core = createCoreContext(db, rules);
   const container = { ...core } as Container;
-  for (const name of Object.keys(CONTEXT_BUILDERS) as ContextName[]) {
+  // The names, not CONTEXT_BUILDERS: naming that object here would put every context in every bundle.
+  for (const name of ['market', 'bidding', 'expos', 'chainMap'] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });
     else
