@@ -210,6 +210,7 @@ interface QuarterDeal {
 async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: string) => Firm) {
   const clock = fixedClock(world.now);
   const past = createContainer({ ...app.db, clock }, app.rules);
+  const { publish, bid } = actsIn(past, clock);
   const HOUR = 3_600_000;
   // Quarters are taken in UTC and the days kept away from their edges, so every park's own time
   // zone (UTC+3:30 to UTC+8) puts them in the same quarter.
@@ -227,25 +228,15 @@ async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: strin
       const buyer = firm(d.buyer).caller;
       const seller = firm(d.seller).caller;
       clock.set(new Date(start));
-      const draft = await past.market.needs.create(
+      const need = await publish(
         buyer,
-        NeedInput.parse({
-          ...d.need,
-          parkId: world.parks[d.park].parkId,
-          mode: 'sealed',
-          closesAt: new Date(start + 6 * HOUR).toISOString(),
-        }),
+        { ...d.need, parkId: world.parks[d.park].parkId, mode: 'sealed' },
+        (6 * HOUR) / DAY,
       );
-      const need = await past.market.needs.publish(buyer, draft.needId);
       clock.set(new Date(start + HOUR));
-      const bid = await past.bidding.bids.create(seller, need.needId, {
-        unitPrice: { amount: d.price, currency: need.currency },
-        quantity: need.quantity,
-        leadTimeDays: 10,
-        validUntil: new Date(need.closesAtMs + 60 * DAY).toISOString(),
-      });
+      const offer = await bid(seller, need, d.price, 10);
       clock.set(new Date(start + 8 * HOUR));
-      const deal = await past.bidding.awards.award(buyer, need.needId, bid.bid.bidId);
+      const deal = await past.bidding.awards.award(buyer, need.needId, offer.bid.bidId);
       if (d.to === 'cancelled') {
         clock.set(new Date(start + 20 * HOUR));
         await past.bidding.deals.cancel(buyer, deal.dealId, d.cancelReason ?? 'Plans changed.');
@@ -433,12 +424,8 @@ async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: strin
   for (const [i, d] of thisQuarterDeals.entries()) await run(d, thisQuarter(i));
 }
 
-/** What happened before "now": awarded needs and their deals, and a need closed yesterday. */
-async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) => Firm) {
-  const clock = fixedClock(new Date(world.now.getTime() - 40 * DAY));
-  const past = createContainer({ ...app.db, clock }, app.rules);
-  const at = (daysAgo: number) => clock.set(new Date(world.now.getTime() - daysAgo * DAY));
-
+/** Publishing a need and bidding on it as of `clock` (the past container's), for the seeds of earlier days. */
+function actsIn(past: Container, clock: { now(): Date }) {
   const publish = async (
     owner: Caller,
     body: Record<string, unknown>,
@@ -460,6 +447,16 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
       leadTimeDays,
       validUntil: new Date(need.closesAtMs + 60 * DAY).toISOString(),
     });
+  return { publish, bid };
+}
+
+/** What happened before "now": awarded needs and their deals, and a need closed yesterday. */
+async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) => Firm) {
+  const clock = fixedClock(new Date(world.now.getTime() - 40 * DAY));
+  const past = createContainer({ ...app.db, clock }, app.rules);
+  const at = (daysAgo: number) => clock.set(new Date(world.now.getTime() - daysAgo * DAY));
+
+  const { publish, bid } = actsIn(past, clock);
 
   const parks = world.parks;
   // 1. Cartons for the dairy, awarded, delivered on time, both sides rated.
