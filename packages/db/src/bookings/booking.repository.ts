@@ -26,7 +26,7 @@ import {
   transact,
   writeVersioned,
 } from '../core';
-import { claimKey, claimOf, slotKey } from '../expos';
+import { CLAIM_FREE, claimFreeValues, claimKey, claimOf, slotKey } from '../expos';
 import { notificationWrites } from '../notifications';
 import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
 import { ledgerHoldWrite, ledgerReleaseWrite } from './hold-ledger.writes';
@@ -35,12 +35,10 @@ import { placeExitWrites } from './waitlist.repository';
 const toBooking = (i: Record<string, unknown>) => stripKeys<Stored<Booking>>(i);
 
 /**
- * Free for a hold: never claimed, released (cancelled, rejected, expired), or a hold whose expiry
- * has passed at `:now`. A lapsed hold is free in this very condition: nothing waits for a job or
- * for TTL to clear it. The same rule, for reads, is isClaimable in the domain.
+ * Free for a hold (CLAIM_FREE, the rule a slot edit checks too). A lapsed hold is free in this very
+ * condition: nothing waits for a job or for TTL to clear it.
  */
-const CLAIMABLE =
-  'attribute_exists(pk) AND (attribute_not_exists(claimStatus) OR claimStatus IN (:cancelled, :rejected, :expired) OR (claimStatus = :held AND claimExpiresAtMs < :now))';
+const CLAIMABLE = `attribute_exists(pk) AND ${CLAIM_FREE}`;
 
 export class DynamoBookingRepository implements BookingRepository {
   constructor(private readonly db: Db) {}
@@ -98,11 +96,7 @@ export class DynamoBookingRepository implements BookingRepository {
             ':b': booking.bookingId,
             ':exp': booking.expiresAtMs,
             ':at': booking.createdAt,
-            ':now': at.getTime(),
-            ':held': 'held',
-            ':cancelled': 'cancelled',
-            ':rejected': 'rejected',
-            ':expired': 'expired',
+            ...claimFreeValues(at),
           },
         },
       },

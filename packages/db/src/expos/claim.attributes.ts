@@ -13,6 +13,23 @@ export const CLAIM_ATTRIBUTES = [
   'claimExhibitor',
 ] as const;
 
+/**
+ * Free: never claimed, released (cancelled, rejected, expired), or a hold whose expiry has passed
+ * at `:now` (values: claimFreeValues). One rule for the hold's condition (bookings) and a slot
+ * edit's (expos), so an edit and a hold racing on one slot cannot both win: one of the two
+ * conditional writes sees the other's result. The same rule, for reads, is isClaimable in the domain.
+ */
+export const CLAIM_FREE =
+  '(attribute_not_exists(claimStatus) OR claimStatus IN (:cancelled, :rejected, :expired) OR (claimStatus = :held AND claimExpiresAtMs < :now))';
+
+export const claimFreeValues = (now: Date) => ({
+  ':now': now.getTime(),
+  ':held': 'held',
+  ':cancelled': 'cancelled',
+  ':rejected': 'rejected',
+  ':expired': 'expired',
+});
+
 export function claimOf(item: Record<string, unknown>): SlotClaim | null {
   if (typeof item.claimStatus !== 'string') return null;
   return {

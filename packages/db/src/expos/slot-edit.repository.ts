@@ -1,15 +1,8 @@
 import { conflict, notFound, type Stored, staleVersion } from '@parkbridge/domain/core';
 import type { Slot, SlotEditCommand, SlotEditRepository } from '@parkbridge/domain/expos';
 import { auditStep, type Db, type TxItem, transact } from '../core';
+import { CLAIM_FREE, claimFreeValues } from './claim.attributes';
 import { claimKey, pavilionKey, slotKey } from './expo.keys';
-
-/**
- * No live claim on the item: never claimed, released, or a hold past its expiry at `:now`. The
- * same rule as the hold's condition (bookings), so an edit and a hold racing on one slot cannot
- * both win: one of the two conditional writes sees the other's result.
- */
-const UNCLAIMED =
-  'attribute_not_exists(claimStatus) OR claimStatus IN (:cancelled, :rejected, :expired) OR (claimStatus = :held AND claimExpiresAtMs < :now)';
 
 const inUse = () =>
   conflict(
@@ -30,13 +23,8 @@ export class DynamoSlotEditRepository implements SlotEditRepository {
     const { prev, next } = cmd;
     const step = auditStep(this.db, { ...cmd.audit, entityId: prev.slotId }, prev, this.db.clock.now());
     const saved = { ...next, ...step.next } as Stored<Slot>;
-    const claimValues = {
-      ':now': cmd.now.getTime(),
-      ':held': 'held',
-      ':cancelled': 'cancelled',
-      ':rejected': 'rejected',
-      ':expired': 'expired',
-    };
+    // No live claim on the slot or a slice: the hold's own rule (CLAIM_FREE).
+    const claimValues = claimFreeValues(cmd.now);
     const slotWrite: TxItem = {
       item: {
         Update: {
@@ -45,7 +33,7 @@ export class DynamoSlotEditRepository implements SlotEditRepository {
           UpdateExpression:
             'SET #code = :code, #kind = :kind, #area = :area, #rect = :rect, #price = :price, #slices = :slices, #version = :next, #hash = :hash',
           ConditionExpression: cmd.requireUnclaimed
-            ? `attribute_exists(pk) AND #version = :prev AND (${UNCLAIMED})`
+            ? `attribute_exists(pk) AND #version = :prev AND ${CLAIM_FREE}`
             : 'attribute_exists(pk) AND #version = :prev',
           ExpressionAttributeNames: {
             '#code': 'code',
@@ -108,7 +96,7 @@ export class DynamoSlotEditRepository implements SlotEditRepository {
             ConditionCheck: {
               TableName: this.db.tableName,
               Key: claimKey({ slotId: prev.slotId, sliceId: slice.sliceId }),
-              ConditionExpression: UNCLAIMED,
+              ConditionExpression: CLAIM_FREE,
               ExpressionAttributeValues: claimValues,
             },
           },
