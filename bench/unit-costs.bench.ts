@@ -13,7 +13,7 @@ import type { StreamConsumer } from '@parkbridge/jobs';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { tokenClaimsFor } from '../functions/auth/token-claims';
 import { processWithConsumers } from '../functions/streams/process-batch';
-import { HTTP_FUNCTIONS, streamReaders } from '../infra/stacks/workloads';
+import { httpFunctionFor, streamReaders } from '../infra/stacks/workloads';
 import { tokenOf } from '../tests/perf/support/route-costs';
 import type { ApiRoute } from '../tests/security/support/openapi';
 import { RECIPES, type Recipe } from '../tests/security/support/routes';
@@ -50,22 +50,7 @@ const medianUnits = (runs: { units: Units; ms: number }[]) => [
 
 /** Which HTTP function API Gateway sends a route to: the most specific route pattern wins. */
 export function functionOf(path: string): string {
-  const segs = path.split('/').filter(Boolean);
-  let best = { name: '—', score: -1 };
-  for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
-    const patterns: string[] = [...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])];
-    for (const pattern of patterns) {
-      const ps = pattern.split('/').filter(Boolean);
-      const proxy = ps.at(-1) === '{proxy+}';
-      const fixed = proxy ? ps.slice(0, -1) : ps;
-      if (proxy ? segs.length <= fixed.length : segs.length !== fixed.length) continue;
-      if (!fixed.every((p, i) => p.startsWith('{') || p === segs[i])) continue;
-      const literals = fixed.filter((p) => !p.startsWith('{')).length;
-      const score = (proxy ? 0 : 1000) + literals * 10 + fixed.length;
-      if (score > best.score) best = { name, score };
-    }
-  }
-  return best.name;
+  return httpFunctionFor(path)?.fn ?? '—';
 }
 
 interface ReaderWork {

@@ -108,6 +108,36 @@ export const HTTP_FUNCTIONS = {
 
 export type HttpFunctionName = keyof typeof HTTP_FUNCTIONS;
 
+/**
+ * The function API Gateway sends a concrete path to, and the route that matched: HTTP API route
+ * selection, where the most specific route wins and a greedy one comes last.
+ */
+export function httpFunctionFor(path: string): { fn: HttpFunctionName; route: string } | undefined {
+  const segments = path.split('/').filter(Boolean);
+  const candidates = Object.entries(HTTP_FUNCTIONS).flatMap(([fn, spec]) =>
+    [...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])].map((route) => ({
+      fn: fn as HttpFunctionName,
+      route,
+    })),
+  );
+  const matching = candidates.filter(({ route }) => {
+    const parts = route.split('/').filter(Boolean);
+    const greedy = parts.at(-1) === '{proxy+}';
+    if (greedy ? segments.length < parts.length : segments.length !== parts.length) return false;
+    return parts.every((p, i) => p === '{proxy+}' || /^\{[^}]+\}$/.test(p) || p === segments[i]);
+  });
+  const score = (route: string) => {
+    const parts = route.split('/').filter(Boolean);
+    const greedy = parts.at(-1) === '{proxy+}';
+    return [greedy ? 0 : 1, parts.filter((p) => !p.startsWith('{')).length, parts.length];
+  };
+  return matching.sort((a, b) => {
+    const [x, y] = [score(a.route), score(b.route)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number);
+    return 0;
+  })[0];
+}
+
 export interface ScheduledJobSpec {
   /** The ScheduledJob's name in allJobs(). */
   name: string;

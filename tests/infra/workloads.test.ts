@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pascal } from '../../infra/stacks/parkbridge-stack';
 import {
   HTTP_FUNCTIONS,
-  type HttpFunctionName,
+  httpFunctionFor,
   jobsInCode,
   STREAM_READERS,
   streamReaders,
@@ -20,33 +20,6 @@ const db = createDb({
 });
 const container = createContainer(db, parseRules({}));
 afterAll(() => db.doc.destroy());
-
-/** API Gateway HTTP API route selection: the most specific route wins, a greedy one last. */
-function apiGatewayRoute(path: string): { fn: HttpFunctionName; route: string } | undefined {
-  const segments = path.split('/').filter(Boolean);
-  const candidates = Object.entries(HTTP_FUNCTIONS).flatMap(([fn, spec]) =>
-    [...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])].map((route) => ({
-      fn: fn as HttpFunctionName,
-      route,
-    })),
-  );
-  const matching = candidates.filter(({ route }) => {
-    const parts = route.split('/').filter(Boolean);
-    const greedy = parts.at(-1) === '{proxy+}';
-    if (greedy ? segments.length < parts.length : segments.length !== parts.length) return false;
-    return parts.every((p, i) => p === '{proxy+}' || /^\{[^}]+\}$/.test(p) || p === segments[i]);
-  });
-  const score = (route: string) => {
-    const parts = route.split('/').filter(Boolean);
-    const greedy = parts.at(-1) === '{proxy+}';
-    return [greedy ? 0 : 1, parts.filter((p) => !p.startsWith('{')).length, parts.length];
-  };
-  return matching.sort((a, b) => {
-    const [x, y] = [score(a.route), score(b.route)];
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (y[i] as number) - (x[i] as number);
-    return 0;
-  })[0];
-}
 
 /** The /v1 paths (OpenAPI form) an app mounting these groups serves. */
 function pathsOf(groups: RouteGroup[]): string[] {
@@ -63,7 +36,7 @@ describe('the API Gateway route table', () => {
     for (const group of ALL_ROUTE_GROUPS) {
       for (const path of pathsOf([group])) {
         const concrete = path.replace(/\{[^}]+\}/g, 'x1');
-        const target = apiGatewayRoute(concrete);
+        const target = httpFunctionFor(concrete);
         expect(target, path).toBeDefined();
         expect(
           HTTP_FUNCTIONS[target!.fn].routeGroups as readonly string[],
@@ -82,17 +55,17 @@ describe('the API Gateway route table', () => {
   });
 
   it('routes sub-resources to the context that owns them', () => {
-    expect(apiGatewayRoute('/v1/needs/n1/bids/mine')?.fn).toBe('bidding');
-    expect(apiGatewayRoute('/v1/needs/n1/matches')?.fn).toBe('market');
-    expect(apiGatewayRoute('/v1/needs/n1')?.fn).toBe('market');
-    expect(apiGatewayRoute('/v1/parks/p1/chain-map.csv')?.fn).toBe('chainMap');
-    expect(apiGatewayRoute('/v1/parks/p1/memberships')?.fn).toBe('core');
-    expect(apiGatewayRoute('/v1/slots/s1/hold')?.fn).toBe('expos');
+    expect(httpFunctionFor('/v1/needs/n1/bids/mine')?.fn).toBe('bidding');
+    expect(httpFunctionFor('/v1/needs/n1/matches')?.fn).toBe('market');
+    expect(httpFunctionFor('/v1/needs/n1')?.fn).toBe('market');
+    expect(httpFunctionFor('/v1/parks/p1/chain-map.csv')?.fn).toBe('chainMap');
+    expect(httpFunctionFor('/v1/parks/p1/memberships')?.fn).toBe('core');
+    expect(httpFunctionFor('/v1/slots/s1/hold')?.fn).toBe('expos');
   });
 
   it('lets unclaimed /v1 paths reach core, which answers a problem+json 404', () => {
-    expect(apiGatewayRoute('/v1/no-such-thing/x')).toEqual({ fn: 'core', route: '/v1/{proxy+}' });
-    expect(apiGatewayRoute('/v1/dev/login')?.fn).toBe('core');
+    expect(httpFunctionFor('/v1/no-such-thing/x')).toEqual({ fn: 'core', route: '/v1/{proxy+}' });
+    expect(httpFunctionFor('/v1/dev/login')?.fn).toBe('core');
   });
 });
 
