@@ -107,14 +107,12 @@ export class ChainMapService {
   async export(caller: Caller, parkId: string, periodKey?: string) {
     const map = await this.map(caller, parkId, periodKey);
     const reader = this.reader;
+    const period = parsePeriod(map.period.key);
     async function* rest(): AsyncGenerator<EdgePage> {
       for (const kind of ['declared', 'awarded'] as const) {
         let cursor = map.edgesNextCursor[kind];
         while (cursor) {
-          const page = await pageOf(reader, parkId, kind, parsePeriod(map.period.key), {
-            limit: 100,
-            cursor,
-          });
+          const page = await pageOf(reader, parkId, kind, period, { limit: 100, cursor });
           yield page;
           cursor = page.nextCursor;
         }
