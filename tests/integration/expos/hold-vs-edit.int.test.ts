@@ -221,6 +221,8 @@ describe('a hold racing an edit of the slot’s price', { timeout: 120_000 }, ()
     } finally {
       writes.restore();
     }
-    expect(edits.landed + edits.refused).toBe(ROUNDS);
+    // Every round counts one or the other, so their sum proves nothing; what can fail is that no
+    // edit landed, and then the slot's price never moved and the price checks above prove nothing.
+    expect(edits.landed, JSON.stringify(edits)).toBeGreaterThan(0);
   });
 });
