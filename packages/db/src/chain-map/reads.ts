@@ -1,5 +1,5 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Db, Item } from '../core';
+import { type Db, type Item, queryAll } from '../core';
 
 type Key = { pk: string; sk: string };
 
@@ -38,21 +38,7 @@ export async function queryFirst(db: Db, pk: string, skPrefix: string, limit: nu
 }
 
 /** Every item of one of the park's own partitions, page after page (the rebuild and bounded reads). */
-export async function queryEvery(db: Db, pk: string, skPrefix?: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :p)' : '#pk = :pk',
-        ExpressionAttributeNames: skPrefix ? { '#pk': 'pk', '#sk': 'sk' } : { '#pk': 'pk' },
-        ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':p': skPrefix } : { ':pk': pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function queryEvery(db: Db, pk: string, skPrefix?: string): Promise<Item[]> {
+  // No cap: the rebuild must see a park's whole partition, however large it has grown.
+  return queryAll(db, { pk, skPrefix }, Number.POSITIVE_INFINITY);
 }
