@@ -10,7 +10,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
-import { canonicalEqual } from '../needs/equality';
+import { canonicalEqual } from '../core/equality';
 import type { ParkRepository } from '../parks/ports';
 import { fitsFloor, overlaps, rectArea } from './floor-geometry';
 import type { ExpoRepository } from './ports';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalEqual } from './equality';
+import { canonicalEqual } from '../core/equality';
 import type { Need } from './need';
 import { AMENDABLE_FIELDS, type NeedAmendmentInput } from './need-requests';
 

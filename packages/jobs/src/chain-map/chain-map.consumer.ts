@@ -1,13 +1,9 @@
 import type { ChainMapUpdater } from '@parkbridge/domain/chain-map';
-import { type Change, typeOf } from '../stream/change';
+import { type Change, fieldsDiffer, typeOf } from '../stream/change';
 import type { StreamConsumer } from '../stream/consumer';
 
 /** The records the map is computed from (the chain map's own items are never among them). */
 const SOURCES = new Set(['chain', 'need', 'deal', 'listing', 'membership']);
-
-type Image = Record<string, unknown> | null;
-const differs = (a: Image, b: Image, fields: readonly string[]) =>
-  fields.some((f) => JSON.stringify(a?.[f] ?? null) !== JSON.stringify(b?.[f] ?? null));
 
 /** Fields whose change can move a figure; any other change (a need's title, a bid count) is skipped. */
 const RELEVANT: Record<string, readonly string[]> = {
@@ -57,7 +53,7 @@ export function chainMapConsumer(updater: ChainMapUpdater): StreamConsumer {
       const type = typeOf(change);
       if (!type || !SOURCES.has(type)) return false;
       if (change.kind !== 'MODIFY') return true;
-      return differs(change.oldImage, change.newImage, RELEVANT[type] ?? []);
+      return fieldsDiffer(change.oldImage, change.newImage, RELEVANT[type] ?? []);
     },
     async handle(change: Change) {
       const { oldImage, newImage } = change;

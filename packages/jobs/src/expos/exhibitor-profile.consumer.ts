@@ -1,15 +1,12 @@
 import type { Container } from '@parkbridge/runtime';
-import { type Change, typeOf } from '../stream/change';
+import { type Change, fieldsDiffer, typeOf } from '../stream/change';
 import type { StreamConsumer } from '../stream/consumer';
 
 /** The organisation's fields that a booked booth shows on the floor plan. */
 const PROFILE_FIELDS = ['name', 'country', 'city', 'website'] as const;
 
 const profileChanged = (c: Change) =>
-  c.kind === 'MODIFY' &&
-  PROFILE_FIELDS.some(
-    (f) => JSON.stringify(c.oldImage?.[f] ?? null) !== JSON.stringify(c.newImage?.[f] ?? null),
-  );
+  c.kind === 'MODIFY' && fieldsDiffer(c.oldImage, c.newImage, PROFILE_FIELDS);
 
 /**
  * Keeps the copy of an exhibitor's public profile on its booked claims in step with the

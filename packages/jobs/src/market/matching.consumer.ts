@@ -1,8 +1,6 @@
 import type { MatchingService } from '@parkbridge/domain/matching';
-import { type Change, typeOf } from '../stream/change';
+import { type Change, fieldsDiffer, typeOf } from '../stream/change';
 import type { StreamConsumer } from '../stream/consumer';
-
-type Image = Record<string, unknown> | null;
 
 /** Fields whose change can change a need's matches (status is handled on its own). */
 const NEED_FIELDS = [
@@ -35,29 +33,26 @@ const LISTING_FIELDS = [
   'country',
 ];
 
-const differs = (a: Image, b: Image, fields: string[]) =>
-  fields.some((f) => JSON.stringify(a?.[f] ?? null) !== JSON.stringify(b?.[f] ?? null));
-
 function needChange(c: Change): boolean {
   const wasOpen = c.oldImage?.status === 'open';
   const isOpen = c.newImage?.status === 'open';
   if (wasOpen !== isOpen) return true;
-  return isOpen && differs(c.oldImage, c.newImage, NEED_FIELDS);
+  return isOpen && fieldsDiffer(c.oldImage, c.newImage, NEED_FIELDS);
 }
 
 function listingChange(c: Change): boolean {
   const wasActive = c.oldImage?.status === 'active';
   const isActive = c.newImage?.status === 'active';
   if (wasActive !== isActive) return true;
-  return isActive && differs(c.oldImage, c.newImage, LISTING_FIELDS);
+  return isActive && fieldsDiffer(c.oldImage, c.newImage, LISTING_FIELDS);
 }
 
 /** An approval, rejection, suspension or change of roles of a supplier's membership. */
-const membershipChange = (c: Change) => differs(c.oldImage, c.newImage, ['status', 'suspended', 'as']);
+const membershipChange = (c: Change) => fieldsDiffer(c.oldImage, c.newImage, ['status', 'suspended', 'as']);
 /** A supplier's new name: its matches carry a copy. */
-const nameChange = (c: Change) => c.kind === 'MODIFY' && differs(c.oldImage, c.newImage, ['name']);
+const nameChange = (c: Change) => c.kind === 'MODIFY' && fieldsDiffer(c.oldImage, c.newImage, ['name']);
 /** A certificate kind newly held, or held longer (verifications move the marker). */
-const heldKindChange = (c: Change) => differs(c.oldImage, c.newImage, ['heldUntil']);
+const heldKindChange = (c: Change) => fieldsDiffer(c.oldImage, c.newImage, ['heldUntil']);
 
 const image = (c: Change) => (c.newImage ?? c.oldImage) as Record<string, unknown>;
 

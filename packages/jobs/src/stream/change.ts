@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { canonicalEqual } from '@parkbridge/domain/core';
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /** A table change as the domain jobs see it: plain objects, no DynamoDB attribute types. */
@@ -41,3 +42,13 @@ export function toChange(record: DynamoDBRecord): Change {
 /** The item's `type` attribute, from whichever image exists. */
 export const typeOf = (c: Change): string | undefined =>
   (c.newImage?.type as string | undefined) ?? (c.oldImage?.type as string | undefined);
+
+/**
+ * Whether any of `fields` differs between two images. Compared as values, not as JSON text: the
+ * stream hands maps back with their keys in any order.
+ */
+export const fieldsDiffer = (
+  a: Record<string, unknown> | null,
+  b: Record<string, unknown> | null,
+  fields: readonly string[],
+): boolean => fields.some((f) => !canonicalEqual(a?.[f] ?? null, b?.[f] ?? null));

@@ -1,4 +1,4 @@
-/** Deep equality of plain JSON values (what needs hold), independent of key order. */
+/** Deep equality of plain JSON values (stored items, stream images), independent of key order. */
 export function canonicalEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
