@@ -12,11 +12,13 @@ type Env = Record<string, string | undefined>;
  */
 export async function loadCursorSecret(
   env: Env,
-  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
+  client?: Pick<SecretsManagerClient, 'send'>,
 ): Promise<string | undefined> {
   const arn = env[EnvName.cursorSecretArn];
   if (!arn) return env[EnvName.cursorSecret];
-  const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  // Built only when there is a secret to read: a client resolves its config at construction.
+  const secrets = client ?? new SecretsManagerClient({});
+  const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
   if (!out.SecretString) throw new Error(`The secret ${arn} has no string value.`);
   return out.SecretString;
 }
