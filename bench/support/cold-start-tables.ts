@@ -12,7 +12,7 @@ export function bundleTable(m: Measured): BenchTable {
   return {
     title: 'Lambda bundles, built as infra builds them (esbuild: minified ESM, node22, createRequire banner)',
     columns: ['bundle', 'minified', 'gzipped', 'DynamoDB', 'budget 400 KB', 'largest parts'],
-    rows: [...m.bundles, m.bare, m.express].map((b) => [
+    rows: [...m.bundles, ...m.baselines].map((b) => [
       b.entry,
       kb(b.bytes),
       kb(b.gzipBytes),
@@ -36,7 +36,7 @@ export function coldStartTable(m: Measured): BenchTable {
   const express = m.results.find((r) => r.target.name.startsWith('Express'));
   const base = express ? median(express.runs) : Number.NaN;
   return {
-    title: `Cold start: a fresh Node ${process.version} process imports the bundle and answers one API Gateway v2 event (median of ${m.runs}, DynamoDB Local)`,
+    title: `Cold start: a fresh Node ${m.nodeVersion} process imports the bundle and answers one API Gateway v2 event (median of ${m.runs}, DynamoDB Local)`,
     columns: [
       'function',
       'first request',

