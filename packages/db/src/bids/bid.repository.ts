@@ -11,8 +11,8 @@ import type {
 import { retryWrite } from '@parkbridge/domain/bids';
 import { conflict, type PageRequest, type Stored, staleVersion } from '@parkbridge/domain/core';
 import type { Need } from '@parkbridge/domain/needs';
-import { consistentBatchGet } from '../chain-map/reads';
 import { auditStep } from '../core/audit';
+import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
 import type { TxItem } from '../core/transact';
@@ -58,7 +58,7 @@ export class DynamoBidRepository implements BidRepository {
   /** The need and the caller's bid in one consistent BatchGetItem: both live in the need's partition. */
   async needAndBid(needId: string, orgId: string) {
     const [needAt, bidAt] = [needKey(needId), bidKey(needId, orgId)];
-    const found = await consistentBatchGet(this.db, [needAt, bidAt]);
+    const found = await batchGet(this.db, [needAt, bidAt], { consistent: true });
     const need = found.find((i) => i.sk === needAt.sk);
     const bid = found.find((i) => i.sk === bidAt.sk);
     return {
@@ -72,31 +72,23 @@ export class DynamoBidRepository implements BidRepository {
    * before `BID#…` and nothing lies between them (`BIDREV#…` sorts after `BID#\uffff`).
    */
   async auctionBook(needId: string): Promise<AuctionBook> {
+    const items = await queryAll(
+      this.db,
+      {
+        pk: needKey(needId).pk,
+        range: { from: AUCTION_PREFIX, to: `${BID_PREFIX}\uffff` },
+        consistent: true,
+      },
+      MAX_BIDS_PER_NEED,
+    );
     const states = new Map<number, AuctionStateRead>();
     const bids: Stored<Bid>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': needKey(needId).pk,
-            ':from': AUCTION_PREFIX,
-            ':to': `${BID_PREFIX}\uffff`,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const sk = String(item.sk);
-        if (sk.startsWith(BID_PREFIX)) bids.push(stripKeys<Stored<Bid>>(item));
-        else if (sk.startsWith(AUCTION_PREFIX))
-          states.set(Number(sk.slice(AUCTION_PREFIX.length)), stateOf(item));
-      }
-      start = out.LastEvaluatedKey;
-    } while (start && bids.length < MAX_BIDS_PER_NEED);
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk.startsWith(BID_PREFIX)) bids.push(stripKeys<Stored<Bid>>(item));
+      else if (sk.startsWith(AUCTION_PREFIX))
+        states.set(Number(sk.slice(AUCTION_PREFIX.length)), stateOf(item));
+    }
     return { states, bids };
   }
 

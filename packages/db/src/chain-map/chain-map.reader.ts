@@ -13,7 +13,7 @@ import {
   type TenantRef,
 } from '@parkbridge/domain/chain-map';
 import type { Page, PageRequest } from '@parkbridge/domain/core';
-import { type Db, type Item, queryPage } from '../core';
+import { type Db, type Item, queryAll, queryPage } from '../core';
 import {
   CURRENT_END,
   CURRENT_PREFIX,
@@ -78,26 +78,6 @@ const parkOf = (item: Item): MapPark => ({
   currency: String(item.currency),
 });
 
-/** Every item of one sort-key range of a partition (bounded by the categories in use, not the park's size). */
-async function queryRange(db: Db, pk: string, from: string, to: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
 /**
  * The map's reads. The current view lives in the park's own partition right after the park item,
  * and a period's items under one prefix, so the map is two Queries whatever the size of the park:
@@ -109,7 +89,12 @@ export class DynamoChainMapReader implements ChainMapReader {
   constructor(private readonly db: Db) {}
 
   async current(parkId: string): Promise<CurrentView> {
-    const items = await queryRange(this.db, parkPk(parkId), PARK_SK, CURRENT_END);
+    // Bounded by the categories in use, not by the park's size.
+    const items = await queryAll(
+      this.db,
+      { pk: parkPk(parkId), range: { from: PARK_SK, to: CURRENT_END } },
+      Number.POSITIVE_INFINITY,
+    );
     const bySk = new Map(items.map((i) => [String(i.sk), i]));
     const park = bySk.get(PARK_SK);
     const summary = bySk.get(`${CURRENT_PREFIX}SUMMARY`);

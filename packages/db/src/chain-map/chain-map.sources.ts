@@ -1,11 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChainMapSources, OrgFacts, ParkFacts } from '@parkbridge/domain/chain-map';
 import type { Chain } from '@parkbridge/domain/chains';
 import type { Stored } from '@parkbridge/domain/core';
 import type { Membership } from '@parkbridge/domain/orgs';
-import { type Db, type Item, stripKeys } from '../core';
+import { batchGet, type Db, type Item, queryAll, stripKeys } from '../core';
 import { DynamoListingRepository } from '../listings/listing.repository';
-import { batchGet } from '../matching/batch';
 import { DynamoNeedRepository, toNeed } from '../needs/need.repository';
 import { DynamoMembershipRepository, membershipKey } from '../orgs/membership.repository';
 import { DynamoOrgRepository } from '../orgs/org.repository';
@@ -112,25 +110,7 @@ export class DynamoChainMapSources implements ChainMapSources {
   }
 
   /** Every item of one key, page after page: the park's own partitions, bounded by the park. */
-  private async every(index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string): Promise<Item[]> {
-    const pkName = index ? `${index}pk` : 'pk';
-    const skName = index ? `${index}sk` : 'sk';
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          IndexName: index,
-          KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :p)' : '#pk = :pk',
-          ExpressionAttributeNames: skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-          ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':p': skPrefix } : { ':pk': pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private every(index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string): Promise<Item[]> {
+    return queryAll(this.db, { index, pk, skPrefix }, Number.POSITIVE_INFINITY);
   }
 }

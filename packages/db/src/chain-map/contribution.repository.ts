@@ -14,7 +14,7 @@ import {
   type StoredContribution,
 } from '@parkbridge/domain/chain-map';
 import { DomainError, ErrorKind } from '@parkbridge/domain/core';
-import { type Db, getItem, type Item, type TxItem, transact } from '../core';
+import { batchGet, type Db, getItem, type Item, type TxItem, transact } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
@@ -30,7 +30,7 @@ import {
   sourcesPk,
   usePk,
 } from './chain-map.keys';
-import { consistentBatchGet, queryEvery, queryFirst } from './reads';
+import { queryEvery, queryFirst } from './reads';
 import { headItem, replaceParkItems } from './rebuild.writes';
 
 const MAX_TX_ITEMS = 100;
@@ -160,11 +160,15 @@ export class DynamoChainMapContributions implements ContributionStore {
     }));
     const found = new Map(
       (
-        await consistentBatchGet(this.db, [
-          ...markKeys,
-          ...[...touched.values()].map((t) => t.keys.state),
-          ...categories.map((c) => nearKey(parkId, c)),
-        ])
+        await batchGet(
+          this.db,
+          [
+            ...markKeys,
+            ...[...touched.values()].map((t) => t.keys.state),
+            ...categories.map((c) => nearKey(parkId, c)),
+          ],
+          { consistent: true },
+        )
       ).map((i) => [id(i), i]),
     );
 
@@ -372,9 +376,10 @@ export class DynamoChainMapContributions implements ContributionStore {
   }
 
   async nearestKnown(parkId: string, categories: readonly string[]) {
-    const found = await consistentBatchGet(
+    const found = await batchGet(
       this.db,
       categories.map((c) => nearKey(parkId, c)),
+      { consistent: true },
     );
     return found.map((i) => String(i.category));
   }

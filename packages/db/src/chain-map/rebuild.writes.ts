@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
   type HeadSet,
   type NewContribution,
   type OutsideSupplier,
   totalOf,
 } from '@parkbridge/domain/chain-map';
-import { canonicalJson, type Db, type Item } from '../core';
+import { batchGet, batchWrite, canonicalJson, type Db, type Item } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
@@ -25,7 +24,7 @@ import {
   sourcesPk,
   usePk,
 } from './chain-map.keys';
-import { consistentBatchGet, queryEvery } from './reads';
+import { queryEvery } from './reads';
 
 type Key = { pk: string; sk: string };
 const keyOf = (i: Item): Key => ({ pk: String(i.pk), sk: String(i.sk) });
@@ -162,7 +161,7 @@ export async function replaceParkItems(
   });
   // The index of parks by category they use (the consumer refreshes their nearest suppliers from it).
   const useKeys = [...nearest.keys()].map((category) => ({ pk: usePk(category), sk: parkId }));
-  const used = new Set((await consistentBatchGet(db, useKeys)).map((i) => id(keyOf(i))));
+  const used = new Set((await batchGet(db, useKeys, { consistent: true })).map((i) => id(keyOf(i))));
   const uses = useKeys
     .filter((k) => !used.has(id(k)))
     .map((k) => ({ ...k, type: ItemType.use, parkId, category: k.pk.slice('CMAPUSE#'.length) }));
@@ -177,31 +176,3 @@ const sameness = (item: Item): string => {
   const { rev: _rev, computedAtMs: _at, seq: _seq, ...rest } = item;
   return canonicalJson(rest);
 };
-
-type WriteRequest = { put: Item } | { delete: Key };
-
-async function batchWrite(db: Db, requests: readonly WriteRequest[]): Promise<void> {
-  const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
-  let next = 0;
-  // A few batches in flight at once: a large park's rebuild is tens of thousands of items.
-  await Promise.all(
-    Array.from({ length: Math.min(4, chunks.length) }, async () => {
-      while (next < chunks.length) await writeChunk(db, chunks[next++] as WriteRequest[]);
-    }),
-  );
-}
-
-async function writeChunk(db: Db, chunk: readonly WriteRequest[]): Promise<void> {
-  let pending: unknown[] | undefined = chunk.map((r) =>
-    'put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } },
-  );
-  for (let round = 0; pending?.length; round++) {
-    if (round >= 8) throw new Error('BatchWriteItem left requests unprocessed after retries.');
-    if (round) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-    const out: BatchWriteCommandOutput = await db.doc.send(
-      new BatchWriteCommand({ RequestItems: { [db.tableName]: pending as never } }),
-    );
-    pending = out.UnprocessedItems?.[db.tableName];
-  }
-}

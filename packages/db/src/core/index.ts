@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './batch';
 export * from './canonical-json';
 export * from './client';
 export * from './cursor';

@@ -26,30 +26,42 @@ export interface PageQueryInput {
   >;
 }
 
+/** The Query's key condition, names and values (filter included) for a partition and sort-key restriction. */
+function keyCondition(input: PageQueryInput & { range?: SortKeyRange | undefined }) {
+  const names: Record<string, string> = {
+    '#pk': input.index ? `${input.index}pk` : 'pk',
+    ...input.filter?.ExpressionAttributeNames,
+  };
+  const values: Record<string, unknown> = { ':pk': input.pk, ...input.filter?.ExpressionAttributeValues };
+  let condition = '#pk = :pk';
+  if (input.skPrefix || input.range) names['#sk'] = input.index ? `${input.index}sk` : 'sk';
+  if (input.skPrefix) {
+    values[':skPrefix'] = input.skPrefix;
+    condition += ' AND begins_with(#sk, :skPrefix)';
+  } else if (input.range) {
+    values[':skFrom'] = input.range.from;
+    values[':skTo'] = input.range.to;
+    condition += ' AND #sk BETWEEN :skFrom AND :skTo';
+  }
+  return {
+    KeyConditionExpression: condition,
+    FilterExpression: input.filter?.FilterExpression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
 /**
  * One Query per page, with the signed cursor bound to the partition and index it came from.
  * With a filter a page may come back short; `nextCursor` still says whether more remain.
  */
 export async function queryPage(db: Db, input: PageQueryInput, page: PageRequest): Promise<Page<Item>> {
-  const pkName = input.index ? `${input.index}pk` : 'pk';
-  const skName = input.index ? `${input.index}sk` : 'sk';
   const scope = `${input.index ?? 'table'}|${input.pk}|${input.skPrefix ?? ''}`;
-  const names: Record<string, string> = { '#pk': pkName, ...input.filter?.ExpressionAttributeNames };
-  const values: Record<string, unknown> = { ':pk': input.pk, ...input.filter?.ExpressionAttributeValues };
-  let condition = '#pk = :pk';
-  if (input.skPrefix) {
-    names['#sk'] = skName;
-    values[':skPrefix'] = input.skPrefix;
-    condition += ' AND begins_with(#sk, :skPrefix)';
-  }
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: input.index,
-      KeyConditionExpression: condition,
-      FilterExpression: input.filter?.FilterExpression,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...keyCondition(input),
       ScanIndexForward: !input.descending,
       Limit: page.limit,
       ExclusiveStartKey: page.cursor ? db.cursors.decode(page.cursor, scope) : undefined,
@@ -61,14 +73,24 @@ export async function queryPage(db: Db, input: PageQueryInput, page: PageRequest
   };
 }
 
-/** Reads every item of a small, bounded partition (e.g. a pavilion's slots). Never for unbounded lists. */
-export async function queryAll(
-  db: Db,
-  input: Omit<PageQueryInput, 'descending'>,
-  max = 1000,
-): Promise<Item[]> {
-  const pkName = input.index ? `${input.index}pk` : 'pk';
-  const skName = input.index ? `${input.index}sk` : 'sk';
+/** A sort-key range, both ends included. */
+export interface SortKeyRange {
+  from: string;
+  to: string;
+}
+
+export interface QueryAllInput extends Omit<PageQueryInput, 'descending'> {
+  /** Instead of a prefix: the sort keys between these two. */
+  range?: SortKeyRange | undefined;
+  /** Strongly consistent (table only: indexes cannot be read consistently). */
+  consistent?: boolean | undefined;
+}
+
+/**
+ * Reads every item of a bounded partition (e.g. a pavilion's slots), page after page, stopping at
+ * the first page boundary past `max` items. Never for unbounded lists: those are paginated.
+ */
+export async function queryAll(db: Db, input: QueryAllInput, max = 1000): Promise<Item[]> {
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -76,18 +98,8 @@ export async function queryAll(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: input.index,
-        KeyConditionExpression: input.skPrefix ? '#pk = :pk AND begins_with(#sk, :p)' : '#pk = :pk',
-        FilterExpression: input.filter?.FilterExpression,
-        ExpressionAttributeNames: {
-          '#pk': pkName,
-          ...(input.skPrefix ? { '#sk': skName } : {}),
-          ...input.filter?.ExpressionAttributeNames,
-        },
-        ExpressionAttributeValues: {
-          ':pk': input.pk,
-          ...(input.skPrefix ? { ':p': input.skPrefix } : {}),
-          ...input.filter?.ExpressionAttributeValues,
-        },
+        ...keyCondition(input),
+        ConsistentRead: input.consistent,
         ExclusiveStartKey: start,
       }),
     );

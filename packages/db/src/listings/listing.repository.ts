@@ -7,8 +7,7 @@ import type {
   OwnListingSearch,
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
-import { type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
-import { batchGet } from '../matching/batch';
+import { batchGet, type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
 import { writeWithRoster } from '../matching/roster';
 import {
   allOf,

@@ -1,4 +1,3 @@
-export * from './batch';
 export * from './match.keys';
 export * from './match.repository';
 export * from './match-facts.repository';

@@ -1,10 +1,9 @@
 import type { HeldKindRef, MatchFactsReader, MembershipRef } from '@parkbridge/domain/matching';
 import { heldRef, membershipRef } from '@parkbridge/domain/matching';
 import { isActiveAs, type Membership } from '@parkbridge/domain/orgs';
-import { type Db, queryAll, stripKeys } from '../core';
+import { batchGet, type Db, queryAll, stripKeys } from '../core';
 import { heldCertificateKey } from '../orgs/certificate.repository';
 import { membershipKey } from '../orgs/membership.repository';
-import { batchGet } from './batch';
 
 /**
  * Memberships and held-certificate markers for many suppliers at once: BatchGetItem on the same

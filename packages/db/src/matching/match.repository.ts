@@ -1,8 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PageRequest } from '@parkbridge/domain/core';
 import type { InboxEntry, Match, MatchRepository } from '@parkbridge/domain/matching';
-import { type Db, queryAll, queryPage, stripKeys } from '../core';
-import { batchGet, batchWrite } from './batch';
+import { batchGet, batchWrite, type Db, queryAll, queryPage, stripKeys } from '../core';
 import { buyerMatchesPk, inboxKey, inboxKeys, matchKey, matchKeys } from './match.keys';
 
 /** Matches of one need or listing are bounded by matching's candidate budgets. */

@@ -1,8 +1,7 @@
 import type { DemandItem, SupplyDemandReader, SupplyItem } from '@parkbridge/domain/recommendations';
-import type { Db } from '../core';
+import { batchGet, type Db } from '../core';
 import { SUPPLY_PREFIX, type SupplyEntry, supplyKey } from '../listings/supplier-supply';
 import { DEMAND_PREFIX, type DemandEntry, demandKey } from '../needs/park-demand';
-import { batchGet } from './batch';
 import { rosterMembers } from './roster';
 
 /**

@@ -14,8 +14,16 @@ import {
   type NeedSearch,
   type OwnNeedSearch,
 } from '@parkbridge/domain/needs';
-import { type Db, getItem, type Item, stripKeys, type TxItem, transact, writeVersioned } from '../core';
-import { batchGet } from '../matching/batch';
+import {
+  batchGet,
+  type Db,
+  getItem,
+  type Item,
+  stripKeys,
+  type TxItem,
+  transact,
+  writeVersioned,
+} from '../core';
 import { writeWithRoster } from '../matching/roster';
 import {
   allOf,

@@ -1,4 +1,3 @@
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
   emptyTotals,
   type Reputation,
@@ -6,10 +5,10 @@ import {
   type ReputationTotals,
   reputationOf,
 } from '@parkbridge/domain/reputation';
+import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem } from '../core/query';
 import type { TxItem } from '../core/transact';
-import { batchGet } from '../matching/batch';
 import { orgKey } from '../orgs/org.repository';
 
 /** One totals item per organisation, beside its profile. */
@@ -78,18 +77,8 @@ export class DynamoReputationRepository implements ReputationReader {
 
   async getMany(orgIds: readonly string[]): Promise<Map<string, Reputation>> {
     const unique = [...new Set(orgIds)];
-    const found = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(reputationKey);
-      // BatchGetItem may hand back unprocessed keys under load: ask again for those.
-      for (let round = 0; keys?.length && round < 5; round++) {
-        const out: BatchGetCommandOutput = await this.db.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.db.tableName]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[this.db.tableName] ?? []) found.set(item.orgId as string, item);
-        keys = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
-      }
-    }
+    const items = await batchGet(this.db, unique.map(reputationKey));
+    const found = new Map(items.map((item) => [item.orgId as string, item]));
     return new Map(unique.map((id) => [id, reputationOf(totalsOf(id, found.get(id)))]));
   }
 }

@@ -4,7 +4,8 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Db, Item } from '../core';
+import type { Db } from './db';
+import type { Item } from './query';
 
 type Key = { pk: string; sk: string };
 
@@ -14,8 +15,15 @@ const PARALLEL_BATCHES = 4;
 
 const backoff = (round: number) => new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** round)));
 
-/** BatchGetItem in chunks of 100, a few at once, retrying unprocessed keys (DynamoDB returns them under load). */
-export async function batchGet(db: Db, keys: readonly Key[]): Promise<Item[]> {
+/**
+ * BatchGetItem in chunks of 100, a few at once, retrying unprocessed keys (DynamoDB returns them
+ * under load). `consistent` where what is read decides a write (counted marks, a bid's need).
+ */
+export async function batchGet(
+  db: Db,
+  keys: readonly Key[],
+  options: { consistent?: boolean } = {},
+): Promise<Item[]> {
   const unique = [...new Map(keys.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
   const found = await inParallel(chunked(unique, 100), async (chunk) => {
     const items: Item[] = [];
@@ -24,7 +32,9 @@ export async function batchGet(db: Db, keys: readonly Key[]): Promise<Item[]> {
       if (round >= MAX_ROUNDS) throw new Error('BatchGetItem left keys unprocessed after retries.');
       if (round) await backoff(round);
       const out: BatchGetCommandOutput = await db.doc.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }),
+        new BatchGetCommand({
+          RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: options.consistent } },
+        }),
       );
       items.push(...(out.Responses?.[db.tableName] ?? []));
       pending = out.UnprocessedKeys?.[db.tableName]?.Keys as Key[] | undefined;
