@@ -4,6 +4,7 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { mapLimit } from '@parkbridge/domain/core';
 import type { Db } from './db';
 import type { Item } from './query';
 
@@ -25,7 +26,7 @@ export async function batchGet(
   options: { consistent?: boolean } = {},
 ): Promise<Item[]> {
   const unique = [...new Map(keys.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
-  const found = await inParallel(chunked(unique, 100), async (chunk) => {
+  const found = await mapLimit(chunked(unique, 100), PARALLEL_BATCHES, async (chunk) => {
     const items: Item[] = [];
     let pending: Key[] | undefined = chunk;
     for (let round = 0; pending?.length; round++) {
@@ -51,7 +52,7 @@ export type WriteRequest = { put: Item } | { delete: Key };
  * derived items (matches, inbox rows) that a rerun recomputes anyway, never for an invariant.
  */
 export async function batchWrite(db: Db, requests: readonly WriteRequest[]): Promise<void> {
-  await inParallel(chunked(requests, 25), async (chunk) => {
+  await mapLimit(chunked(requests, 25), PARALLEL_BATCHES, async (chunk) => {
     let pending: unknown[] | undefined = chunk.map((r) =>
       'put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } },
     );
@@ -70,17 +71,4 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
-}
-
-async function inParallel<T, R>(chunks: readonly T[], fn: (chunk: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(chunks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const i = next++;
-      results[i] = await fn(chunks[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
-  return results;
 }

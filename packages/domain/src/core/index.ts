@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './caller';
 export * from './clock';
+export * from './concurrency';
 export * from './equality';
 export * from './errors';
 export * from './ids';

@@ -1,4 +1,5 @@
 import type { Clock, Stored } from '../core';
+import { mapLimit } from '../core/concurrency';
 import type { Listing } from '../listings/listing';
 import type { ListingRepository } from '../listings/ports';
 import type { Need } from '../needs/need';
@@ -9,7 +10,6 @@ import type { OrgRepository } from '../orgs/ports';
 import type { Park } from '../parks/park';
 import type { ParkRepository } from '../parks/ports';
 import { candidateTiers } from './category-tiers';
-import { mapLimit } from './concurrency';
 import { evaluate, type MatchFacts } from './evaluate';
 import { byRank, type InboxEntry, inboxEntryFor, type Match } from './match';
 import {
