@@ -156,7 +156,7 @@ route of the live OpenAPI document and kept from regressing by tests:
 | a list (or a view computed from one) | ≤ 2 round trips | same |
 | a state change | exactly 1 write round trip (one TransactWriteItems or one conditional write) | same |
 | any route | never a Scan | same, and every fuzz case (\`tests/security/fuzz.test.ts\`) |
-| a Lambda bundle that uses DynamoDB | < 400 KB minified | \`tests/perf/bundle-size.test.ts\` |
+| a Lambda bundle that uses DynamoDB | < 400 KB minified | \`tests/infra/bundles.test.ts\` |
 | cold start (import + first answer) | < 100 ms median; well ahead of Express | \`npm run bench -- cold-start\` (timings are not tests) |
 
 Routes are classified in \`tests/perf/budgets.ts\`; a route of the OpenAPI document without an entry

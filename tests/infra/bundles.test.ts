@@ -9,7 +9,9 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '@parkbridge/db';
 import { App, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { kb, lambdaEntries } from '../../bench/support/lambda-bundles';
 import { ParkbridgeFunction } from '../../infra/constructs/parkbridge-function';
+import { BUNDLE_BUDGET_BYTES, OPEN_BUNDLE_FINDINGS } from '../perf/bundle-budget';
 import { cdkJsonContext } from './synth';
 
 const run = promisify(execFile);
@@ -91,13 +93,36 @@ describe('the Lambda bundles', () => {
       expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
       // sourcesContent is left out: the map stays small and the code is not shipped twice.
       expect(JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')).sourcesContent).toBeUndefined();
-      const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
       rows.push(
         `${name.padEnd(10)} ${kb(code.length).padStart(9)} minified  ${kb(gzipSync(code, { level: 9 }).length).padStart(8)} gzipped  ${kb(statSync(join(dir, 'index.mjs.map')).size).padStart(9)} map`,
       );
       expect(code.length).toBeLessThan(5 * 1024 * 1024);
     }
     console.log(`Lambda bundles (esbuild, minified, node22 ESM):\n${rows.join('\n')}`);
+  });
+
+  it('cover every Lambda entry infra bundles', () => {
+    expect(Object.values(ENTRIES).sort()).toEqual(lambdaEntries());
+  });
+
+  // Sizes are deterministic, so they are tested here; cold-start timings are benchmarked instead
+  // (npm run bench -- cold-start, which also lists each bundle's largest parts).
+  it.for(Object.entries(ENTRIES))('%s stays under 400 KB minified if it uses DynamoDB', ([name, entry]) => {
+    const code = readFileSync(join(bundles[name as keyof typeof ENTRIES], 'index.mjs'), 'utf8');
+    // The DynamoDB client's protocol target prefix is in every bundle that can call DynamoDB.
+    if (!code.includes('DynamoDB_20120810')) return;
+    const what = `${entry}: ${kb(code.length)} minified`;
+    const open = OPEN_BUNDLE_FINDINGS[entry];
+    if (!open) {
+      expect(code.length, what).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+      return;
+    }
+    expect(code.length, `${what}, grown past its open finding's ceiling`).toBeLessThanOrEqual(
+      open.ceilingBytes,
+    );
+    expect(code.length, `${what}, under budget now: remove its open finding`).toBeGreaterThan(
+      BUNDLE_BUDGET_BYTES,
+    );
   });
 
   it('carry only their own routes and contexts: no HTTP function bundles another context', () => {
