@@ -1,6 +1,4 @@
-import { ChainPatch } from '@parkbridge/domain/chains';
 import { type Caller, DomainError, fixedClock, type Stored } from '@parkbridge/domain/core';
-import { ListingInput } from '@parkbridge/domain/listings';
 import { type Need, NeedInput } from '@parkbridge/domain/needs';
 import { type Container, createContainer } from '@parkbridge/runtime';
 import type { MarketDemo } from './market.seed';
@@ -103,84 +101,7 @@ export async function seedBidding(app: Container, world: DemoWorld, market: Mark
   }
 
   await seedPast(app, world, firm);
-  await seedWorkwear(app, world, market, firm);
   await seedQuarters(app, world, firm);
-}
-
-/**
- * Thang Long's firms buy everything from outside the park. Dong Anh Garment, a tenant that also
- * supplies, sews ESD smocks and cleanroom garments for the electronics plant next door: its
- * listing, its sewing line's free second shift (idle capacity), and the plant's declared input
- * sourced from it in the park.
- */
-async function seedWorkwear(
-  app: Container,
-  world: DemoWorld,
-  market: MarketDemo,
-  firm: (slug: string) => Firm,
-) {
-  await tolerate('Thang Long workwear', async () => {
-    const garment = firm('dong-anh-garment');
-    const electronics = firm('thang-long-electronics');
-    const parkId = world.parks['thang-long'].parkId;
-    const day = (n: number) => new Date(world.now.getTime() + n * DAY).toISOString().slice(0, 10);
-    await app.market.listings.create(
-      garment.caller,
-      ListingInput.parse({
-        kind: 'product',
-        title: 'Áo choàng chống tĩnh điện (ESD) và đồ phòng sạch',
-        description:
-          'Áo choàng ESD, mũ trùm và bao giày cho phòng sạch, may theo cỡ; kiểm tra điện trở bề mặt từng lô.',
-        category: '1410',
-        capacityPerPeriod: 3000,
-        unit: 'pcs',
-        period: 'month',
-        minOrder: 100,
-        indicativePrice: { amount: 185_000, currency: 'VND' },
-        leadTimeDays: 10,
-        serviceArea: { scope: 'radius', radiusKm: 60 },
-        parkId,
-      }),
-    );
-    await app.market.listings.create(
-      garment.caller,
-      ListingInput.parse({
-        kind: 'capacity',
-        title: 'Chuyền may trống ca hai — nhận gia công',
-        description: 'Một chuyền 24 máy trống ca hai trong bốn tháng tới; nhận may gia công theo mẫu.',
-        category: '1410',
-        capacityPerPeriod: 1000,
-        unit: 'h',
-        period: 'month',
-        leadTimeDays: 5,
-        serviceArea: { scope: 'radius', radiusKm: 60 },
-        machineClass: 'Lockstitch and overlock line, 24 machines',
-        availableFrom: day(0),
-        availableUntil: day(120),
-        parkId,
-      }),
-    );
-    const chain = market.chains['thang-long-electronics'];
-    if (!chain) return;
-    await app.market.chains.update(
-      electronics.caller,
-      chain.chainId,
-      ChainPatch.parse({
-        inputs: [
-          ...chain.inputs,
-          {
-            category: '1410',
-            name: 'ESD smocks and cleanroom garments',
-            quantity: 400,
-            unit: 'pcs',
-            period: 'quarter',
-            source: 'in_park',
-            supplierOrgId: garment.org.orgId,
-          },
-        ],
-      }),
-    );
-  });
 }
 
 /** An award acted out over days from `start`: published, bid on, closed, awarded, then taken `to` a stage. */

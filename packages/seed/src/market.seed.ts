@@ -327,6 +327,16 @@ const CHAINS: DemoChain[] = [
         period: 'month',
         source: 'in_country',
       },
+      {
+        key: 'esd-garments',
+        category: '1410',
+        name: 'ESD smocks and cleanroom garments',
+        quantity: 400,
+        unit: 'pcs',
+        period: 'quarter',
+        source: 'in_park',
+        suppliedBy: 'dong-anh-garment',
+      },
     ],
   },
   {
@@ -375,6 +385,41 @@ type ListingSeed = { key: string; firm: string; park?: DemoParkSlug } & Record<s
 
 /** Suppliers' offers, in their own languages, including idle capacity that tenants could use. */
 const LISTINGS: ListingSeed[] = [
+  // Dong Anh Garment, a Thang Long tenant that also supplies: ESD smocks and cleanroom garments for
+  // the electronics plant next door, and its sewing line's free second shift (idle capacity).
+  {
+    key: 'dong-anh-esd-garments',
+    firm: 'dong-anh-garment',
+    park: 'thang-long',
+    kind: 'product',
+    title: 'Áo choàng chống tĩnh điện (ESD) và đồ phòng sạch',
+    description:
+      'Áo choàng ESD, mũ trùm và bao giày cho phòng sạch, may theo cỡ; kiểm tra điện trở bề mặt từng lô.',
+    category: '1410',
+    capacityPerPeriod: 3000,
+    unit: 'pcs',
+    period: 'month',
+    minOrder: 100,
+    indicativePrice: { amount: 185_000, currency: 'VND' },
+    leadTimeDays: 10,
+    serviceArea: { scope: 'radius', radiusKm: 60 },
+  },
+  {
+    key: 'dong-anh-sewing-idle',
+    firm: 'dong-anh-garment',
+    park: 'thang-long',
+    kind: 'capacity',
+    title: 'Chuyền may trống ca hai — nhận gia công',
+    description: 'Một chuyền 24 máy trống ca hai trong bốn tháng tới; nhận may gia công theo mẫu.',
+    category: '1410',
+    capacityPerPeriod: 1000,
+    unit: 'h',
+    period: 'month',
+    leadTimeDays: 5,
+    serviceArea: { scope: 'radius', radiusKm: 60 },
+    machineClass: 'Lockstitch and overlock line, 24 machines',
+    availableFor: 120,
+  },
   {
     key: 'metalworks-cnc-idle',
     firm: 'eshtehard-metalworks',
