@@ -307,9 +307,12 @@ export class BookingService {
    * Offers a free slot to the first organisation on its waitlist, as a hold of its own with the
    * usual TTL. An organisation at its hold limit is passed over (it keeps its place). Safe to call
    * any number of times from anywhere: the offer's transaction claims the slot only if it is free.
+   * `known` is the slot as the caller has just read it, which saves reading it again: the offer is
+   * conditioned on the slot's version, so an edit since then is caught and the slot read afresh.
    */
-  async offerNext(target: SlotTarget): Promise<Stored<Booking> | null> {
-    let resolved = await resolveTarget(this.expos, target.slotId, target.sliceId).catch(() => null);
+  async offerNext(target: SlotTarget, known?: ResolvedTarget): Promise<Stored<Booking> | null> {
+    let resolved =
+      known ?? (await resolveTarget(this.expos, target.slotId, target.sliceId).catch(() => null));
     if (!resolved) return null;
     for (let round = 0; round < MAX_ATTEMPTS; round++) {
       const now = this.clock.now();

@@ -65,7 +65,7 @@ export class WaitlistService {
     // The slot may have freed between the check above and the join, after its releaser looked at
     // the queue: offer it now, so no place waits on a free slot.
     // A failed offer must not fail the join, which has committed; the jobs offer again later.
-    const offered = await this.offers.offerNext(target).catch(() => null);
+    const offered = await this.offers.offerNext(target, resolved).catch(() => null);
     if (offered) return (await this.waitlist.place(target, firm.orgId)) ?? place;
     return place;
   }
