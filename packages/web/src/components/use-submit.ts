@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { ApiError, type FieldError, newIdempotencyKey } from '../api/client';
 
 /**
@@ -46,5 +46,11 @@ export function useSubmit<T>(
   const unclaimed = () =>
     fieldErrors.filter((e) => ![...claimed.current].some((p) => e.path === p || e.path.startsWith(`${p}.`)));
 
-  return { submit, pending, error, fieldError, unclaimed, reset: () => setError(null) };
+  /** A form's submit handler: the page stays put and the request goes out. */
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  return { submit, onSubmit, pending, error, fieldError, unclaimed, reset: () => setError(null) };
 }

@@ -58,12 +58,7 @@ export default function OnboardingPage() {
     <Page title={t('onboarding.title')}>
       <Text c="dimmed">{t('onboarding.intro')}</Text>
       <Paper withBorder p="lg" maw={560}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void s.submit();
-          }}
-        >
+        <form onSubmit={s.onSubmit}>
           <Stack>
             <TextInput
               label={t('org.name')}

@@ -35,12 +35,7 @@ function ApplyForm(props: { memberships: Membership[]; kinds: ('tenant' | 'suppl
     { invalidate: [keys.myMemberships], onSuccess: () => setParkId('') },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('membership.apply')}
@@ -80,12 +75,7 @@ function ClaimCertificateForm(props: { orgId: string }) {
     { invalidate: [keys.certificates(props.orgId)], onSuccess: () => setV(empty) },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('certificate.claim')}

@@ -43,12 +43,7 @@ function RateForm(props: { deal: Deal; onDone: (d: Deal) => void }) {
     { onSuccess: props.onDone },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('deal.rate')}
@@ -108,13 +103,7 @@ function CancelDeal(props: { deal: Deal; onDone: (d: Deal) => void }) {
     );
   }
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-      data-testid="deal-cancel-form"
-    >
+    <form onSubmit={s.onSubmit} data-testid="deal-cancel-form">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('deal.cancel')}

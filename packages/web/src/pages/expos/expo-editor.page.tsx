@@ -240,12 +240,7 @@ function SlotEditor(props: { expoId: string; pavilion: FloorPavilion; currency: 
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Paper withBorder p="md">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void s.submit();
-            }}
-          >
+          <form onSubmit={s.onSubmit}>
             <Stack gap="sm">
               <Title order={2} size="h4" data-testid="slot-form-title">
                 {editing ? t('editor.editSlot', { code: editing.code }) : t('editor.newSlot')}

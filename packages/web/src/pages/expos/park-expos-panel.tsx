@@ -48,12 +48,7 @@ function CreateExpoForm(props: { park: Park; onDone: () => void }) {
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput

@@ -38,12 +38,7 @@ export function PavilionForm(props: { expoId: string; onCreated: (p: Pavilion) =
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('pavilion.new')}

@@ -25,12 +25,7 @@ export function SubmitBookingForm(props: { booking: Booking; onDone: (b: Booking
     { invalidate: [myBookingsKey], onSuccess: props.onDone },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="sm">
         <TextInput
           label={t('booking.displayName')}

@@ -88,12 +88,7 @@ export function AmendForm(props: { need: Need; onDone: () => void }) {
   );
   return (
     <Paper withBorder p="md" data-testid="amend-form">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void s.submit();
-        }}
-      >
+      <form onSubmit={s.onSubmit}>
         <Stack gap="sm">
           <Title order={2} size="h4">
             {t('amend.title')}

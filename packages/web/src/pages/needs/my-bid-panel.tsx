@@ -178,12 +178,7 @@ export function MyBidPanel(props: { need: Need }) {
           </Alert>
         )}
         {open ? (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void place.submit();
-            }}
-          >
+          <form onSubmit={place.onSubmit}>
             <Stack>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <MoneyInput

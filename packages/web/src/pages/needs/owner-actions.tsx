@@ -91,12 +91,7 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
       )}
       {panel === 'extend' && (
         <Paper withBorder p="md">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void extend.submit();
-            }}
-          >
+          <form onSubmit={extend.onSubmit}>
             <Stack gap="sm">
               <ZonedDateTimeInput
                 label={t('need.newClose')}
@@ -118,12 +113,7 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
       )}
       {panel === 'cancel' && (
         <Paper withBorder p="md">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void cancel.submit();
-            }}
-          >
+          <form onSubmit={cancel.onSubmit}>
             <Stack gap="sm">
               <TextInput
                 label={t('need.cancelReason')}

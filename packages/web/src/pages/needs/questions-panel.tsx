@@ -19,12 +19,7 @@ function AnswerForm(props: { need: Need; q: Question }) {
     { invalidate: [questionsKey(props.need.needId)], onSuccess: () => setText('') },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="xs">
         <Textarea
           label={t('question.answer')}
@@ -54,12 +49,7 @@ function AskForm(props: { need: Need }) {
     { invalidate: [questionsKey(props.need.needId)], onSuccess: () => setText('') },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack gap="xs">
         <Textarea
           label={t('question.ask')}

@@ -67,12 +67,7 @@ function CreateParkForm(props: { onDone: () => void }) {
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void s.submit();
-      }}
-    >
+    <form onSubmit={s.onSubmit}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput

@@ -151,12 +151,7 @@ export default function ListingFormPage() {
   return (
     <Page title={isNew ? t('listing.new') : v.title}>
       <Paper withBorder p="md" maw={900}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void s.submit();
-          }}
-        >
+        <form onSubmit={s.onSubmit}>
           <Stack>
             <Stack gap={4}>
               <Text size="sm" fw={500} id="listing-kind-label">

@@ -156,12 +156,7 @@ export default function ChainEditorPage() {
 
   return (
     <Page title={isNew ? t('chain.new') : form.output.name || t('chain.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void s.submit();
-        }}
-      >
+      <form onSubmit={s.onSubmit}>
         <Stack>
           <Paper withBorder p="md">
             <Stack>

@@ -154,12 +154,7 @@ export default function NeedFormPage() {
         </Paper>
       )}
       <Paper withBorder p="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void s.submit();
-          }}
-        >
+        <form onSubmit={s.onSubmit}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
