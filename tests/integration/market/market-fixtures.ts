@@ -46,6 +46,20 @@ export async function parkWithBuyer(rt: TestRuntime, parkOverrides: Record<strin
   return { parkId, operator, park, buyer };
 }
 
+/** A supplier near the park (Eshtehard), approved in it: the usual other side of a test's need. */
+export function supplierNear(
+  rt: TestRuntime,
+  park: { parkId: string; operator: { token: string } },
+  over: Record<string, unknown> = {},
+) {
+  return rt.firm({
+    kinds: ['supplier'],
+    location: ESHTEHARD,
+    approvedIn: { parkId: park.parkId, operatorToken: park.operator.token },
+    ...over,
+  });
+}
+
 export async function createNeed(rt: TestRuntime, token: string, body: Record<string, unknown>) {
   const res = await rt.call('POST', '/v1/needs', { token, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);

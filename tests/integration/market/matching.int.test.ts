@@ -13,6 +13,7 @@ import {
   parkWithBuyer,
   publishAndMatch,
   rawItem,
+  supplierNear,
 } from './market-fixtures';
 
 // Each test works in its own ISIC division, so candidates of one test never reach another's needs.
@@ -86,12 +87,7 @@ describe('ranking', () => {
 
   it('never lets an unverified or expired certificate satisfy a requirement', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const supplier = () =>
-      rt.firm({
-        kinds: ['supplier'],
-        location: ESHTEHARD,
-        approvedIn: { parkId, operatorToken: operator.token },
-      });
+    const supplier = () => supplierNear(rt, { parkId, operator });
     const [unverified, expired, valid] = [await supplier(), await supplier(), await supplier()];
     const claimed = await rt.call('POST', `/v1/orgs/${unverified.orgId}/certificates`, {
       token: unverified.token,
@@ -153,11 +149,7 @@ describe('ranking', () => {
   it('matches a park-only need only with approved suppliers of that park', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
     const other = await rt.park({ name: 'Other park' });
-    const member = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const member = await supplierNear(rt, { parkId, operator });
     const outsider = await rt.firm({
       kinds: ['supplier'],
       location: ESHTEHARD,
@@ -190,11 +182,7 @@ describe('ranking', () => {
 describe('the supplier inbox', () => {
   it('holds the open needs its listings match, best first, paginated, and drops cancelled ones', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const supplier = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const supplier = await supplierNear(rt, { parkId, operator });
     await createListing(
       rt,
       supplier.token,
@@ -271,11 +259,7 @@ describe('matching from the listing side', () => {
     await publishAndMatch(rt, buyer.token, need.needId);
     expect(await matchesOf(buyer.token, need.needId)).toEqual([]);
 
-    const supplier = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const supplier = await supplierNear(rt, { parkId, operator });
     const listing = await createListing(
       rt,
       supplier.token,
@@ -337,16 +321,8 @@ describe('matching from the listing side', () => {
 describe('notifications', () => {
   it('tells each matched supplier once per need, whatever is retried or redelivered', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const a = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
-    const b = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const a = await supplierNear(rt, { parkId, operator });
+    const b = await supplierNear(rt, { parkId, operator });
     await createListing(rt, a.token, listingBody({ category: '1050', unit: 'kg', title: 'Milk powder' }));
     await createListing(rt, b.token, listingBody({ category: '1050', unit: 'kg', title: 'Butter' }));
     const need = await createNeed(
@@ -393,11 +369,7 @@ describe('notifications', () => {
 describe('who sees matches', () => {
   it('shows a need’s matches to its owner only', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const supplier = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const supplier = await supplierNear(rt, { parkId, operator });
     const otherBuyer = await rt.firm({
       kinds: ['tenant'],
       approvedIn: { parkId, operatorToken: operator.token },
@@ -442,12 +414,7 @@ describe('who sees matches', () => {
 describe('what the owner’s list shows', () => {
   it('keeps the listing’s title and kind and the supplier’s name current through the stream', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const supplier = await rt.firm({
-      kinds: ['supplier'],
-      name: 'Paper Mill One',
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const supplier = await supplierNear(rt, { parkId, operator }, { name: 'Paper Mill One' });
     const listing = await createListing(
       rt,
       supplier.token,

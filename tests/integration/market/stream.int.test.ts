@@ -4,12 +4,12 @@ import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import {
   createListing,
   createNeed,
-  ESHTEHARD,
   inDays,
   listingBody,
   needBody,
   parkWithBuyer,
   publish,
+  supplierNear,
 } from './market-fixtures';
 
 // The real local stream poller runs the very consumers a Lambda runs in AWS.
@@ -37,11 +37,7 @@ async function eventually<T>(
 describe('matching off the table’s stream', () => {
   it('shows a published need’s matches and notifies the supplier, then clears them when it is cancelled', async () => {
     const { parkId, operator, buyer } = await parkWithBuyer(rt);
-    const supplier = await rt.firm({
-      kinds: ['supplier'],
-      location: ESHTEHARD,
-      approvedIn: { parkId, operatorToken: operator.token },
-    });
+    const supplier = await supplierNear(rt, { parkId, operator });
     const listing = await createListing(
       rt,
       supplier.token,
