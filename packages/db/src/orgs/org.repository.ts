@@ -1,7 +1,6 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
 import type { Org, OrgRepository } from '@parkbridge/domain/orgs';
-import { type Db, getItem, stripKeys, writeVersioned } from '../core';
+import { batchGet, type Db, getItem, stripKeys, writeVersioned } from '../core';
 import { userKey } from '../users/user.repository';
 
 export const orgKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' });
@@ -17,17 +16,7 @@ export class DynamoOrgRepository implements OrgRepository {
   }
 
   async getMany(orgIds: string[]): Promise<Stored<Org>[]> {
-    const unique = [...new Set(orgIds)];
-    const found: Stored<Org>[] = [];
-    for (let i = 0; i < unique.length; i += 100) {
-      const out = await this.db.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.db.tableName]: { Keys: unique.slice(i, i + 100).map(orgKey) } },
-        }),
-      );
-      found.push(...(out.Responses?.[this.db.tableName] ?? []).map((o) => stripKeys<Stored<Org>>(o)));
-    }
-    return found;
+    return (await batchGet(this.db, orgIds.map(orgKey))).map((o) => stripKeys<Stored<Org>>(o));
   }
 
   createWithFounder(org: Org, founderUserId: string, audit: Audit) {

@@ -1,7 +1,6 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Page, PageRequest, Stored } from '@parkbridge/domain/core';
 import type { Park, ParkRepository } from '@parkbridge/domain/parks';
-import { type Db, getItem, queryPage, stripKeys, writeVersioned } from '../core';
+import { batchGet, type Db, getItem, queryPage, stripKeys, writeVersioned } from '../core';
 
 export const parkKeys = (park: Pick<Park, 'parkId' | 'country' | 'operatorOrgId'>) => ({
   pk: `PARK#${park.parkId}`,
@@ -21,16 +20,11 @@ export class DynamoParkRepository implements ParkRepository {
   }
 
   async getMany(parkIds: string[]): Promise<Stored<Park>[]> {
-    const unique = [...new Set(parkIds)].slice(0, 100);
-    if (!unique.length) return [];
-    const out = await this.db.doc.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.db.tableName]: { Keys: unique.map((id) => ({ pk: `PARK#${id}`, sk: 'PARK' })) },
-        },
-      }),
+    const items = await batchGet(
+      this.db,
+      parkIds.map((id) => ({ pk: `PARK#${id}`, sk: 'PARK' })),
     );
-    return (out.Responses?.[this.db.tableName] ?? []).map((i) => stripKeys<Stored<Park>>(i));
+    return items.map((i) => stripKeys<Stored<Park>>(i));
   }
 
   async list(page: PageRequest, filter: { country?: string | undefined } = {}): Promise<Page<Stored<Park>>> {
