@@ -1,3 +1,5 @@
+import { canonicalEqual } from '../core/equality';
+
 /**
  * What one source record (a chain input, a deal, an open need, a listing, a membership) adds to a
  * park's chain map. The consumer stores each source's contribution beside the aggregates and moves
@@ -103,7 +105,9 @@ export function diffContribution(prev: Contribution, next: Contribution): Contri
   const nextRows = new Map(next.rows.map((r) => [rowKey(r), r]));
   // The stored contribution comes back from the table with its keys in another order: compare
   // values, not serialisations, or every row would look changed (and be rewritten) on every change.
-  const putRows = [...nextRows.values()].filter((r) => !sameJson(prevRows.get(rowKey(r))?.data, r.data));
+  const putRows = [...nextRows.values()].filter(
+    (r) => !canonicalEqual(prevRows.get(rowKey(r))?.data, r.data),
+  );
   const deleteRows = [...prevRows.values()]
     .filter((r) => !nextRows.has(rowKey(r)))
     .map((r) => ({ set: r.set, id: r.id }));
@@ -128,22 +132,6 @@ export function diffContribution(prev: Contribution, next: Contribution): Contri
     marks,
     empty: !counters.length && !putRows.length && !deleteRows.length && !marks.length,
   };
-}
-
-/** Deep equality of plain JSON values, whatever the order of their keys. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b))
-    return (
-      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]))
-    );
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
 }
 
 /** Every contribution of a park added up: what the aggregates must hold (the rebuild writes this). */

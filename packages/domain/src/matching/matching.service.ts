@@ -1,4 +1,4 @@
-import type { Clock, Stored } from '../core';
+import { type Clock, canonicalEqual, type Stored } from '../core';
 import { mapLimit } from '../core/concurrency';
 import type { Listing } from '../listings/listing';
 import type { ListingRepository } from '../listings/ports';
@@ -366,7 +366,7 @@ const sameMatch = (a: Match, b: Match) =>
   a.supplierName === b.supplierName &&
   a.needOwnerOrgId === b.needOwnerOrgId &&
   a.needTitle === b.needTitle &&
-  JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
+  canonicalEqual(a.reasons, b.reasons);
 
 /** Matches that differ from what is stored; an unchanged one keeps its item (and its computedAt). */
 function changedOnly(found: Match[], previous: Match[]): Match[] {
@@ -384,8 +384,8 @@ function changedOnly(found: Match[], previous: Match[]): Match[] {
 const sameInboxRow = (a: InboxEntry, b: InboxEntry) =>
   a.score === b.score &&
   a.bestListingId === b.bestListingId &&
-  JSON.stringify(a.listingIds) === JSON.stringify(b.listingIds) &&
-  JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
+  canonicalEqual(a.listingIds, b.listingIds) &&
+  canonicalEqual(a.reasons, b.reasons);
 
 function dedupe<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Map<string, T>();
