@@ -66,9 +66,11 @@ export type FloorPlan = z.infer<typeof FloorPlan>;
 
 /**
  * Booth codes in natural order (A-2 before A-10). One collator for every call: localeCompare with
- * options builds a new one per comparison, which was most of the floor plan's CPU time.
+ * options builds a new one per comparison, which was most of the floor plan's CPU time. Built on
+ * first use, not at load: the first Intl object costs milliseconds of every cold start of the
+ * expos function, most of whose requests never draw a floor plan.
  */
-const byCode = new Intl.Collator('en', { numeric: true });
+let byCode: Intl.Collator | undefined;
 
 /**
  * The floor plan from one read of the floor: booked booths carry their exhibitor's public profile
@@ -91,7 +93,7 @@ export function buildFloorPlan(
   const slotsOf = (pavilionId: string) =>
     data.slots
       .filter((s) => s.pavilionId === pavilionId)
-      .sort((a, b) => byCode.compare(a.code, b.code))
+      .sort((a, b) => (byCode ??= new Intl.Collator('en', { numeric: true })).compare(a.code, b.code))
       .map((s) => {
         const slices = s.slices.map((sl) => ({
           ...sl,

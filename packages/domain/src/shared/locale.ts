@@ -8,10 +8,12 @@ export type Lang = z.infer<typeof Lang>;
 export const LocalizedText = z.partialRecord(Lang, z.string().min(1).max(300));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+// Listed on first use: every bundle imports this module, few requests name a time zone.
+let zones: Set<string> | undefined;
 // ICU lists one name per zone, and on some runtimes the old one (Asia/Saigon, not Asia/Ho_Chi_Minh):
 // any name the runtime can format in is an IANA zone or alias, so ask it. Offsets like +03:30 are not zones.
 const isTimeZone = (tz: string): boolean => {
+  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   if (zones.has(tz)) return true;
   if (!/^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
   try {
