@@ -141,9 +141,8 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
   async queuedPlace(target: SlotTarget, orgId: string, horizon: number) {
     const items = await this.queueItems(target, horizon);
     const at = items.findIndex((i) => i.orgId === orgId);
-    const copy = items[at]?.place as Stored<WaitlistPlace> | undefined;
-    // Entries written before they carried the place have no copy: the caller reads the place.
-    return copy ? { place: copy, position: at + 1 } : null;
+    // Every entry carries its place as saved (join writes both; nothing else writes an entry).
+    return at < 0 ? null : { place: items[at]!.place as Stored<WaitlistPlace>, position: at + 1 };
   }
 
   /** The first `limit` queue entries in offer order. */

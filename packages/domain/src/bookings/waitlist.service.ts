@@ -87,8 +87,9 @@ export class WaitlistService {
 
   /**
    * The caller's place on a slot's waitlist, with its position in the queue (1 = next to be
-   * offered). A waiting place is found in the queue itself, in one read; otherwise (left, offered,
-   * far down the queue, or no such slot or place) the slot and the place are read as before.
+   * offered). A waiting place is found in the queue itself, in one read. Otherwise (left, offered,
+   * beyond the first POSITION_HORIZON, or no such slot or place) the slot and the place are read,
+   * and the position is null: that read of the queue already showed the place is not within it.
    */
   async mine(caller: Caller, slotId: string, sliceId?: string) {
     const firm = requireRole(caller, 'tenant', 'supplier');
@@ -103,13 +104,6 @@ export class WaitlistService {
     const { target } = await resolveTarget(this.expos, slotId, sliceId);
     const place = await this.waitlist.place(target, firm.orgId);
     if (!place) throw notFound('waitlist place');
-    let position: number | null = null;
-    if (place.status === 'waiting') {
-      const at = (await this.waitlist.queue(target, POSITION_HORIZON)).findIndex(
-        (e) => e.orgId === firm.orgId,
-      );
-      position = at >= 0 ? at + 1 : null;
-    }
-    return { place, position };
+    return { place, position: null };
   }
 }
