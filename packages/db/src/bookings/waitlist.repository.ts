@@ -135,6 +135,7 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
       orgId: i.orgId as string,
       priority: i.priority as WaitlistEntry['priority'],
       joinedAt: i.joinedAt as string,
+      place: i.place as Stored<WaitlistPlace>,
     }));
   }
 

@@ -321,11 +321,9 @@ export class BookingService {
       const queue = await this.waitlist.queue(target, 10);
       let moved = false;
       for (const entry of queue) {
-        const place = await this.waitlist.place(target, entry.orgId);
-        if (place?.status !== 'waiting') {
-          moved = true;
-          break;
-        }
+        // The entry's copy of the place: the offer is conditioned on its version, so a place that
+        // moved since (left, or offered elsewhere) refuses the offer with WAITLIST_MOVED.
+        const { place } = entry;
         try {
           return await this.placeHold({
             orgId: entry.orgId,

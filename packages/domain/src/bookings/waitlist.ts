@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Stored } from '../core';
 
 /** Members of the expo's park wait ahead of outside firms; within a tier, in order of joining. */
 export const WaitPriority = z.enum(['park', 'other']);
@@ -29,6 +30,8 @@ export interface WaitlistEntry {
   orgId: string;
   priority: WaitPriority;
   joinedAt: string;
+  /** The place as saved: while it waits, its entry and the place change together. */
+  place: Stored<WaitlistPlace>;
 }
 
 export const waitEntityId = (p: { slotId: string; sliceId: string | null; orgId: string }) =>
