@@ -7,7 +7,8 @@ import { type RosterKey, rosterMove } from '../matching/roster';
  * A supplier's active listings, one roster per ISIC division: `SUPPLY#<orgId>` / `DIV#<division>`,
  * one attribute `l_<listingId>` = `{ t: title, c: category }` per active listing. Pavilion
  * recommendations read it by key beside the park's demand (one BatchGetItem). Kept in the
- * listing's own transaction by every save (listings are written nowhere else).
+ * listing's own transaction by every save that changes the entry (listings are written nowhere
+ * else).
  */
 export const SUPPLY_PREFIX = 'l_';
 
@@ -29,8 +30,15 @@ const keyOf = (l: Pick<Listing, 'supplierOrgId' | 'category'>) =>
 export function supplyWrites(
   db: Db,
   next: Pick<Listing, 'listingId' | 'status' | 'supplierOrgId' | 'category' | 'title'>,
-  prev: Pick<Listing, 'supplierOrgId' | 'category'> | null,
+  prev: Pick<Listing, 'status' | 'supplierOrgId' | 'category' | 'title'> | null,
 ): TxItem[] {
+  const unchanged =
+    prev?.status === 'active' &&
+    next.status === 'active' &&
+    prev.supplierOrgId === next.supplierOrgId &&
+    prev.category === next.category &&
+    prev.title === next.title;
+  if (unchanged) return [];
   const entry: SupplyEntry = { t: next.title, c: next.category };
   return rosterMove(
     db,

@@ -32,13 +32,21 @@ const keyOf = (n: Pick<Need, 'parkId' | 'category'>) => demandKey(n.parkId, divi
  * category change only through the market's own saves, so `prev`'s roster is where the need was
  * recorded, if anywhere (even when another context closed it meanwhile). Each write rewrites the
  * roster item, so it costs write units by the roster's size (2 WCU per KB in a transaction): the
- * price of reading a park's demand by key.
+ * price of reading a park's demand by key. A save that leaves the need's entry as it was (an open
+ * need amended, extended or re-indexed in place) writes nothing to the roster.
  */
 export function demandWrites(
   db: Db,
   next: Pick<Need, 'needId' | 'status' | 'parkId' | 'category' | 'ownerOrgId'>,
-  prev: Pick<Need, 'parkId' | 'category' | 'status'> | null,
+  prev: Pick<Need, 'parkId' | 'category' | 'status' | 'ownerOrgId'> | null,
 ): TxItem[] {
+  const unchanged =
+    prev?.status === 'open' &&
+    next.status === 'open' &&
+    prev.parkId === next.parkId &&
+    prev.category === next.category &&
+    prev.ownerOrgId === next.ownerOrgId;
+  if (unchanged) return [];
   const entry: DemandEntry = { c: next.category, o: next.ownerOrgId };
   return rosterMove(
     db,
