@@ -55,6 +55,15 @@ export const ItemType = {
   use: 'chain-map-use',
 } as const;
 
+/** A park's use of a category: the consumer refreshes the nearest suppliers of every park using it. */
+export const useItem = (parkId: string, category: string) => ({
+  pk: usePk(category),
+  sk: parkId,
+  type: ItemType.use,
+  parkId,
+  category,
+});
+
 export function aggregateKey(parkId: string, ref: AggregateRef): { pk: string; sk: string } {
   switch (ref.kind) {
     case 'category':

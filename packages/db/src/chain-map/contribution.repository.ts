@@ -14,7 +14,7 @@ import {
   type StoredContribution,
 } from '@parkbridge/domain/chain-map';
 import { DomainError, ErrorKind } from '@parkbridge/domain/core';
-import { batchGet, type Db, getItem, type Item, type TxItem, transact } from '../core';
+import { batchGet, batchWrite, type Db, getItem, type Item, type TxItem, transact } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
@@ -28,6 +28,7 @@ import {
   nearKey,
   rowsPk,
   sourcesPk,
+  useItem,
   usePk,
 } from './chain-map.keys';
 import { queryEvery, queryFirst } from './reads';
@@ -345,13 +346,10 @@ export class DynamoChainMapContributions implements ContributionStore {
   }
 
   async markUsed(parkId: string, categories: readonly string[]) {
-    for (const category of categories)
-      await this.db.doc.send(
-        new PutCommand({
-          TableName: this.db.tableName,
-          Item: { pk: usePk(category), sk: parkId, type: ItemType.use, parkId, category },
-        }),
-      );
+    await batchWrite(
+      this.db,
+      categories.map((category) => ({ put: useItem(parkId, category) })),
+    );
   }
 
   async saveNearest(

@@ -22,6 +22,7 @@ import {
   periodsPk,
   rowsPk,
   sourcesPk,
+  useItem,
   usePk,
 } from './chain-map.keys';
 import { queryEvery } from './reads';
@@ -119,7 +120,13 @@ export async function replaceParkItems(
   }
   for (const [category, suppliers] of nearest) {
     const key = nearKey(parkId, category);
-    items.set(id(key), { ...key, type: ItemType.nearest, category, suppliers, computedAtMs: Date.now() });
+    items.set(id(key), {
+      ...key,
+      type: ItemType.nearest,
+      category,
+      suppliers,
+      computedAtMs: db.clock.now().getTime(),
+    });
   }
 
   // Each set's head: its first rows as now computed. A head that already holds them, fresh, stays.
@@ -162,9 +169,9 @@ export async function replaceParkItems(
   // The index of parks by category they use (the consumer refreshes their nearest suppliers from it).
   const useKeys = [...nearest.keys()].map((category) => ({ pk: usePk(category), sk: parkId }));
   const used = new Set((await batchGet(db, useKeys, { consistent: true })).map((i) => id(keyOf(i))));
-  const uses = useKeys
-    .filter((k) => !used.has(id(k)))
-    .map((k) => ({ ...k, type: ItemType.use, parkId, category: k.pk.slice('CMAPUSE#'.length) }));
+  const uses = [...nearest.keys()]
+    .filter((category) => !used.has(id({ pk: usePk(category), sk: parkId })))
+    .map((category) => useItem(parkId, category));
   await batchWrite(db, [
     ...stale.map((k) => ({ delete: k })),
     ...[...changed, ...uses].map((put) => ({ put })),
