@@ -6,13 +6,9 @@
 // (ReturnConsumedCapacity TOTAL). It also meters the stream consumer applying one award.
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseRules } from '@parkbridge/config';
-import { createDb, createDocumentClient, type Db, getItem, type Item } from '@parkbridge/db';
+import { batchWrite, createDb, createDocumentClient, type Db, getItem, type Item } from '@parkbridge/db';
 import { chainKeys } from '@parkbridge/db/chains';
 import { listingItem } from '@parkbridge/db/listings';
 import { ensureTable, startDynamoDbLocal } from '@parkbridge/db/local';
@@ -112,25 +108,6 @@ const reset = (m: Meter) => {
 };
 const callCount = (m: Meter, op?: string) =>
   op ? (m.calls.get(op) ?? 0) : [...m.calls.values()].reduce((a, b) => a + b, 0);
-
-async function batchWrite(doc: DynamoDBDocumentClient, table: string, items: Item[]) {
-  const chunks: Item[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < chunks.length) {
-        let pending: unknown[] | undefined = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
-        while (pending?.length) {
-          const out: BatchWriteCommandOutput = await doc.send(
-            new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
-          );
-          pending = out.UnprocessedItems?.[table];
-        }
-      }
-    }),
-  );
-}
 
 const at = NOW;
 const org = (orgId: string, name: string, country = 'IR', location = ESHTEHARD): Item => {
@@ -346,14 +323,20 @@ const bench: Bench = {
         parseRules({}),
       );
 
-      await batchWrite(loaderDoc, tableName, marketRecords());
+      await batchWrite(
+        loader,
+        marketRecords().map((put) => ({ put })),
+      );
       const rows: (string | number)[][] = [];
       const writeRows: (string | number)[][] = [];
       for (const size of SIZES) {
         const parkId = `park_BENCH${size}`;
         const records = parkRecords(parkId, size);
         let t = Date.now();
-        await batchWrite(loaderDoc, tableName, records);
+        await batchWrite(
+          loader,
+          records.map((put) => ({ put })),
+        );
         const loadS = (Date.now() - t) / 1000;
         t = Date.now();
         const report = await plain.chainMap.rebuild.rebuild(parkId);
@@ -436,7 +419,7 @@ const bench: Bench = {
             version: Number(before.version) + 1,
             inputs: [{ ...inputs[0]!, quantity: inputs[0]!.quantity + 1 }, ...inputs.slice(1)],
           };
-          await batchWrite(loaderDoc, tableName, [after]);
+          await batchWrite(loader, [{ put: after }]);
           reset(meter);
           await app.chainMap.updater.onChain(before, after);
           writeRows.push([

@@ -30,14 +30,11 @@ import {
   storedBytes,
   type Units,
 } from './support/aws-units';
+import { median } from './support/cold-start';
 
 /** Each route is measured this many times (fresh resources each time); medians are reported. */
 const REPS = Number(process.env.UNIT_COSTS_REPS ?? 3);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)] ?? 0) : 0;
-};
 const f1 = (n: number) => n.toFixed(1);
 const f0 = (n: number) => n.toFixed(0);
 /** calls, RRU, WRU and ms of repeated runs of one piece of work, each the median. */
