@@ -1,11 +1,14 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { PageRequest } from '@parkbridge/domain/core';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mapLimit, type PageRequest } from '@parkbridge/domain/core';
 import type { InboxEntry, Match, MatchRepository } from '@parkbridge/domain/matching';
 import { batchGet, batchWrite, type Db, queryAll, queryPage, stripKeys } from '../core';
 import { buyerMatchesPk, inboxKey, inboxKeys, matchKey, matchKeys } from './match.keys';
 
 /** Matches of one need or listing are bounded by matching's candidate budgets. */
 const MAX_MATCHES = 5000;
+/** Renamed matches updated at once: a supplier's matches are hundreds at most. */
+const RENAME_CONCURRENCY = 8;
 
 export class DynamoMatchRepository implements MatchRepository {
   constructor(private readonly db: Db) {}
@@ -45,6 +48,29 @@ export class DynamoMatchRepository implements MatchRepository {
       this.db,
       matches.map((m) => ({ put: { ...matchKeys(m), type: 'match', ...m } })),
     );
+  }
+
+  async setSupplierName(
+    matches: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[],
+    name: string,
+  ) {
+    // One UpdateItem each, not a Put of the match as read (from an index, so possibly stale): a
+    // match cleared or rescored meanwhile is not brought back or rolled back by a rename.
+    await mapLimit(matches, RENAME_CONCURRENCY, async (m) => {
+      try {
+        await this.db.doc.send(
+          new UpdateCommand({
+            TableName: this.db.tableName,
+            Key: matchKey(m),
+            UpdateExpression: 'SET supplierName = :name',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':name': name },
+          }),
+        );
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    });
   }
 
   remove(matches: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[]) {

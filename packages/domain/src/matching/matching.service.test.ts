@@ -77,6 +77,13 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new M
       reads.written += ms.length;
       for (const m of ms) matches.set(mKey(m), m);
     },
+    setSupplierName: async (ms, name) => {
+      reads.written += ms.length;
+      for (const m of ms) {
+        const stored = matches.get(mKey(m));
+        if (stored) matches.set(mKey(m), { ...stored, supplierName: name });
+      }
+    },
     remove: async (ms) => {
       for (const m of ms) matches.delete(mKey(m));
     },

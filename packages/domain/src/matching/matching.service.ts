@@ -211,7 +211,7 @@ export class MatchingService {
       const stale = (await this.deps.matches.forListing(listing.listingId)).filter(
         (m) => m.supplierName !== org.name,
       );
-      await this.deps.matches.put(stale.map((m) => ({ ...m, supplierName: org.name })));
+      await this.deps.matches.setSupplierName(stale, org.name);
       rewritten += stale.length;
     }
     return rewritten;

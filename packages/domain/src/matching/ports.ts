@@ -35,6 +35,14 @@ export interface MatchRepository {
   forNeedAndSupplier(needId: string, supplierOrgId: string): Promise<Match[]>;
   countForNeed(needId: string, upTo: number): Promise<number>;
   put(matches: readonly Match[]): Promise<void>;
+  /**
+   * Sets the supplier's name copied on these matches, on each match that still exists: a match
+   * cleared or rescored meanwhile keeps what that write made of it.
+   */
+  setSupplierName(
+    matches: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[],
+    name: string,
+  ): Promise<void>;
   remove(matches: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[]): Promise<void>;
   inboxEntries(refs: readonly { supplierOrgId: string; needId: string }[]): Promise<InboxEntry[]>;
   putInbox(entries: readonly InboxEntry[]): Promise<void>;
