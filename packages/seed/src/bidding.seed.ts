@@ -141,8 +141,13 @@ async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: strin
   const current = quarterStart(0);
   const latest = world.now.getTime() - 2 * DAY;
   // This quarter's awards: in its first weeks, or as early as there is room for (two days each).
+  // A deal's steps run up to 20 hours after its start, and each must lie in the past: in a
+  // quarter's first day and a half they start before it (the map's quarter is then still empty).
   const thisQuarter = (n: number) =>
-    Math.max(current + HOUR * 12, Math.min(current + (5 + 6 * n) * DAY, latest));
+    Math.min(
+      Math.max(current + HOUR * 12, Math.min(current + (5 + 6 * n) * DAY, latest)),
+      world.now.getTime() - 21 * HOUR,
+    );
 
   const run = async (d: QuarterDeal, start: number) =>
     tolerate(d.what, async () => {
