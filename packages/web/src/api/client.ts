@@ -38,12 +38,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface ApiResponse<T> {
-  data: T;
-  etag: string | null;
-  status: number;
-}
-
 let apiBase = '';
 let onUnauthenticated: () => void = () => {};
 
@@ -63,11 +57,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  opts: RequestOptions = {},
-): Promise<ApiResponse<T>> {
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const token = getSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
@@ -117,20 +107,20 @@ export async function request<T>(
     }
     throw new ApiError(problem);
   }
-  return { data: body as T, etag: res.headers.get('etag'), status: res.status };
+  return body as T;
 }
 
 export const api = {
   get: async <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
-    (await request<T>('GET', path, { query, signal })).data,
+    request<T>('GET', path, { query, signal }),
   post: async <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
-    (await request<T>('POST', path, { ...opts, body })).data,
+    request<T>('POST', path, { ...opts, body }),
   put: async <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
-    (await request<T>('PUT', path, { ...opts, body })).data,
+    request<T>('PUT', path, { ...opts, body }),
   patch: async <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
-    (await request<T>('PATCH', path, { ...opts, body })).data,
+    request<T>('PATCH', path, { ...opts, body }),
   delete: async <T>(path: string, opts: Omit<RequestOptions, 'body'> = {}) =>
-    (await request<T>('DELETE', path, opts)).data,
+    request<T>('DELETE', path, opts),
 };
 
 /** A file the API serves behind auth (the chain map's CSV): fetched with the token, then saved. */

@@ -122,7 +122,13 @@ function CancelDeal(props: { deal: Deal; onDone: (d: Deal) => void }) {
         />
         {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
         <Group justify="space-between">
-          <Button variant="default" onClick={() => setOpen(false)}>
+          <Button
+            variant="default"
+            onClick={() => {
+              s.reset();
+              setOpen(false);
+            }}
+          >
             {t('deal.keep')}
           </Button>
           <Button type="submit" color="red" loading={s.pending} data-testid="deal-cancel-confirm">
