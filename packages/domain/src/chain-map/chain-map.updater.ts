@@ -53,18 +53,48 @@ export async function nearestOutsideOf(
   sources: ChainMapSources,
   park: ParkFacts,
   categories: readonly string[],
+  known?: NearestCandidates,
 ): Promise<Map<string, OutsideSupplier[]>> {
-  const candidates = await Promise.all(
-    categories.map((c) => sources.listingsInCategory(c, CANDIDATES_PER_CATEGORY)),
-  );
-  const supplierIds = [...new Set(candidates.flat().map((l) => l.supplierOrgId))];
+  const listings = known?.listings ?? (await candidateListings(sources, categories));
+  const supplierIds = [
+    ...new Set(categories.flatMap((c) => listings.get(c) ?? []).map((l) => l.supplierOrgId)),
+  ];
   const [memberships, orgs] = supplierIds.length
-    ? await Promise.all([sources.membershipsIn(park.parkId, supplierIds), sources.orgs(supplierIds)])
+    ? await Promise.all([
+        sources.membershipsIn(park.parkId, supplierIds),
+        known?.orgs ?? sources.orgs(supplierIds),
+      ])
     : [new Map<string, Membership>(), new Map<string, OrgFacts>()];
   const inPark = new Set(
     [...memberships.values()].filter((m) => isActiveAs(m, 'tenant')).map((m) => m.orgId),
   );
-  return new Map(categories.map((c, i) => [c, nearestOutside(park, candidates[i] ?? [], inPark, orgs)]));
+  return new Map(categories.map((c) => [c, nearestOutside(park, listings.get(c) ?? [], inPark, orgs)]));
+}
+
+/** What the nearest suppliers of some categories are chosen from, whichever park asks. */
+export interface NearestCandidates {
+  listings: Map<string, Listing[]>;
+  orgs: Map<string, OrgFacts>;
+  /** When the reading began: what is computed from them is as old as that (see refreshNearest). */
+  readAtMs: number;
+}
+
+async function candidateListings(sources: ChainMapSources, categories: readonly string[]) {
+  const found = await Promise.all(
+    categories.map((c) => sources.listingsInCategory(c, CANDIDATES_PER_CATEGORY)),
+  );
+  return new Map(categories.map((c, i) => [c, found[i] ?? []]));
+}
+
+/** The candidates read once for every park using these categories (a listing change reaches many). */
+export async function nearestCandidates(
+  sources: ChainMapSources,
+  categories: readonly string[],
+  readAtMs: number,
+): Promise<NearestCandidates> {
+  const listings = await candidateListings(sources, categories);
+  const supplierIds = [...new Set([...listings.values()].flat().map((l) => l.supplierOrgId))];
+  return { listings, orgs: supplierIds.length ? await sources.orgs(supplierIds) : new Map(), readAtMs };
 }
 
 /**
@@ -224,10 +254,17 @@ export class ChainMapUpdater {
       [oldImage, newImage].flatMap((i) => (i?.category ? codesServedBy(String(i.category)) : [])),
     );
     const byPark = new Map<string, string[]>();
-    for (const code of codes)
-      for (const parkId of await this.store.parksUsing(code))
-        byPark.set(parkId, [...(byPark.get(parkId) ?? []), code]);
-    for (const [parkId, parkCodes] of byPark) await this.refreshNearest(parkId, parkCodes, false);
+    const users = await Promise.all([...codes].map((code) => this.store.parksUsing(code)));
+    [...codes].forEach((code, i) => {
+      for (const parkId of users[i] ?? []) byPark.set(parkId, [...(byPark.get(parkId) ?? []), code]);
+    });
+    if (!byPark.size) return;
+    const candidates = await nearestCandidates(
+      this.sources,
+      [...new Set([...byPark.values()].flat())],
+      this.clock.now().getTime(),
+    );
+    for (const [parkId, parkCodes] of byPark) await this.refreshNearest(parkId, parkCodes, false, candidates);
   }
 
   /** A tenant approved, suspended or gone: the park's tenant count, and whether its listings are in-park. */
@@ -250,13 +287,19 @@ export class ChainMapUpdater {
   }
 
   /** Computes and stores the park's nearest outside suppliers of these categories. */
-  async refreshNearest(parkId: string, categories: readonly string[], firstTime: boolean): Promise<void> {
+  async refreshNearest(
+    parkId: string,
+    categories: readonly string[],
+    firstTime: boolean,
+    candidates?: NearestCandidates,
+  ): Promise<void> {
     const park = await this.sources.park(parkId);
     if (!park) return;
     // Marked first: a listing changing while this computes refreshes it again.
     if (firstTime) await this.store.markUsed(parkId, categories);
-    const startedAt = this.clock.now().getTime();
-    const nearest = await nearestOutsideOf(this.sources, park, categories);
+    // A newer computation wins (saveNearest): this one is as old as the candidates it read.
+    const startedAt = candidates?.readAtMs ?? this.clock.now().getTime();
+    const nearest = await nearestOutsideOf(this.sources, park, categories, candidates);
     for (const [category, suppliers] of nearest)
       await this.store.saveNearest(parkId, category, suppliers, startedAt);
   }
