@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { WaitlistEntry, WaitlistPlace, WaitlistRepository } from '@parkbridge/domain/bookings';
 import { waitEntityId, waitlistMoved } from '@parkbridge/domain/bookings';
 import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
 import type { SlotTarget } from '@parkbridge/domain/expos';
-import { auditStep, type Db, getItem, stripKeys, type TxItem, transact } from '../core';
+import { auditStep, type Db, getItem, queryPage, stripKeys, type TxItem, transact } from '../core';
 import { entryKey, placeKey, QUEUE_PREFIX, waitPk } from './waitlist.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -149,15 +148,8 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
   /** The first `limit` queue entries in offer order. */
   private async queueItems(target: SlotTarget, limit: number) {
     // Consistent: a place that just joined must be seen by the offer its join triggers.
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)',
-        ExpressionAttributeValues: { ':pk': waitPk(target), ':q': QUEUE_PREFIX },
-        ConsistentRead: true,
-        Limit: limit,
-      }),
-    );
-    return out.Items ?? [];
+    return (
+      await queryPage(this.db, { pk: waitPk(target), skPrefix: QUEUE_PREFIX, consistent: true }, { limit })
+    ).items;
   }
 }

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AwardedEdgeRow,
   type CategoryAggregate,
@@ -13,7 +12,7 @@ import {
   type TenantRef,
 } from '@parkbridge/domain/chain-map';
 import type { Page, PageRequest } from '@parkbridge/domain/core';
-import { type Db, type Item, queryAll, queryPage } from '../core';
+import { cursorScope, type Db, type Item, queryAll, queryPage } from '../core';
 import {
   CURRENT_END,
   CURRENT_PREFIX,
@@ -128,16 +127,7 @@ export class DynamoChainMapReader implements ChainMapReader {
   async period(parkId: string, periodKey: string): Promise<PeriodView> {
     const prefix = periodPrefix(periodKey);
     const pk = periodsPk(parkId);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :p)',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-        ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
-        Limit: 2 + MAP_HEAD.awarded + 1,
-      }),
-    );
-    const items = out.Items ?? [];
+    const { items } = await queryPage(this.db, { pk, skPrefix: prefix }, { limit: 2 + MAP_HEAD.awarded + 1 });
     const agg = items.find((i) => i.sk === `${prefix}AGG`);
     const before = items.find((i) => i.sk === `${prefix}BEFORE`);
     const edges = items.filter((i) => String(i.sk).startsWith(edgePrefix(periodKey)));
@@ -155,7 +145,10 @@ export class DynamoChainMapReader implements ChainMapReader {
         items: shown.map(edgeOf),
         nextCursor:
           more && last
-            ? this.db.cursors.encode({ pk, sk: last.sk }, `table|${pk}|${edgePrefix(periodKey)}`)
+            ? this.db.cursors.encode(
+                { pk, sk: last.sk },
+                cursorScope({ pk, skPrefix: edgePrefix(periodKey) }),
+              )
             : null,
       },
     };
@@ -198,7 +191,7 @@ export class DynamoChainMapReader implements ChainMapReader {
       items: rows.map(map),
       nextCursor:
         head.full && lastSk
-          ? this.db.cursors.encode({ pk: keys.rowsPk, sk: lastSk }, `table|${keys.rowsPk}|`)
+          ? this.db.cursors.encode({ pk: keys.rowsPk, sk: lastSk }, cursorScope({ pk: keys.rowsPk }))
           : null,
     };
   }

@@ -2,12 +2,13 @@ import type { ChainMapSources, OrgFacts, ParkFacts } from '@parkbridge/domain/ch
 import type { Chain } from '@parkbridge/domain/chains';
 import type { Stored } from '@parkbridge/domain/core';
 import type { Membership } from '@parkbridge/domain/orgs';
-import { batchGet, type Db, type Item, queryAll, stripKeys } from '../core';
+import { batchGet, type Db, type Item, stripKeys } from '../core';
 import { DynamoListingRepository } from '../listings/listing.repository';
 import { DynamoNeedRepository, toNeed } from '../needs/need.repository';
 import { DynamoMembershipRepository, membershipKey } from '../orgs/membership.repository';
 import { DynamoOrgRepository } from '../orgs/org.repository';
 import { DynamoParkRepository } from '../parks/park.repository';
+import { queryEvery } from './reads';
 
 /**
  * A park's deals are its tenants' purchases: every need is posted by an approved tenant of its
@@ -111,6 +112,6 @@ export class DynamoChainMapSources implements ChainMapSources {
 
   /** Every item of one key, page after page: the park's own partitions, bounded by the park. */
   private every(index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string): Promise<Item[]> {
-    return queryAll(this.db, { index, pk, skPrefix }, Number.POSITIVE_INFINITY);
+    return queryEvery(this.db, pk, skPrefix, index);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AggregateRef,
   type ApplyResult,
@@ -14,7 +14,7 @@ import {
   type StoredContribution,
 } from '@parkbridge/domain/chain-map';
 import { DomainError, ErrorKind } from '@parkbridge/domain/core';
-import { batchGet, batchWrite, type Db, getItem, type Item, type TxItem, transact } from '../core';
+import { batchGet, batchWrite, type Db, getItem, type Item, queryPage, type TxItem, transact } from '../core';
 import {
   aggregateKey,
   aggregateLabels,
@@ -31,7 +31,7 @@ import {
   useItem,
   usePk,
 } from './chain-map.keys';
-import { queryEvery, queryFirst } from './reads';
+import { queryEvery } from './reads';
 import { headItem, replaceParkItems } from './rebuild.writes';
 
 const MAX_TX_ITEMS = 100;
@@ -305,17 +305,7 @@ export class DynamoChainMapContributions implements ContributionStore {
   }
 
   private async firstRows(keys: HeadKeys): Promise<Item[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'pk' },
-        ExpressionAttributeValues: { ':pk': keys.rowsPk },
-        Limit: keys.size,
-        ConsistentRead: true,
-      }),
-    );
-    return out.Items ?? [];
+    return (await queryPage(this.db, { pk: keys.rowsPk, consistent: true }, { limit: keys.size })).items;
   }
 
   /**
@@ -323,7 +313,11 @@ export class DynamoChainMapContributions implements ContributionStore {
    * Written after the count moved; a later refresh overwrites, and the rebuild recomputes it.
    */
   private async refreshSample(parkId: string, category: string) {
-    const marks = await queryFirst(this.db, marksPk(parkId), `${category}#`, SAMPLE_SIZE);
+    const { items: marks } = await queryPage(
+      this.db,
+      { pk: marksPk(parkId), skPrefix: `${category}#`, consistent: true },
+      { limit: SAMPLE_SIZE },
+    );
     const sample = marks
       .slice(0, SAMPLE_SIZE)
       .map((m) => ({ orgId: String(m.tenantOrgId), name: String(m.tenantName) }));

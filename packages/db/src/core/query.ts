@@ -20,6 +20,8 @@ export interface PageQueryInput {
   skPrefix?: string | undefined;
   /** Newest first when the sort key is time-ordered. */
   descending?: boolean | undefined;
+  /** Strongly consistent (table only: indexes cannot be read consistently). */
+  consistent?: boolean | undefined;
   filter?: Pick<
     QueryCommandInput,
     'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
@@ -52,17 +54,25 @@ function keyCondition(input: PageQueryInput & { range?: SortKeyRange | undefined
 }
 
 /**
+ * What a list's cursors are bound to (its index, partition and sort-key prefix): a cursor made for
+ * one list is refused by another. For the few lists that page by hand.
+ */
+export const cursorScope = (input: Pick<PageQueryInput, 'index' | 'pk' | 'skPrefix'>) =>
+  `${input.index ?? 'table'}|${input.pk}|${input.skPrefix ?? ''}`;
+
+/**
  * One Query per page, with the signed cursor bound to the partition and index it came from.
  * With a filter a page may come back short; `nextCursor` still says whether more remain.
  */
 export async function queryPage(db: Db, input: PageQueryInput, page: PageRequest): Promise<Page<Item>> {
-  const scope = `${input.index ?? 'table'}|${input.pk}|${input.skPrefix ?? ''}`;
+  const scope = cursorScope(input);
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: input.index,
       ...keyCondition(input),
       ScanIndexForward: !input.descending,
+      ConsistentRead: input.consistent,
       Limit: page.limit,
       ExclusiveStartKey: page.cursor ? db.cursors.decode(page.cursor, scope) : undefined,
     }),
@@ -82,8 +92,6 @@ export interface SortKeyRange {
 export interface QueryAllInput extends Omit<PageQueryInput, 'descending'> {
   /** Instead of a prefix: the sort keys between these two. */
   range?: SortKeyRange | undefined;
-  /** Strongly consistent (table only: indexes cannot be read consistently). */
-  consistent?: boolean | undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from '@parkbridge/domain/needs';
 import {
   batchGet,
+  cursorScope,
   type Db,
   getItem,
   type Item,
@@ -205,7 +206,7 @@ export class DynamoNeedRepository implements NeedRepository {
    */
   async listAmendments(needId: string, page: PageRequest): Promise<AmendmentPage> {
     const { pk } = needKey(needId);
-    const scope = `table|${pk}|${AMENDMENT_PREFIX}`;
+    const scope = cursorScope({ pk, skPrefix: AMENDMENT_PREFIX });
     const start = page.cursor ? this.db.cursors.decode(page.cursor, scope) : undefined;
     const out = await this.db.doc.send(
       new QueryCommand({
