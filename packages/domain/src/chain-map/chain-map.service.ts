@@ -1,12 +1,5 @@
-import {
-  type Caller,
-  type Clock,
-  forbidden,
-  invalid,
-  notFound,
-  type PageRequest,
-  requireRole,
-} from '../core';
+import { type Caller, type Clock, invalid, notFound, type PageRequest, requireRole } from '../core';
+import { requireOperatorOf } from '../parks/operator';
 import type { ParkService } from '../parks/park.service';
 import type { ChainMap, EdgePage, Gap } from './chain-map';
 import {
@@ -169,7 +162,6 @@ function parsed(periodKey: string): MapPeriod {
 /** Only the park's operator: another park's operator is refused (403); an unknown park is 404. */
 function operated(operatorOrgId: string, park: MapPark | null): MapPark {
   if (!park) throw notFound('park');
-  if (park.operatorOrgId !== operatorOrgId)
-    throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
+  requireOperatorOf(park, operatorOrgId);
   return park;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { forbidden } from '../core/errors';
 import { CurrencyCode } from '../core/money';
+import { requireOperatorOf } from '../parks/operator';
 import { IsoDateTime, LocalizedText, Text } from '../shared/locale';
 
 /** The longest expo Parkbridge plans for; it bounds the day slices of a slot. */
@@ -55,7 +55,5 @@ export const isBookable = (expo: Pick<Expo, 'endsAtMs'>, now: Date): boolean => 
  * changes: ParkPatch has no operatorOrgId), so no park read is needed. The expo is public: 403.
  */
 export function requireExpoOperator(expo: Pick<Expo, 'operatorOrgId'>, orgId: string): void {
-  if (expo.operatorOrgId !== orgId) {
-    throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
-  }
+  requireOperatorOf(expo, orgId);
 }

@@ -1,3 +1,4 @@
+export * from './operator';
 export * from './park';
 export * from './park.service';
 export * from './ports';

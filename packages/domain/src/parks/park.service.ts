@@ -2,7 +2,6 @@ import {
   actorOf,
   type Caller,
   type Clock,
-  forbidden,
   newId,
   notFound,
   type PageRequest,
@@ -10,6 +9,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
+import { requireOperatorOf } from './operator';
 import type { Park, ParkInput, ParkPatch } from './park';
 import type { ParkRepository } from './ports';
 
@@ -67,9 +67,7 @@ export class ParkService {
   /** The park, if the caller's organisation operates it; otherwise 403 (the park itself is public). */
   async requireOperated(operatorOrgId: string, parkId: string): Promise<Stored<Park>> {
     const park = await this.get(parkId);
-    if (park.operatorOrgId !== operatorOrgId) {
-      throw forbidden('park.not_operator', 'Only the operator of this park may do this.');
-    }
+    requireOperatorOf(park, operatorOrgId);
     return park;
   }
 }
