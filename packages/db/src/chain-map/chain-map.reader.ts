@@ -164,7 +164,7 @@ export class DynamoChainMapReader implements ChainMapReader {
     return { items: res.items.map(edgeOf), nextCursor: res.nextCursor };
   }
 
-  async idleRows(parkId: string, page: PageRequest) {
+  private async idleRows(parkId: string, page: PageRequest) {
     const res = await queryPage(this.db, { pk: rowsPk(parkId, 'idle') }, page);
     return { items: res.items.map(rowOf), nextCursor: res.nextCursor };
   }

@@ -15,12 +15,8 @@ import { currentPeriod, type MapPeriod, PeriodKey, parsePeriod, previousPeriod }
 import type { ChainMapReader, MapPark } from './ports';
 import { Field } from './sources';
 
-export interface ChainMapLimits {
-  /** Gaps listed, each with its nearest outside suppliers. */
-  gaps: number;
-}
-
-export const DEFAULT_LIMITS: ChainMapLimits = { gaps: 25 };
+/** Gaps listed, each with its nearest outside suppliers. */
+const MAX_GAPS = 25;
 
 /**
  * The park operator's production-chain map. Reading it is two Queries whatever the size of the
@@ -34,7 +30,6 @@ export class ChainMapService {
     private readonly reader: ChainMapReader,
     private readonly parks: ParkService,
     private readonly clock: Clock,
-    private readonly limits: ChainMapLimits = DEFAULT_LIMITS,
   ) {}
 
   async map(caller: Caller, parkId: string, periodKey?: string): Promise<ChainMap> {
@@ -51,7 +46,7 @@ export class ChainMapService {
     const { declared, idle } = current;
     const awardedRows = inPeriod.awarded.items.filter((r) => (r.fields[Field.deals] ?? 0) > 0);
     const allGaps = gapsOf(current.categories, inPeriod, period.kind, park.currency);
-    const gaps: Gap[] = allGaps.slice(0, this.limits.gaps).map((g) => ({
+    const gaps: Gap[] = allGaps.slice(0, MAX_GAPS).map((g) => ({
       ...g,
       nearestOutsideSuppliers: current.nearest.get(g.category) ?? [],
     }));

@@ -76,7 +76,6 @@ export interface ChainMapReader {
   period(parkId: string, periodKey: string): Promise<PeriodView>;
   declaredEdges(parkId: string, page: PageRequest): Promise<Page<Record<string, unknown>>>;
   awardedEdges(parkId: string, periodKey: string, page: PageRequest): Promise<Page<AwardedEdgeRow>>;
-  idleRows(parkId: string, page: PageRequest): Promise<Page<Record<string, unknown>>>;
 }
 
 /** A source's contribution as stored, with the version of the source it was computed from. */
