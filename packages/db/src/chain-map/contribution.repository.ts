@@ -52,7 +52,7 @@ const id = (k: Record<string, unknown>) => `${String(k.pk)}\n${String(k.sk)}`;
  * One Update per aggregate item the counters move (a period's totals and its counters per category
  * share one item): SET its labels, ADD every counter that moved.
  */
-export function counterUpdates(db: Db, parkId: string, counters: readonly Counter[]): TxItem[] {
+function counterUpdates(db: Db, parkId: string, counters: readonly Counter[]): TxItem[] {
   const byItem = new Map<string, { ref: AggregateRef; counters: Counter[] }>();
   for (const c of counters) {
     const k = id(aggregateKey(parkId, c.ref));

@@ -55,7 +55,7 @@ export function rosterMembers<T>(item: Item, prefix: string): Map<string, T> {
  * writer then commits without the roster's write: the roster undercounts (as a capped read would)
  * rather than the entity's own change failing.
  */
-export function rosterFull(err: unknown): boolean {
+function rosterFull(err: unknown): boolean {
   return (
     err instanceof TransactionCanceledException &&
     (err.CancellationReasons ?? []).some((r) => r.Code === 'ValidationError' && /size/i.test(r.Message ?? ''))

@@ -19,8 +19,9 @@ export class DynamoSupplyDemandReader implements SupplyDemandReader {
     );
     const supply: SupplyItem[] = [];
     const demand: DemandItem[] = [];
+    const supplyPk = supplyKey(orgId, '').pk;
     for (const item of items) {
-      if (String(item.pk).startsWith('SUPPLY#')) {
+      if (item.pk === supplyPk) {
         for (const [listingId, e] of rosterMembers<SupplyEntry>(item, SUPPLY_PREFIX))
           supply.push({ listingId, title: e.t, category: e.c });
       } else {
