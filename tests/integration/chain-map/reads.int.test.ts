@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Meter } from '../../perf/support/metering';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import {
   approvedFirm,
@@ -33,32 +34,19 @@ let op: { token: string };
 let tenants: { token: string; orgId: string }[];
 let chains: Record<string, any>;
 let seller: { token: string; orgId: string };
-const sent: string[] = [];
-let metering = false;
+let meter: Meter;
 
 /** The DynamoDB calls one request makes. */
 async function callsOf<T>(act: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
-  sent.length = 0;
-  metering = true;
-  try {
-    const result = await act();
-    return { result, calls: [...sent] };
-  } finally {
-    metering = false;
-  }
+  const { result, calls } = await meter.during(act);
+  return { result, calls: calls.map((c) => c.command) };
 }
 
 const state = () => raw(rt, `PARK#${parkId}`, 'PARK#MAP#STATE#declared');
 
 beforeAll(async () => {
   rt = await startTestRuntime({ clock });
-  rt.db.doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (metering) sent.push(String(context.commandName).replace(/Command$/, ''));
-      return next(args);
-    },
-    { step: 'initialize', name: 'meterMapReads' },
-  );
+  meter = Meter.attach(rt.db.doc);
   const park = await rt.park({ location: ESHTEHARD });
   parkId = park.parkId;
   op = park.operator;
