@@ -1,5 +1,6 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/eventually';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import { amendNeed, cancelNeed, extendNeed, openNeed } from './support/needs';
 import { bidBody, biddingWorld } from './support/world';
@@ -87,14 +88,6 @@ describe('the jobs, running off the table stream as the local server runs them',
   });
   afterAll(() => rt.stop());
 
-  const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = await read();
-      if (ok(v) || Date.now() > until) return v;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
   const kindsFor = async (token: string, needId: string) =>
     (await rt.call('GET', '/v1/notifications', { token })).body.items
       .filter((n: any) => n.entityId === needId)
@@ -106,7 +99,7 @@ describe('the jobs, running off the table stream as the local server runs them',
       owner: world.owner,
       closesAt: new Date(Date.now() + 1500),
     });
-    const closed = await eventually(
+    const { value: closed } = await eventually(
       () => rt.container.bidding.repos.needs.get(need.needId),
       (n) => n?.status === 'closed',
     );
@@ -137,16 +130,20 @@ describe('the jobs, running off the table stream as the local server runs them',
     await cancelNeed(rt, world.owner, cancelled.needId, 'The line was sold.');
     for (const s of [a!, b!]) {
       expect(
-        await eventually(
-          () => kindsFor(s.token, amended.needId),
-          (k) => k.includes('bid.needs_reconfirmation'),
-        ),
+        (
+          await eventually(
+            () => kindsFor(s.token, amended.needId),
+            (k) => k.includes('bid.needs_reconfirmation'),
+          )
+        ).value,
       ).toContain('bid.needs_reconfirmation');
       expect(
-        await eventually(
-          () => kindsFor(s.token, cancelled.needId),
-          (k) => k.includes('need.cancelled'),
-        ),
+        (
+          await eventually(
+            () => kindsFor(s.token, cancelled.needId),
+            (k) => k.includes('need.cancelled'),
+          )
+        ).value,
       ).toEqual(['need.cancelled']);
     }
     const mine = await rt.call('GET', `/v1/needs/${amended.needId}/bids/mine`, { token: a!.token });

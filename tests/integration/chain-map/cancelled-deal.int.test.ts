@@ -1,6 +1,7 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { rebuildChainMaps } from '@parkbridge/jobs/chain-map';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/eventually';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import { ESHTEHARD, QAZVIN } from './chain-map-world';
 
@@ -64,15 +65,8 @@ async function awardedDeal(seller: { token: string }, price: number, quantity: n
 const map = (period: string) => http('GET', `/v1/parks/${parkId}/chain-map?period=${period}`, op.token);
 
 /** The map once the stream has caught up with what `ready` waits for. */
-async function settled(period: string, ready: (m: any) => boolean) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const m = await map(period);
-    if (ready(m)) return m;
-    if (Date.now() > deadline) throw new Error(`the stream never settled: ${JSON.stringify(m.summary)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const settled = async (period: string, ready: (m: any) => boolean) =>
+  (await eventually(() => map(period), ready, 60_000)).value;
 
 const irr = (m: any) => m.localSourcingRatio.awarded.find((r: { currency: string }) => r.currency === 'IRR');
 

@@ -1,5 +1,6 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/eventually';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import {
   createListing,
@@ -18,21 +19,6 @@ beforeAll(async () => {
   rt = await startTestRuntime({ jobs: true });
 });
 afterAll(() => rt.stop());
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (t: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<{ value: T; ms: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return { value, ms: Date.now() - started };
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`not within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('matching off the table’s stream', () => {
   it('shows a published need’s matches and notifies the supplier, then clears them when it is cancelled', async () => {
