@@ -25,6 +25,38 @@ afterAll(() => rt.stop());
 
 const DAY = 86_400_000;
 
+type Park = { parkId: string; operator: { token: string } };
+
+/** A firm approved in the park, located by default beside it (Eshtehard). */
+const approvedIn = (
+  park: Park,
+  kinds: ('tenant' | 'supplier')[],
+  over: { location?: { lat: number; lon: number }; name?: string } = {},
+) =>
+  rt.firm({
+    kinds,
+    location: ESHTEHARD,
+    ...over,
+    approvedIn: { parkId: park.parkId, operatorToken: park.operator.token },
+  });
+
+/** Holds a new booth in the pavilion and, unless `approve` is false, has it submitted and approved. */
+async function bookBooth(park: Park, token: string, pavilionId: string, n: number, approve = true) {
+  const slot = await addSlot(rt, park.operator.token, pavilionId, n);
+  const hold = await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token });
+  expect(hold.status).toBe(201);
+  if (!approve) return;
+  const submitted = await rt.call('POST', `/v1/bookings/${hold.body.bookingId}/submit`, {
+    token,
+    body: exhibitor(),
+  });
+  expect(submitted.status).toBe(200);
+  const approved = await rt.call('POST', `/v1/bookings/${hold.body.bookingId}/approve`, {
+    token: park.operator.token,
+  });
+  expect(approved.status).toBe(200);
+}
+
 async function expoWithHalls(
   operatorToken: string,
   parkId: string,
@@ -56,8 +88,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
   it('ranks, for a supplier, the pavilions its listings fit by the park’s open needs, then tenants asking', async () => {
     const { parkId, operator } = await rt.park();
     const other = await rt.park();
-    const approved = (kinds: ('tenant' | 'supplier')[], location = ESHTEHARD) =>
-      rt.firm({ kinds, location, approvedIn: { parkId, operatorToken: operator.token } });
+    const approved = (kinds: ('tenant' | 'supplier')[]) => approvedIn({ parkId, operator }, kinds);
     const supplier = await approved(['supplier']);
     const [t1, t2, t3] = [await approved(['tenant']), await approved(['tenant']), await approved(['tenant'])];
     const outsider = await rt.firm({
@@ -121,7 +152,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
       kinds: ('tenant' | 'supplier')[],
       location: { lat: number; lon: number },
       name?: string,
-    ) => rt.firm({ kinds, location, name, approvedIn: { parkId, operatorToken: operator.token } });
+    ) => approvedIn({ parkId, operator }, kinds, { location, ...(name ? { name } : {}) });
     const near = await approved(['supplier'], ESHTEHARD, 'Near exact supplier');
     const far = await approved(['supplier'], FAR_SOUTH, 'Far division supplier');
     const dairy = await approved(['supplier'], ESHTEHARD, 'Dairy supplier');
@@ -150,13 +181,8 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
       { name: 'Metals', themes: ['24'] },
       { name: 'Food', themes: ['10'] },
     ]);
-    const book = async (token: string, pavilionId: string, n: number, approve = true) => {
-      const slot = await addSlot(rt, operator.token, pavilionId, n);
-      const h = await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token });
-      if (!approve) return;
-      await rt.call('POST', `/v1/bookings/${h.body.bookingId}/submit`, { token, body: exhibitor() });
-      await rt.call('POST', `/v1/bookings/${h.body.bookingId}/approve`, { token: operator.token });
-    };
+    const book = (token: string, pavilionId: string, n: number, approve = true) =>
+      bookBooth({ parkId, operator }, token, pavilionId, n, approve);
     await book(far.token, pavilions.Metals!, 0);
     await book(near.token, pavilions.Metals!, 1);
     await book(dairy.token, pavilions.Food!, 0);
@@ -180,8 +206,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
 
   it('keeps a supplier’s supply and a park’s demand in step with every change of its listings and needs', async () => {
     const { parkId, operator } = await rt.park();
-    const approved = (kinds: ('tenant' | 'supplier')[]) =>
-      rt.firm({ kinds, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+    const approved = (kinds: ('tenant' | 'supplier')[]) => approvedIn({ parkId, operator }, kinds);
     const supplier = await approved(['supplier']);
     const [t1, t2] = [await approved(['tenant']), await approved(['tenant'])];
     const { expoId } = await expoWithHalls(operator.token, parkId, [
@@ -277,8 +302,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
 
   it('still publishes a need when its park’s demand roster is full, leaving it out of the counts', async () => {
     const { parkId, operator } = await rt.park();
-    const approved = (kinds: ('tenant' | 'supplier')[]) =>
-      rt.firm({ kinds, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+    const approved = (kinds: ('tenant' | 'supplier')[]) => approvedIn({ parkId, operator }, kinds);
     const [supplier, tenant] = [await approved(['supplier']), await approved(['tenant'])];
     await createListing(rt, supplier.token, listingBody({ category: '1311', title: 'Cotton yarn' }));
     // Fill the park's textiles roster to within a few bytes of DynamoDB's 400 KB item limit.
@@ -310,7 +334,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
   it('recommends booths for a tenant’s open needs under their current titles, and none for a need that left', async () => {
     const { parkId, operator } = await rt.park();
     const approved = (kinds: ('tenant' | 'supplier')[], name?: string) =>
-      rt.firm({ kinds, name, location: ESHTEHARD, approvedIn: { parkId, operatorToken: operator.token } });
+      approvedIn({ parkId, operator }, kinds, name ? { name } : {});
     const supplier = await approved(['supplier'], 'Glass works');
     const tenant = await approved(['tenant']);
     const listing = await createListing(
@@ -328,13 +352,7 @@ describe('pavilion recommendations', { timeout: 180_000 }, () => {
     const { expoId, pavilions } = await expoWithHalls(operator.token, parkId, [
       { name: 'Glass', themes: ['23'] },
     ]);
-    const slot = await addSlot(rt, operator.token, pavilions.Glass!, 0);
-    const h = await rt.call('POST', `/v1/slots/${slot.slotId}/hold`, { token: supplier.token });
-    await rt.call('POST', `/v1/bookings/${h.body.bookingId}/submit`, {
-      token: supplier.token,
-      body: exhibitor(),
-    });
-    await rt.call('POST', `/v1/bookings/${h.body.bookingId}/approve`, { token: operator.token });
+    await bookBooth({ parkId, operator }, supplier.token, pavilions.Glass!, 0);
     const booths = async () =>
       (
         await rt.call('GET', `/v1/pavilion-recommendations?expoId=${expoId}`, { token: tenant.token })
