@@ -669,7 +669,6 @@ function activity(scale: Scale, opts: Options): Totals {
     mau: 0,
     businessEvents: 0,
   };
-  const gb = (fn: FunctionName) => FUNCTION_MEMORY_MB[fn] / 1024;
   const minutes = opts.minutesFactor ?? 1;
   for (const u of USAGE) {
     // Polling grows with the time the app is open.
@@ -680,7 +679,7 @@ function activity(scale: Scale, opts: Options): Totals {
     const c = callOf(u.route, opts);
     t.apiRequests += n;
     t.invocations[c.fn] += n;
-    t.gbSeconds[c.fn] += (n * Math.ceil(c.ms + OVERHEAD_MS.http) * gb(c.fn)) / 1000;
+    t.gbSeconds[c.fn] += gbSeconds(n, c.ms + OVERHEAD_MS.http, c.fn);
     t.rru += n * c.rru;
     t.wru += n * c.wru;
     t.bytesPerMonth += n * (c.bytes ?? 0);
@@ -692,7 +691,7 @@ function activity(scale: Scale, opts: Options): Totals {
       if (!r?.[0]) continue;
       const batches = batchesFor(r[0], c.parts ?? 0);
       t.invocations[reader] += n * batches;
-      t.gbSeconds[reader] += (n * (r[3] + batches * OVERHEAD_MS.stream) * gb(reader)) / 1000;
+      t.gbSeconds[reader] += gbSeconds(n * batches, r[3] / batches + OVERHEAD_MS.stream, reader);
       t.rru += n * r[1];
       t.wru += n * r[2];
       t.logBytes += n * batches * LOG_BYTES.emfStream;
@@ -701,7 +700,7 @@ function activity(scale: Scale, opts: Options): Totals {
   // Sign-ins and token refreshes: the pre-token trigger.
   t.tokens = TOKENS.perFirm * scale.firms + TOKENS.perPark * scale.parks;
   t.invocations.preToken += t.tokens;
-  t.gbSeconds.preToken += (t.tokens * (PRE_TOKEN.ms + OVERHEAD_MS.preToken) * gb('preToken')) / 1000;
+  t.gbSeconds.preToken += gbSeconds(t.tokens, PRE_TOKEN.ms + OVERHEAD_MS.preToken, 'preToken');
   t.rru += t.tokens * PRE_TOKEN.rru;
   t.wru += t.tokens * PRE_TOKEN.wru;
   t.logBytes += t.tokens * LOG_BYTES.info;
@@ -711,21 +710,23 @@ function activity(scale: Scale, opts: Options): Totals {
   return t;
 }
 
+/** Lambda's GB-seconds for `invocations` of `ms` each: billed per invocation, rounded up to 1 ms. */
+const gbSeconds = (invocations: number, ms: number, fn: FunctionName) =>
+  (invocations * Math.ceil(ms) * FUNCTION_MEMORY_MB[fn]) / 1024 / 1000;
+
 /** The every-minute schedules: the same whatever the traffic. */
 function schedules() {
   const runs = SCHEDULED_JOBS.length * MINUTES_PER_MONTH;
-  let gbSeconds = 0;
+  let gbs = 0;
   let rru = 0;
   let wru = 0;
   for (const job of SCHEDULED_JOBS) {
     const r = SCHEDULE_RUN[job];
-    gbSeconds +=
-      (MINUTES_PER_MONTH * Math.ceil(r.ms + OVERHEAD_MS.schedule) * (FUNCTION_MEMORY_MB.schedules / 1024)) /
-      1000;
+    gbs += gbSeconds(MINUTES_PER_MONTH, r.ms + OVERHEAD_MS.schedule, 'schedules');
     rru += MINUTES_PER_MONTH * r.rru;
     wru += MINUTES_PER_MONTH * r.wru;
   }
-  return { runs, gbSeconds, rru, wru, logBytes: runs * (LOG_BYTES.info + LOG_BYTES.emfJob) };
+  return { runs, gbSeconds: gbs, rru, wru, logBytes: runs * (LOG_BYTES.info + LOG_BYTES.emfJob) };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
