@@ -9,7 +9,7 @@
 import { cpus, loadavg } from 'node:os';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '@parkbridge/db';
-import type { StreamConsumer } from '@parkbridge/jobs';
+import { type StreamConsumer, toChange } from '@parkbridge/jobs';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { tokenClaimsFor } from '../functions/auth/token-claims';
 import { processWithConsumers } from '../functions/streams/process-batch';
@@ -21,15 +21,7 @@ import { startScenarioRuntime } from '../tests/security/support/runtime';
 import { listingBody, needBody } from '../tests/security/support/scenario';
 import { send } from '../tests/security/support/send';
 import type { Bench, BenchTable } from './run';
-import {
-  AwsUnitsMeter,
-  addUnits,
-  changesOf,
-  noUnits,
-  StreamTap,
-  storedBytes,
-  type Units,
-} from './support/aws-units';
+import { AwsUnitsMeter, addUnits, noUnits, StreamTap, storedBytes, type Units } from './support/aws-units';
 import { median } from './support/cold-start';
 
 /** Each route is measured this many times (fresh resources each time); medians are reported. */
@@ -44,11 +36,6 @@ const medianUnits = (runs: { units: Units; ms: number }[]) => [
   f1(median(runs.map((r) => r.units.wru))),
   f1(median(runs.map((r) => r.ms))),
 ];
-
-/** Which HTTP function API Gateway sends a route to: the most specific route pattern wins. */
-export function functionOf(path: string): string {
-  return httpFunctionFor(path)?.fn ?? '—';
-}
 
 interface ReaderWork {
   /** Batches handed to the reader (one per generation of records: the request's, then its consumers'). */
@@ -96,7 +83,7 @@ async function run(): Promise<BenchTable[]> {
       const records: DynamoDBRecord[] = await tap.read();
       if (!records.length) break;
       work.records += records.length;
-      const changes = changesOf(records);
+      const changes = records.map(toChange);
       work.storedBytes += storedBytes(changes);
       for (const c of changes) pks.add(String((c.newImage ?? c.oldImage)?.pk ?? ''));
       for (const reader of readers) {
@@ -159,7 +146,7 @@ async function run(): Promise<BenchTable[]> {
       const m = (pick: (x: (typeof samples)[number]) => number) => median(samples.map(pick));
       routeRows.push([
         route.key,
-        functionOf(route.path),
+        httpFunctionFor(route.path)?.fn ?? '—',
         m((x) => x.units.calls),
         f1(m((x) => x.units.rru)),
         f1(m((x) => x.units.wru)),

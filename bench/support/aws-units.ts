@@ -10,7 +10,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type Change, toChange } from '@parkbridge/jobs';
+import type { Change } from '@parkbridge/jobs';
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /** Request units one piece of work consumed. */
@@ -49,7 +49,7 @@ type Input = Record<string, any>;
 type Item = Record<string, unknown>;
 
 /** DynamoDB's item size rules: attribute names plus values (numbers ≈ 1 byte per 2 digits + 1). */
-export function itemBytes(value: unknown): number {
+function itemBytes(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
   if (typeof value === 'number' || typeof value === 'bigint') {
@@ -66,9 +66,6 @@ export function itemBytes(value: unknown): number {
   return 1;
 }
 
-/** Top-level item size (no map overhead for the item itself: itemBytes adds none for a map). */
-export const sizeOfItem = (item: Item) => itemBytes(item);
-
 const GSIS = [1, 2, 3, 4] as const;
 
 /** The item's key in GSI n, or null when it is not in that index (sparse indexes). */
@@ -78,9 +75,9 @@ const indexKeyOf = (item: Item | undefined, n: (typeof GSIS)[number]) =>
     : null;
 
 /** How many of the table's four GSIs an item appears in (projection ALL: each keeps a full copy). */
-export const indexCopies = (item: Item) => GSIS.filter((n) => indexKeyOf(item, n) !== null).length;
+const indexCopies = (item: Item) => GSIS.filter((n) => indexKeyOf(item, n) !== null).length;
 
-const kb = (item: Item | undefined) => (item ? Math.max(1, Math.ceil(sizeOfItem(item) / 1024)) : 0);
+const kb = (item: Item | undefined) => (item ? Math.max(1, Math.ceil(itemBytes(item) / 1024)) : 0);
 
 /**
  * The write units AWS charges for one item write, from the item before and after: the table write
@@ -88,11 +85,7 @@ const kb = (item: Item | undefined) => (item ? Math.max(1, Math.ceil(sizeOfItem(
  * enters or stays in the index, a delete when it leaves it or its index key changes). A transactional
  * write costs twice as much; index writes of a transaction are doubled too, as DynamoDB Local counts them.
  */
-export function writeUnits(
-  before: Item | undefined,
-  after: Item | undefined,
-  transactional: boolean,
-): number {
+function writeUnits(before: Item | undefined, after: Item | undefined, transactional: boolean): number {
   const factor = transactional ? 2 : 1;
   let units = Math.max(kb(before), kb(after), 1);
   for (const n of GSIS) {
@@ -231,7 +224,7 @@ export class AwsUnitsMeter {
 export function storedBytes(changes: Change[]): number {
   // DynamoDB adds 100 bytes of overhead per item, in the table and in each index holding it.
   const footprint = (item: Record<string, unknown> | null) =>
-    item ? (sizeOfItem(item) + 100) * (1 + indexCopies(item)) : 0;
+    item ? (itemBytes(item) + 100) * (1 + indexCopies(item)) : 0;
   return changes.reduce((n, c) => n + footprint(c.newImage) - footprint(c.oldImage), 0);
 }
 
@@ -296,5 +289,3 @@ export class StreamTap {
     this.client.destroy();
   }
 }
-
-export const changesOf = (records: DynamoDBRecord[]): Change[] => records.map(toChange);

@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * (`npm test`, then .artifacts/vitest-report.json). Refresh when a file joins or leaves the top
  * of that list; browser test files not listed count as BROWSER_FILE.
  */
-export const HEAVY_FILES: Record<string, number> = {
+const HEAVY_FILES: Record<string, number> = {
   'tests/security/fuzz.test.ts': 86,
   'tests/integration/bidding/bid-storm.int.test.ts': 38,
   'tests/e2e/market.e2e.test.ts': 37,
