@@ -124,100 +124,100 @@ interface Call {
 }
 
 /**
- * The first table `npm run bench -- unit-costs` prints, pasted as it came (2026-11-23, load average
- * 11.8 on 2 cores). To refresh: run the bench and paste its first table over this one.
+ * The first table `npm run bench -- unit-costs` prints, pasted as it came (2026-11-23 17:45, load
+ * average 1.8 on 2 cores). To refresh: run the bench and paste its first table over this one.
  */
 const UNIT_COSTS_TABLE = `
 | route | function | calls | RRU | WRU | of which ConditionCheck | WRU (Local says) | handler ms | RRU filled | ms filled | stream records | partitions | bytes stored | marketplace batches | marketplace RRU | marketplace WRU | marketplace ms | background batches | background RRU | background WRU | background ms |
-| GET /v1/audit | core | 2 | 1.0 | 0.0 | 0.0 | 0.0 | 33 | 1.5 | 19 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/bookings | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 16 | 2.5 | 84 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/bookings/{bookingId} | expos | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 51 | 1.0 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/bookings/{bookingId}/approve | expos | 4 | 2.0 | 18.0 | 0.0 | 12.0 | 106 | | | 5 | 5 | 3003 | 1 | 0.0 | 0.0 | 1 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/bookings/{bookingId}/cancel | expos | 6 | 4.0 | 18.0 | 0.0 | 14.0 | 166 | | | 4 | 4 | 542 | 1 | 0.0 | 0.0 | 1 | 1 | 2.5 | 0.0 | 47 |
-| POST /v1/bookings/{bookingId}/reject | expos | 6 | 4.0 | 18.0 | 0.0 | 12.0 | 221 | | | 5 | 5 | 3013 | 1 | 0.0 | 0.0 | 1 | 1 | 2.5 | 0.0 | 78 |
-| POST /v1/bookings/{bookingId}/submit | expos | 3 | 1.5 | 22.0 | 0.0 | 14.0 | 314 | | | 6 | 6 | 1576 | 1 | 0.0 | 0.0 | 7 | 1 | 0.0 | 0.0 | 1 |
-| GET /v1/categories | core | 0 | 0.0 | 0.0 | 0.0 | 0.0 | 5 | 0.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/categories/{code} | core | 0 | 0.0 | 0.0 | 0.0 | 0.0 | 2 | 0.0 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/chains | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 22 | 2.0 | 7 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/chains | market | 3 | 1.0 | 8.0 | 0.0 | 8.0 | 144 | | | 8 | 6 | 4969 | 2 | 0.0 | 0.0 | 0 | 2 | 4.0 | 12.0 | 183 |
-| GET /v1/chains/{chainId} | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 21 | 0.5 | 8 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/chains/{chainId} | market | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 49 | | | 4 | 3 | 1353 | 2 | 0.0 | 0.0 | 1 | 2 | 3.0 | 6.0 | 151 |
-| POST /v1/chains/{chainId}/inputs/{inputId}/need | market | 6 | 2.5 | 8.0 | 0.0 | 4.0 | 89 | | | 3 | 3 | 3788 | 2 | 1.0 | 1.0 | 40 | 2 | 1.5 | 2.0 | 89 |
-| GET /v1/deals | bidding | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 39 | 2.5 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/deals/{dealId} | bidding | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 9 | 1.0 | 17 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/deals/{dealId}/accept-delivery | bidding | 2 | 1.0 | 16.0 | 0.0 | 8.0 | 51 | | | 7 | 7 | 1344 | 2 | 0.0 | 0.0 | 3 | 2 | 3.5 | 8.0 | 142 |
-| POST /v1/deals/{dealId}/cancel | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 42 | | | 14 | 9 | -1798 | 2 | 0.0 | 0.0 | 5 | 2 | 3.5 | 26.0 | 120 |
-| POST /v1/deals/{dealId}/confirm | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 46 | | | 5 | 5 | 1354 | 2 | 0.0 | 0.0 | 1 | 2 | 3.5 | 8.0 | 29 |
-| POST /v1/deals/{dealId}/deliver | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 26 | | | 5 | 5 | 1350 | 2 | 0.0 | 0.0 | 1 | 2 | 3.5 | 8.0 | 56 |
-| POST /v1/deals/{dealId}/rate | bidding | 2 | 1.0 | 16.0 | 0.0 | 12.0 | 42 | | | 5 | 5 | 2798 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/dev/login | core | 3 | 2.0 | 0.0 | 0.0 | 0.0 | 24 | | | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/expos | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 20 | 0.5 | 15 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/expos | expos | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 16 | | | 2 | 2 | 4210 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/expos/{expoId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 8 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/expos/{expoId}/bookings | expos | 2 | 3.0 | 0.0 | 0.0 | 0.0 | 29 | 3.0 | 12 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/expos/{expoId}/floorplan | expos | 1 | 2.5 | 0.0 | 0.0 | 0.0 | 11 | 5.5 | 44 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/expos/{expoId}/pavilions | expos | 3 | 1.0 | 14.0 | 0.0 | 14.0 | 59 | | | 3 | 3 | 1786 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/expos/{expoId}/stats | expos | 1 | 3.0 | 0.0 | 0.0 | 0.0 | 51 | 5.5 | 63 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/listings | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 12 | 2.5 | 120 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/listings | market | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 22 | | | 3 | 3 | 4882 | 2 | 4.0 | 0.0 | 89 | 2 | 2.0 | 2.0 | 33 |
-| DELETE /v1/listings/{listingId} | market | 2 | 1.0 | 12.0 | 0.0 | 12.0 | 38 | | | 3 | 3 | -1485 | 2 | 1.5 | 0.0 | 15 | 2 | 2.0 | 2.0 | 18 |
-| GET /v1/listings/{listingId} | market | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 8 | 1.0 | 21 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/listings/{listingId} | market | 3 | 1.5 | 12.0 | 0.0 | 12.0 | 36 | | | 2 | 2 | 1431 | 1 | 4.0 | 0.0 | 40 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/matches | market | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 7 | 14.0 | 55 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/memberships | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 44 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/needs | market | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 26 | 3.5 | 47 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs | market | 3 | 1.0 | 6.0 | 0.0 | 4.0 | 33 | | | 3 | 3 | 3441 | 2 | 1.0 | 1.0 | 17 | 2 | 1.5 | 2.0 | 18 |
-| GET /v1/needs/{needId} | market | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 17 | 1.0 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/needs/{needId} | market | 4 | 2.0 | 8.0 | 0.0 | 4.0 | 63 | | | 3 | 3 | 1856 | 2 | 0.0 | 0.0 | 1 | 2 | 1.5 | 2.0 | 30 |
-| POST /v1/needs/{needId}/amend | market | 2 | 1.0 | 26.0 | 0.0 | 26.0 | 41 | | | 11 | 8 | 4719 | 2 | 14.0 | 12.0 | 137 | 2 | 1.5 | 4.0 | 25 |
-| GET /v1/needs/{needId}/amendments | market | 3 | 2.0 | 0.0 | 0.0 | 0.0 | 19 | 2.0 | 8 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/needs/{needId}/auction | bidding | 2 | 2.0 | 0.0 | 0.0 | 0.0 | 12 | 2.0 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/award | bidding | 3 | 1.5 | 38.0 | 0.0 | 28.0 | 43 | | | 23 | 13 | 7553 | 2 | 5.0 | 16.0 | 32 | 2 | 5.5 | 32.0 | 74 |
-| GET /v1/needs/{needId}/bids | bidding | 2 | 2.0 | 0.0 | 0.0 | 0.0 | 18 | 2.0 | 23 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/bids | bidding | 4 | 2.5 | 12.0 | 6.0 | 2.0 | 44 | | | 3 | 2 | 1611 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| DELETE /v1/needs/{needId}/bids/mine | bidding | 3 | 2.0 | 8.0 | 4.0 | 2.0 | 46 | | | 2 | 2 | 665 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/needs/{needId}/bids/mine | bidding | 1 | 2.0 | 0.0 | 0.0 | 0.0 | 9 | 2.0 | 154 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PUT /v1/needs/{needId}/bids/mine | bidding | 4 | 2.5 | 12.0 | 6.0 | 2.0 | 67 | | | 3 | 2 | 1059 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/needs/{needId}/bids/mine/revisions | bidding | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 26 | 1.5 | 33 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/cancel | market | 2 | 1.0 | 32.0 | 0.0 | 32.0 | 23 | | | 24 | 9 | -48157 | 2 | 6.5 | 55.0 | 83 | 2 | 2.5 | 6.0 | 32 |
-| POST /v1/needs/{needId}/extend | market | 2 | 1.0 | 28.0 | 0.0 | 28.0 | 38 | | | 3 | 2 | 1901 | 2 | 1.0 | 3.0 | 23 | 2 | 0.0 | 0.0 | 1 |
-| GET /v1/needs/{needId}/matches | market | 4 | 12.0 | 0.0 | 0.0 | 0.0 | 63 | 13.5 | 386 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/publish | market | 3 | 1.5 | 24.0 | 0.0 | 24.0 | 34 | | | 27 | 9 | 65740 | 2 | 8.5 | 64.0 | 118 | 2 | 2.5 | 6.0 | 44 |
-| GET /v1/needs/{needId}/questions | bidding | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 10 | 1.5 | 14 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/questions | bidding | 3 | 1.5 | 16.0 | 6.0 | 6.0 | 78 | | | 4 | 4 | 2549 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/needs/{needId}/questions/{questionId}/answer | bidding | 4 | 2.5 | 12.0 | 0.0 | 6.0 | 55 | | | 4 | 4 | 1303 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/notifications | core | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 6 | 1.0 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/notifications/{notificationId}/read | core | 2 | 0.5 | 1.0 | 0.0 | 1.0 | 10 | | | 1 | 1 | 23 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/orgs | core | 1 | 0.0 | 6.0 | 0.0 | 2.0 | 11 | | | 3 | 3 | 1011 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/orgs/{orgId} | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 21 | 0.5 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/orgs/{orgId} | core | 2 | 0.5 | 4.0 | 0.0 | 2.0 | 11 | | | 2 | 2 | 1041 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/orgs/{orgId}/certificates | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/orgs/{orgId}/certificates | core | 1 | 0.0 | 4.0 | 0.0 | 2.0 | 30 | | | 2 | 2 | 1196 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/orgs/{orgId}/certificates/{certId}/reject | core | 4 | 1.5 | 6.0 | 0.0 | 6.0 | 20 | | | 2 | 2 | 1186 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/orgs/{orgId}/certificates/{certId}/verify | core | 5 | 2.5 | 8.0 | 0.0 | 6.0 | 26 | | | 2 | 2 | 1186 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/orgs/{orgId}/reputation | bidding | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 11 | 1.0 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/parks | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 7 | 0.5 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/parks | core | 1 | 0.0 | 8.0 | 0.0 | 8.0 | 8 | | | 2 | 2 | 2829 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/parks/{parkId} | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 8 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/parks/{parkId} | core | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 20 | | | 2 | 2 | 1296 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/parks/{parkId}/chain-map | chainMap | 10 | 7.0 | 0.0 | 0.0 | 0.0 | 117 | 8.0 | 68 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/parks/{parkId}/chain-map.csv | chainMap | 10 | 7.0 | 0.0 | 0.0 | 0.0 | 114 | 8.0 | 39 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/parks/{parkId}/chain-map/edges | chainMap | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 10 | 1.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/parks/{parkId}/memberships | core | 2 | 1.0 | 0.0 | 0.0 | 0.0 | 11 | 2.0 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/parks/{parkId}/memberships | core | 4 | 1.5 | 8.0 | 0.0 | 8.0 | 30 | | | 3 | 3 | 3438 | 2 | 0.5 | 0.0 | 3 | 2 | 1.5 | 2.0 | 9 |
-| POST /v1/parks/{parkId}/memberships/{orgId}/approve | core | 3 | 1.0 | 12.0 | 0.0 | 12.0 | 12 | | | 3 | 3 | 1700 | 2 | 0.5 | 0.0 | 5 | 2 | 1.5 | 2.0 | 9 |
-| POST /v1/parks/{parkId}/memberships/{orgId}/reinstate | core | 3 | 1.0 | 10.0 | 0.0 | 10.0 | 34 | | | 3 | 3 | 2005 | 2 | 0.5 | 0.0 | 8 | 2 | 1.5 | 2.0 | 16 |
-| POST /v1/parks/{parkId}/memberships/{orgId}/reject | core | 3 | 1.0 | 12.0 | 0.0 | 12.0 | 27 | | | 3 | 3 | 1959 | 2 | 0.5 | 0.0 | 5 | 2 | 1.5 | 2.0 | 20 |
-| POST /v1/parks/{parkId}/memberships/{orgId}/suspend | core | 3 | 1.0 | 10.0 | 0.0 | 10.0 | 32 | | | 3 | 3 | 1923 | 2 | 0.5 | 0.0 | 6 | 2 | 1.5 | 2.0 | 22 |
-| GET /v1/pavilion-recommendations | expos | 3 | 13.5 | 0.0 | 0.0 | 0.0 | 59 | 18.0 | 60 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| GET /v1/pavilions/{pavilionId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 7 | 0.5 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/pavilions/{pavilionId}/slots | expos | 4 | 2.0 | 10.0 | 0.0 | 6.0 | 21 | | | 3 | 3 | 2198 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/slots/{slotId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| PATCH /v1/slots/{slotId} | expos | 4 | 2.5 | 8.0 | 0.0 | 4.0 | 20 | | | 2 | 2 | 1241 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| POST /v1/slots/{slotId}/hold | expos | 4 | 2.5 | 16.0 | 0.0 | 14.0 | 22 | | | 4 | 4 | 5521 | 1 | 0.0 | 0.0 | 1 | 1 | 0.0 | 0.0 | 0 |
-| DELETE /v1/slots/{slotId}/waitlist | expos | 3 | 1.5 | 8.0 | 0.0 | 6.0 | 91 | | | 3 | 2 | 948 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
-| GET /v1/slots/{slotId}/waitlist | expos | 3 | 2.5 | 0.0 | 0.0 | 0.0 | 17 | 2.5 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
-| POST /v1/slots/{slotId}/waitlist | expos | 7 | 4.5 | 6.0 | 0.0 | 2.0 | 50 | | | 3 | 2 | 1758 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/audit | core | 2 | 1.0 | 0.0 | 0.0 | 0.0 | 19 | 1.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/bookings | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 9 | 2.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/bookings/{bookingId} | expos | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 6 | 1.0 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/bookings/{bookingId}/approve | expos | 4 | 2.0 | 18.0 | 0.0 | 12.0 | 38 |  |  | 5 | 5 | 3003 | 1 | 0.0 | 0.0 | 1 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/bookings/{bookingId}/cancel | expos | 6 | 4.0 | 18.0 | 0.0 | 14.0 | 49 |  |  | 4 | 4 | 542 | 1 | 0.0 | 0.0 | 1 | 1 | 2.5 | 0.0 | 17 |
+| POST /v1/bookings/{bookingId}/reject | expos | 6 | 4.0 | 18.0 | 0.0 | 12.0 | 41 |  |  | 5 | 5 | 3013 | 1 | 0.0 | 0.0 | 1 | 1 | 2.5 | 0.0 | 13 |
+| POST /v1/bookings/{bookingId}/submit | expos | 3 | 1.5 | 22.0 | 0.0 | 14.0 | 46 |  |  | 6 | 6 | 1576 | 1 | 0.0 | 0.0 | 1 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/categories | core | 0 | 0.0 | 0.0 | 0.0 | 0.0 | 2 | 0.0 | 1 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/categories/{code} | core | 0 | 0.0 | 0.0 | 0.0 | 0.0 | 4 | 0.0 | 1 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/chains | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 11 | 2.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/chains | market | 3 | 1.0 | 8.0 | 0.0 | 8.0 | 31 |  |  | 11 | 6 | 5312 | 2 | 0.0 | 0.0 | 1 | 2 | 8.0 | 20.0 | 105 |
+| GET /v1/chains/{chainId} | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 5 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/chains/{chainId} | market | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 25 |  |  | 4 | 3 | 1353 | 2 | 0.0 | 0.0 | 0 | 2 | 3.0 | 4.0 | 36 |
+| POST /v1/chains/{chainId}/inputs/{inputId}/need | market | 6 | 2.5 | 8.0 | 0.0 | 4.0 | 37 |  |  | 3 | 3 | 3788 | 2 | 1.0 | 1.0 | 10 | 2 | 1.5 | 2.0 | 19 |
+| GET /v1/deals | bidding | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 11 | 2.5 | 12 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/deals/{dealId} | bidding | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 8 | 1.0 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/deals/{dealId}/accept-delivery | bidding | 2 | 1.0 | 16.0 | 0.0 | 8.0 | 30 |  |  | 7 | 7 | 1344 | 2 | 0.0 | 0.0 | 2 | 2 | 3.5 | 10.0 | 27 |
+| POST /v1/deals/{dealId}/cancel | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 17 |  |  | 14 | 6 | -2323 | 2 | 0.0 | 0.0 | 1 | 2 | 4.5 | 28.0 | 55 |
+| POST /v1/deals/{dealId}/confirm | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 11 |  |  | 5 | 5 | 1354 | 2 | 0.0 | 0.0 | 1 | 2 | 3.5 | 10.0 | 16 |
+| POST /v1/deals/{dealId}/deliver | bidding | 2 | 1.0 | 12.0 | 0.0 | 8.0 | 15 |  |  | 5 | 5 | 1350 | 2 | 0.0 | 0.0 | 1 | 2 | 3.5 | 10.0 | 22 |
+| POST /v1/deals/{dealId}/rate | bidding | 2 | 1.0 | 16.0 | 0.0 | 12.0 | 17 |  |  | 5 | 5 | 2798 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/dev/login | core | 3 | 2.0 | 0.0 | 0.0 | 0.0 | 5 |  |  | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/expos | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/expos | expos | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 10 |  |  | 2 | 2 | 4210 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/expos/{expoId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/expos/{expoId}/bookings | expos | 2 | 3.0 | 0.0 | 0.0 | 0.0 | 9 | 3.0 | 7 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/expos/{expoId}/floorplan | expos | 1 | 2.5 | 0.0 | 0.0 | 0.0 | 10 | 5.5 | 11 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/expos/{expoId}/pavilions | expos | 3 | 1.0 | 14.0 | 0.0 | 14.0 | 15 |  |  | 3 | 3 | 1786 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/expos/{expoId}/stats | expos | 1 | 3.0 | 0.0 | 0.0 | 0.0 | 11 | 5.5 | 11 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/listings | market | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 2.5 | 8 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/listings | market | 2 | 0.5 | 12.0 | 0.0 | 10.0 | 14 |  |  | 5 | 5 | 4941 | 2 | 4.0 | 0.0 | 20 | 2 | 6.0 | 3.0 | 38 |
+| DELETE /v1/listings/{listingId} | market | 2 | 1.0 | 14.0 | 0.0 | 14.0 | 13 |  |  | 5 | 5 | -1544 | 2 | 1.5 | 0.0 | 5 | 2 | 6.0 | 3.0 | 27 |
+| GET /v1/listings/{listingId} | market | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 3 | 1.0 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/listings/{listingId} | market | 3 | 1.5 | 12.0 | 0.0 | 12.0 | 14 |  |  | 2 | 2 | 1431 | 1 | 4.0 | 0.0 | 15 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/matches | market | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 6 | 14.0 | 18 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/memberships | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/needs | market | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 7 | 3.5 | 9 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs | market | 3 | 1.0 | 6.0 | 0.0 | 4.0 | 17 |  |  | 3 | 3 | 3441 | 2 | 1.0 | 1.0 | 4 | 2 | 1.5 | 2.0 | 12 |
+| GET /v1/needs/{needId} | market | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 10 | 1.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/needs/{needId} | market | 4 | 2.0 | 8.0 | 0.0 | 4.0 | 16 |  |  | 3 | 3 | 1856 | 2 | 0.0 | 0.0 | 1 | 2 | 1.5 | 2.0 | 8 |
+| POST /v1/needs/{needId}/amend | market | 2 | 1.0 | 26.0 | 0.0 | 26.0 | 25 |  |  | 11 | 8 | 4829 | 2 | 15.0 | 12.0 | 56 | 2 | 2.5 | 4.0 | 21 |
+| GET /v1/needs/{needId}/amendments | market | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 11 | 1.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/needs/{needId}/auction | bidding | 2 | 2.0 | 0.0 | 0.0 | 0.0 | 8 | 2.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/award | bidding | 3 | 1.5 | 38.0 | 0.0 | 28.0 | 21 |  |  | 24 | 12 | 8003 | 2 | 5.0 | 34.0 | 10 | 2 | 7.5 | 34.0 | 61 |
+| GET /v1/needs/{needId}/bids | bidding | 2 | 2.0 | 0.0 | 0.0 | 0.0 | 7 | 2.0 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/bids | bidding | 4 | 2.5 | 12.0 | 6.0 | 2.0 | 20 |  |  | 3 | 2 | 1611 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| DELETE /v1/needs/{needId}/bids/mine | bidding | 3 | 2.0 | 8.0 | 4.0 | 2.0 | 10 |  |  | 2 | 2 | 665 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/needs/{needId}/bids/mine | bidding | 1 | 2.0 | 0.0 | 0.0 | 0.0 | 5 | 2.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PUT /v1/needs/{needId}/bids/mine | bidding | 4 | 2.5 | 12.0 | 6.0 | 2.0 | 14 |  |  | 3 | 2 | 1059 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/needs/{needId}/bids/mine/revisions | bidding | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 5 | 1.5 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/cancel | market | 2 | 1.0 | 38.0 | 0.0 | 38.0 | 12 |  |  | 25 | 10 | -79708 | 2 | 7.0 | 130.0 | 29 | 2 | 3.5 | 6.0 | 21 |
+| POST /v1/needs/{needId}/extend | market | 2 | 1.0 | 28.0 | 0.0 | 28.0 | 13 |  |  | 3 | 2 | 1901 | 2 | 1.0 | 3.0 | 6 | 2 | 0.0 | 0.0 | 0 |
+| GET /v1/needs/{needId}/matches | market | 1 | 3.0 | 0.0 | 0.0 | 0.0 | 6 | 3.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/publish | market | 3 | 1.5 | 32.0 | 0.0 | 32.0 | 14 |  |  | 28 | 10 | 103588 | 2 | 9.0 | 154.0 | 69 | 2 | 3.5 | 6.0 | 22 |
+| GET /v1/needs/{needId}/questions | bidding | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 8 | 1.5 | 7 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/questions | bidding | 3 | 1.5 | 16.0 | 6.0 | 6.0 | 20 |  |  | 4 | 4 | 2549 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/needs/{needId}/questions/{questionId}/answer | bidding | 4 | 2.5 | 12.0 | 0.0 | 6.0 | 20 |  |  | 4 | 4 | 1303 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/notifications | core | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 5 | 1.0 | 4 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/notifications/{notificationId}/read | core | 2 | 0.5 | 1.0 | 0.0 | 1.0 | 9 |  |  | 1 | 1 | 23 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/orgs | core | 1 | 0.0 | 6.0 | 0.0 | 2.0 | 11 |  |  | 3 | 3 | 1011 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/orgs/{orgId} | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/orgs/{orgId} | core | 2 | 0.5 | 4.0 | 0.0 | 2.0 | 11 |  |  | 2 | 2 | 1041 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/orgs/{orgId}/certificates | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/orgs/{orgId}/certificates | core | 1 | 0.0 | 4.0 | 0.0 | 2.0 | 8 |  |  | 2 | 2 | 1196 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/orgs/{orgId}/certificates/{certId}/reject | core | 4 | 1.5 | 6.0 | 0.0 | 6.0 | 15 |  |  | 2 | 2 | 1186 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/orgs/{orgId}/certificates/{certId}/verify | core | 5 | 2.5 | 8.0 | 0.0 | 6.0 | 21 |  |  | 2 | 2 | 1186 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/orgs/{orgId}/reputation | bidding | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 5 | 1.0 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/parks | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/parks | core | 1 | 0.0 | 8.0 | 0.0 | 8.0 | 10 |  |  | 2 | 2 | 2829 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/parks/{parkId} | core | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/parks/{parkId} | core | 2 | 0.5 | 10.0 | 0.0 | 10.0 | 11 |  |  | 2 | 2 | 1296 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/parks/{parkId}/chain-map | chainMap | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 9 | 2.0 | 14 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/parks/{parkId}/chain-map.csv | chainMap | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 9 | 2.0 | 10 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/parks/{parkId}/chain-map/edges | chainMap | 2 | 1.5 | 0.0 | 0.0 | 0.0 | 7 | 1.5 | 5 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/parks/{parkId}/memberships | core | 2 | 1.0 | 0.0 | 0.0 | 0.0 | 6 | 2.0 | 6 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/parks/{parkId}/memberships | core | 4 | 1.5 | 8.0 | 0.0 | 8.0 | 18 |  |  | 3 | 3 | 3438 | 2 | 0.5 | 0.0 | 3 | 2 | 1.5 | 2.0 | 12 |
+| POST /v1/parks/{parkId}/memberships/{orgId}/approve | core | 3 | 1.0 | 12.0 | 0.0 | 12.0 | 16 |  |  | 3 | 3 | 1700 | 2 | 0.5 | 0.0 | 3 | 2 | 1.5 | 2.0 | 13 |
+| POST /v1/parks/{parkId}/memberships/{orgId}/reinstate | core | 3 | 1.0 | 10.0 | 0.0 | 10.0 | 21 |  |  | 3 | 3 | 2005 | 2 | 0.5 | 0.0 | 4 | 2 | 1.5 | 2.0 | 16 |
+| POST /v1/parks/{parkId}/memberships/{orgId}/reject | core | 3 | 1.0 | 12.0 | 0.0 | 12.0 | 17 |  |  | 3 | 3 | 1959 | 2 | 0.5 | 0.0 | 4 | 2 | 1.5 | 2.0 | 15 |
+| POST /v1/parks/{parkId}/memberships/{orgId}/suspend | core | 3 | 1.0 | 10.0 | 0.0 | 10.0 | 17 |  |  | 3 | 3 | 1923 | 2 | 0.5 | 0.0 | 4 | 2 | 1.5 | 2.0 | 16 |
+| GET /v1/pavilion-recommendations | expos | 2 | 6.0 | 0.0 | 0.0 | 0.0 | 15 | 8.5 | 16 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| GET /v1/pavilions/{pavilionId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 4 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/pavilions/{pavilionId}/slots | expos | 4 | 2.0 | 10.0 | 0.0 | 6.0 | 15 |  |  | 3 | 3 | 2198 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/slots/{slotId} | expos | 1 | 0.5 | 0.0 | 0.0 | 0.0 | 3 | 0.5 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| PATCH /v1/slots/{slotId} | expos | 4 | 2.5 | 8.0 | 0.0 | 4.0 | 17 |  |  | 2 | 2 | 1241 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| POST /v1/slots/{slotId}/hold | expos | 4 | 2.5 | 16.0 | 0.0 | 14.0 | 16 |  |  | 4 | 4 | 5521 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| DELETE /v1/slots/{slotId}/waitlist | expos | 3 | 1.5 | 8.0 | 0.0 | 6.0 | 12 |  |  | 3 | 2 | 600 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
+| GET /v1/slots/{slotId}/waitlist | expos | 1 | 1.0 | 0.0 | 0.0 | 0.0 | 3 | 1.0 | 3 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0 | 0 | 0.0 | 0.0 | 0 |
+| POST /v1/slots/{slotId}/waitlist | expos | 6 | 4.0 | 6.0 | 0.0 | 2.0 | 19 |  |  | 3 | 2 | 2106 | 1 | 0.0 | 0.0 | 0 | 1 | 0.0 | 0.0 | 0 |
 `;
 
 /**
@@ -284,35 +284,38 @@ MEASURED['POST /v1/needs/{needId}/bids/mine/reconfirm'] = MEASURED[
  * per match, independent of how many listings the market holds (1k–100k).
  */
 const FAN_OUT = {
-  k1: { rec: 11, bytes: 13368, mkt: [2, 7, 11, 28] as Reader, bg: [2, 3, 7, 18] as Reader },
-  k10: { rec: 47, bytes: 66486, mkt: [2, 21, 92, 142] as Reader, bg: [2, 3, 7, 42] as Reader },
+  k1: { rec: 14, bytes: 16291, mkt: [2, 7.5, 16, 37] as Reader, bg: [2, 5.5, 9, 31] as Reader },
+  k10: { rec: 50, bytes: 88623, mkt: [2, 26, 142, 70] as Reader, bg: [2, 15, 9, 33] as Reader },
 };
 
 /** Scheduled jobs with nothing due (unit-costs, third table): per run. */
 const SCHEDULE_RUN: Record<(typeof SCHEDULED_JOBS)[number], { rru: number; wru: number; ms: number }> = {
-  'bidding.close-needs': { rru: 0.5, wru: 0, ms: 5.4 },
-  'bidding.question-extensions': { rru: 0.5, wru: 0, ms: 3.9 },
-  'expos.hold-expiry': { rru: 4, wru: 0, ms: 21.2 }, // 8 queries: one per hold-expiry bucket
+  'bidding.close-needs': { rru: 0.5, wru: 0, ms: 1.6 },
+  'bidding.question-extensions': { rru: 0.5, wru: 0, ms: 1.7 },
+  'expos.hold-expiry': { rru: 4, wru: 0, ms: 7.3 }, // 8 queries: one per hold-expiry bucket
 };
 
 /** The pre-token-generation trigger for a member (unit-costs, fourth table). */
-const PRE_TOKEN = { rru: 1.5, wru: 0, ms: 6.3 };
+const PRE_TOKEN = { rru: 1.5, wru: 0, ms: 2.4 };
 
 /**
- * The chain map of a 500-tenant park (`npm run bench -- chain-map`): 29.5 capacity units and 91 ms
- * per read (the route harness measures an empty map). Used for every park, as each has ~500 firms.
+ * The chain map of a 500-tenant park (`npm run bench -- chain-map`, 2026-11-23 17:50): 2 Queries,
+ * 15 capacity units and 23 ms per read (the route harness measures an empty map). Used for every
+ * park, as each has ~500 firms.
  */
-const CHAIN_MAP_READ = { rru: 29.5, ms: 91 };
+const CHAIN_MAP_READ = { rru: 15, ms: 23 };
 
 /**
  * Lambda overheads not in the in-process handler time: Powertools/middy around each invocation
- * (cold-start bench: Parkbridge core 57 ms first answer vs 54 ms without Powertools, performance.md)
- * and, for a stream batch, decoding records and flushing the EMF line (assumed).
+ * (measured 0.3 ms on a warm invocation: the core bundle against bench/support/hono-entry.ts, 50
+ * invocations in one process, median of 7 processes, 4.75 against 4.50 ms; 3 ms kept as a margin
+ * for INFO logging and X-Ray segments in AWS) and, for a stream batch, decoding records and
+ * flushing the EMF line (assumed).
  */
 const OVERHEAD_MS = { http: 3, stream: 5, schedule: 3, preToken: 3 };
 /**
- * Cold starts: INIT is billed since 1 Aug 2025. Import of a bundle: 173 ms (performance.md, load
- * 2.9) to 643 ms (cold-start bench 2026-11-23, load 12); 500 ms assumed. Share of invocations: AWS
+ * Cold starts: INIT is billed since 1 Aug 2025. Import of a bundle: 145–195 ms (performance.md,
+ * load 2.9) to 643 ms (cold-start bench 2026-11-23, load 12); 500 ms assumed. Share of invocations: AWS
  * reports under 1 % in production; we take 1 %, at least one per HTTP function every 30 active minutes.
  */
 const COLD_START = { initMs: 500, share: 0.01, perFunctionPerActiveHour: 2 };
