@@ -123,6 +123,8 @@ async function run(): Promise<BenchTable[]> {
       (x: ApiRoute, y: ApiRoute) => x.path.localeCompare(y.path) || x.method.localeCompare(y.method),
     );
     for (const route of routes) {
+      // The scenario runtime's own Meter (fuzz and route-cost checks) would keep every call of the run.
+      rt.meter.reset();
       const recipe = RECIPES[route.key];
       if (!recipe) {
         problems.push(`${route.key}: no recipe`);

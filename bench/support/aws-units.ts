@@ -12,6 +12,7 @@ import {
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Change } from '@parkbridge/jobs';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { capacityOf, type WriteTarget, writeTargets } from '../../tests/perf/support/metering';
 
 /** Request units one piece of work consumed. */
 export interface Units {
@@ -97,44 +98,6 @@ function writeUnits(before: Item | undefined, after: Item | undefined, transacti
   return factor * units;
 }
 
-interface WriteTarget {
-  table: string;
-  key: Item;
-  op: 'put' | 'update' | 'delete' | 'check';
-  item?: Item;
-}
-
-const keyOfItem = (item: Item) => ({ pk: item.pk, sk: item.sk });
-
-function writeTargets(command: string, input: Input): WriteTarget[] {
-  switch (command) {
-    case 'PutItem':
-      return [{ table: input.TableName, key: keyOfItem(input.Item), op: 'put', item: input.Item }];
-    case 'UpdateItem':
-      return [{ table: input.TableName, key: input.Key, op: 'update' }];
-    case 'DeleteItem':
-      return [{ table: input.TableName, key: input.Key, op: 'delete' }];
-    case 'BatchWriteItem':
-      return Object.entries<Input[]>(input.RequestItems ?? {}).flatMap(([table, reqs]) =>
-        reqs.map(
-          (r): WriteTarget =>
-            r.PutRequest
-              ? { table, key: keyOfItem(r.PutRequest.Item), op: 'put', item: r.PutRequest.Item }
-              : { table, key: r.DeleteRequest.Key, op: 'delete' },
-        ),
-      );
-    case 'TransactWriteItems':
-      return (input.TransactItems ?? []).map((t: Input): WriteTarget => {
-        if (t.Put) return { table: t.Put.TableName, key: keyOfItem(t.Put.Item), op: 'put', item: t.Put.Item };
-        if (t.Update) return { table: t.Update.TableName, key: t.Update.Key, op: 'update' };
-        if (t.Delete) return { table: t.Delete.TableName, key: t.Delete.Key, op: 'delete' };
-        return { table: t.ConditionCheck.TableName, key: t.ConditionCheck.Key, op: 'check' };
-      });
-    default:
-      return [];
-  }
-}
-
 /** Total length of possibly overlapping intervals (lookups of concurrent commands overlap). */
 function covered(intervals: [number, number][]): number {
   let total = 0;
@@ -176,9 +139,7 @@ export class AwsUnitsMeter {
         store.lookups.push([t, performance.now()]);
         // A cancelled transaction (a lost race) throws here: AWS charges it, this meter does not.
         const out = await next(args);
-        const consumed = (out.output as Input).ConsumedCapacity;
-        const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as Input[];
-        const reported = list.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
+        const reported = capacityOf((out.output as Input).ConsumedCapacity);
         if (READS.has(command)) {
           const floor = input.ConsistentRead ? 1 : 0.5;
           const keys =

@@ -139,28 +139,56 @@ function entitiesOf(input: Input): string[] {
   return [...new Set(pks.map((pk) => String(pk).split('#')[0] ?? ''))];
 }
 
-function writtenKeysOf(command: string, input: Input): string[] {
-  const pk = (k: Input | undefined) => (k?.pk === undefined ? [] : [String(k.pk)]);
+/** One item a write command changes or checks (a transaction's ConditionCheck: `check`). */
+export interface WriteTarget {
+  table: string;
+  key: Input;
+  op: 'put' | 'update' | 'delete' | 'check';
+  /** The whole item, for a put. */
+  item?: Input;
+}
+
+const keyOfItem = (item: Input) => ({ pk: item.pk, sk: item.sk });
+
+/** The items a write command changes or checks; none for a PartiQL statement (not parsed). */
+export function writeTargets(command: string, input: Input): WriteTarget[] {
   switch (command) {
     case 'PutItem':
-      return pk(input.Item);
+      return [{ table: input.TableName, key: keyOfItem(input.Item), op: 'put', item: input.Item }];
     case 'UpdateItem':
+      return [{ table: input.TableName, key: input.Key, op: 'update' }];
     case 'DeleteItem':
-      return pk(input.Key);
-    case 'TransactWriteItems':
-      return (input.TransactItems ?? []).flatMap((i: Input) =>
-        i.Put ? pk(i.Put.Item) : i.Update ? pk(i.Update.Key) : i.Delete ? pk(i.Delete.Key) : [],
-      );
+      return [{ table: input.TableName, key: input.Key, op: 'delete' }];
     case 'BatchWriteItem':
-      return Object.values<Input[]>(input.RequestItems ?? {}).flatMap((reqs) =>
-        reqs.flatMap((r) => (r.PutRequest ? pk(r.PutRequest.Item) : pk(r.DeleteRequest?.Key))),
+      return Object.entries<Input[]>(input.RequestItems ?? {}).flatMap(([table, reqs]) =>
+        reqs.map(
+          (r): WriteTarget =>
+            r.PutRequest
+              ? { table, key: keyOfItem(r.PutRequest.Item), op: 'put', item: r.PutRequest.Item }
+              : { table, key: r.DeleteRequest.Key, op: 'delete' },
+        ),
       );
+    case 'TransactWriteItems':
+      return (input.TransactItems ?? []).map((t: Input): WriteTarget => {
+        if (t.Put) return { table: t.Put.TableName, key: keyOfItem(t.Put.Item), op: 'put', item: t.Put.Item };
+        if (t.Update) return { table: t.Update.TableName, key: t.Update.Key, op: 'update' };
+        if (t.Delete) return { table: t.Delete.TableName, key: t.Delete.Key, op: 'delete' };
+        return { table: t.ConditionCheck.TableName, key: t.ConditionCheck.Key, op: 'check' };
+      });
     default:
-      return ['<statement>'];
+      return [];
   }
 }
 
-function capacityOf(consumed: Capacity | Capacity[] | undefined): number {
+function writtenKeysOf(command: string, input: Input): string[] {
+  if (command === 'ExecuteStatement' || command === 'BatchExecuteStatement') return ['<statement>'];
+  return writeTargets(command, input)
+    .filter((t) => t.op !== 'check' && t.key?.pk !== undefined)
+    .map((t) => String(t.key.pk));
+}
+
+/** The capacity units DynamoDB reported for a command, summed over tables. */
+export function capacityOf(consumed: Capacity | Capacity[] | undefined): number {
   const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
   return list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
 }
