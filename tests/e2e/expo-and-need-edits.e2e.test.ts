@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNeed } from '../integration/bidding/support/needs';
 import { screenshot, seriousA11yViolations, startWebHarness, type WebHarness } from './support/web-harness';
 
 const DAY = 86_400_000;
@@ -29,25 +30,6 @@ async function tenantAndSupplier(
   const tenant = await h.runtime.firm({ kinds: ['tenant'], name: names.tenant, approvedIn });
   const supplier = await h.runtime.firm({ kinds: ['supplier'], name: names.supplier, approvedIn });
   return { tenant, supplier };
-}
-
-/** A sealed-bid need for tonnes of basic iron and steel (ISIC 2410) in IRR, published. */
-async function publishedNeed(
-  token: string,
-  need: { parkId: string; title: string; description: string; quantity: number; closesAt: number },
-) {
-  const body = (
-    await api('POST', '/v1/needs', token, {
-      ...need,
-      category: '2410',
-      unit: 't',
-      currency: 'IRR',
-      mode: 'sealed',
-      closesAt: new Date(need.closesAt).toISOString(),
-    })
-  ).body;
-  await api('POST', `/v1/needs/${body.needId}/publish`, token);
-  return body;
 }
 
 /** A park with an expo, one 40 × 25 m pavilion themed 24 (basic metals), and two slots. */
@@ -171,13 +153,7 @@ describe('pavilion recommendations', () => {
       leadTimeDays: 10,
       serviceArea: { scope: 'national' },
     });
-    await publishedNeed(tenant.token, {
-      parkId: w.parkId,
-      title: 'Cold-rolled steel coil, 2 mm',
-      description: 'Monthly supply for the pipe mill.',
-      quantity: 100,
-      closesAt: Date.now() + 5 * DAY,
-    });
+    await openNeed(h.runtime, { owner: tenant, parkId: w.parkId, closesAt: Date.now() + 5 * DAY });
 
     // The supplier finds the recommendations from the expo list.
     const sup = await h.newPage('en');
@@ -238,7 +214,8 @@ describe('amending an open need', () => {
   }, async () => {
     const { parkId, operator } = await h.runtime.park();
     const { tenant, supplier } = await tenantAndSupplier(parkId, operator.token);
-    const need = await publishedNeed(tenant.token, {
+    const need = await openNeed(h.runtime, {
+      owner: tenant,
       parkId,
       title: 'Galvanised wire, 3 mm',
       description: 'For fencing panels.',
@@ -297,7 +274,8 @@ describe('cancelling a deal', () => {
     const { parkId, operator } = await h.runtime.park();
     const { tenant, supplier } = await tenantAndSupplier(parkId, operator.token);
     const closesAt = Date.now() + 4000;
-    const need = await publishedNeed(tenant.token, {
+    const need = await openNeed(h.runtime, {
+      owner: tenant,
       parkId,
       title: 'Steel angle 50 × 50',
       description: 'For racks.',

@@ -10,7 +10,7 @@ export interface Owner {
 export interface NeedOptions {
   parkId: string;
   owner: Owner;
-  closesAt: Date | string;
+  closesAt: Date | string | number;
   mode?: 'sealed' | 'auction';
   auction?: { minDecrementBps: number; maxExtensions: number };
   requiredCertificates?: string[];
@@ -21,6 +21,7 @@ export interface NeedOptions {
   /** Leave it a draft instead of publishing it. */
   draft?: boolean;
   title?: string;
+  description?: string;
 }
 
 const ok = (what: string, res: { status: number; body: unknown }, status: number) => {
@@ -36,7 +37,7 @@ export async function openNeed(rt: TestRuntime, o: NeedOptions): Promise<Stored<
     token: o.owner.token,
     body: {
       title: o.title ?? 'Cold-rolled steel coil, 2 mm',
-      description: 'Monthly supply for the pipe mill.',
+      description: o.description ?? 'Monthly supply for the pipe mill.',
       category: '2410',
       quantity: o.quantity ?? 100,
       unit: 't',
