@@ -70,7 +70,11 @@ export type FloorPlan = z.infer<typeof FloorPlan>;
  * first use, not at load: the first Intl object costs milliseconds of every cold start of the
  * expos function, most of whose requests never draw a floor plan.
  */
-let byCode: Intl.Collator | undefined;
+let collator: Intl.Collator | undefined;
+const byCode = (a: { code: string }, b: { code: string }) => {
+  collator ??= new Intl.Collator('en', { numeric: true });
+  return collator.compare(a.code, b.code);
+};
 
 /**
  * The floor plan from one read of the floor: booked booths carry their exhibitor's public profile
@@ -93,7 +97,7 @@ export function buildFloorPlan(
   const slotsOf = (pavilionId: string) =>
     data.slots
       .filter((s) => s.pavilionId === pavilionId)
-      .sort((a, b) => (byCode ??= new Intl.Collator('en', { numeric: true })).compare(a.code, b.code))
+      .sort(byCode)
       .map((s) => {
         const slices = s.slices.map((sl) => ({
           ...sl,
