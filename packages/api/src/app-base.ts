@@ -7,6 +7,7 @@ import type { AppEnv } from './http/env';
 import { createRouter } from './http/openapi';
 import { nonErrorsAsErrors, onError, problemResponse } from './http/problem';
 import { requestId } from './http/request-id';
+import { UNSUBSCRIBE_PATH } from './routes/me/unsubscribe.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -40,6 +41,8 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
   );
   app.use('/v1/*', authenticate(deps.resolveCaller));
   app.use('/v1/*', async function requireJsonBody(c, next) {
+    // RFC 8058: mail clients post the one-click unsubscribe as a form, which that route ignores.
+    if (c.req.path === UNSUBSCRIBE_PATH) return next();
     const type = c.req.header('content-type');
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !/^application\/json\b/i.test(type)) {
       throw invalid('request.unsupported_media_type', 'Send JSON (application/json).', [

@@ -10,4 +10,5 @@ export {
   composeContainer,
   createContainer,
 } from './container/index';
+export { createMailContext, type MailContext } from './container/mail';
 export { createMarketContext } from './container/market';

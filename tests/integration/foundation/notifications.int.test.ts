@@ -119,7 +119,10 @@ describe('reading', () => {
     expect(
       (await rt.call('POST', `/v1/notifications/${b.notificationId}/read`, { token: firm.token })).status,
     ).toBe(200);
-    expect((await list(firm.token, '?unread=true')).items.map((n) => n.kind)).toEqual(['deal.rated', 'bid.won']);
+    expect((await list(firm.token, '?unread=true')).items.map((n) => n.kind)).toEqual([
+      'deal.rated',
+      'bid.won',
+    ]);
     expect((await list(firm.token, '?unread=false')).items).toHaveLength(3);
   });
 

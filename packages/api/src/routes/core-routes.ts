@@ -1,15 +1,18 @@
 import type { RouteFactory } from '../app-base';
 import { auditRoutes } from './audit';
 import { categoryRoutes } from './categories';
+import { meRoutes, unsubscribeRoutes } from './me';
 import { notificationRoutes } from './notifications';
 import { orgRoutes } from './orgs';
 import { parkRoutes } from './parks';
 
-/** What every firm and operator uses: parks, categories, organisations, notifications, audit. */
+/** What every firm and operator uses: parks, categories, organisations, notifications, audit, and oneself. */
 export const coreRoutes: readonly RouteFactory[] = [
   parkRoutes,
   categoryRoutes,
   orgRoutes,
   notificationRoutes,
   auditRoutes,
+  meRoutes,
+  unsubscribeRoutes,
 ];

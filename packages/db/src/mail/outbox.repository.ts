@@ -90,10 +90,15 @@ export class DynamoMailOutbox implements MailOutbox {
                 'createdAt = if_not_exists(createdAt, :now)',
                 'gsi3pk = if_not_exists(gsi3pk, :duePk)',
                 'gsi3sk = if_not_exists(gsi3sk, :dueSk)',
-                'lines = if_not_exists(lines, :zero) + :one',
+                '#lines = if_not_exists(#lines, :zero) + :one',
               ].join(', '),
               ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
-              ExpressionAttributeNames: { '#type': 'type', '#date': 'date', '#status': 'status' },
+              ExpressionAttributeNames: {
+                '#type': 'type',
+                '#date': 'date',
+                '#status': 'status',
+                '#lines': 'lines',
+              },
               ExpressionAttributeValues: {
                 ':type': 'mail',
                 ':purpose': 'digest',

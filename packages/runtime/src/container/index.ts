@@ -4,6 +4,7 @@ import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
 import { createExposContext } from './expos';
+import { createMailContext } from './mail';
 import { createMarketContext } from './market';
 
 /** The builder of each bounded context beside core, as `container.<name>`. */
@@ -12,6 +13,7 @@ export const CONTEXT_BUILDERS = {
   bidding: createBiddingContext,
   expos: createExposContext,
   chainMap: createChainMapContext,
+  mail: createMailContext,
 };
 
 export type ContextName = keyof typeof CONTEXT_BUILDERS;
@@ -40,7 +42,13 @@ export function composeContainer(db: Db, rules: Rules, builders: Partial<Context
   const core = createCoreContext(db, rules);
   const container = { ...core } as Container;
   // The names, not CONTEXT_BUILDERS: naming that object here would put every context in every bundle.
-  for (const name of ['market', 'bidding', 'expos', 'chainMap'] as const satisfies readonly ContextName[]) {
+  for (const name of [
+    'market',
+    'bidding',
+    'expos',
+    'chainMap',
+    'mail',
+  ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });
     else
