@@ -35,7 +35,10 @@ export type StoredPreferences = z.infer<typeof StoredPreferences>;
 
 export const MePatch = z
   .strictObject({
-    name: Text(120).optional(),
+    // A name goes into email headers: one line only (senders also flatten whatever gets past).
+    name: Text(120)
+      .refine((n) => !/[\r\n\t]/.test(n), { message: 'A name is one line.' })
+      .optional(),
     language: Lang.optional(),
     timeZone: TimeZone.optional(),
     email: EmailModes.optional(),

@@ -49,6 +49,8 @@ export async function startLocalMailServer(options: LocalMailServerOptions = {})
     }
   }
   const waiters = new Set<() => void>();
+  /** Every RCPT TO the server refused, in order: how the tests count attempts on bad addresses. */
+  const refusals: { to: string; code: number; at: string }[] = [];
 
   const server = new SMTPServer({
     authOptional: true,
@@ -58,8 +60,10 @@ export async function startLocalMailServer(options: LocalMailServerOptions = {})
     logger: false,
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
-      if (refuse.has(to)) return callback(smtpError(`5.1.1 <${to}>: no such mailbox here`, 550));
-      if (defer.has(to)) return callback(smtpError(`4.2.1 <${to}>: try again later`, 451));
+      const code = refuse.has(to) ? 550 : defer.has(to) ? 451 : 0;
+      if (code) refusals.push({ to, code, at: new Date().toISOString() });
+      if (code === 550) return callback(smtpError(`5.1.1 <${to}>: no such mailbox here`, 550));
+      if (code === 451) return callback(smtpError(`4.2.1 <${to}>: try again later`, 451));
       callback();
     },
     onData(stream, session, callback) {
@@ -109,6 +113,7 @@ export async function startLocalMailServer(options: LocalMailServerOptions = {})
     port,
     /** What arrived, oldest first; for one recipient when `to` is given. */
     messages,
+    refusals: (to?: string) => refusals.filter((r) => !to || r.to === to.toLowerCase()),
     /** Resolves with the messages for `to` once there are at least `count` of them. */
     async waitFor(to: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
       const deadline = Date.now() + timeoutMs;

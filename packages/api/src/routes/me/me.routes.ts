@@ -25,6 +25,7 @@ const Me = z
 
 const view = (c: Context<AppEnv>, me: MeView) => {
   c.header('ETag', etagOf(me));
+  c.header('Cache-Control', 'private, no-store');
   const { version: _version, ...rest } = me;
   return rest;
 };
