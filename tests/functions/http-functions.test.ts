@@ -22,7 +22,7 @@ function contextsReachedBy(group: RouteGroup): Set<string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts'))
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bapp\.(market|bidding|expos|chainMap)\b/g))
+        for (const m of readFileSync(path, 'utf8').matchAll(/\bapp\.(market|bidding|expos|chainMap|mail)\b/g))
           reached.add(m[1]!);
     }
   };
@@ -66,7 +66,7 @@ describe.each(Object.entries(HTTP_FUNCTIONS))('the %s HTTP function', (name, fn)
 describe('the route scan', () => {
   it('finds the contexts that route handlers reach', () => {
     expect(contextsReachedBy('market')).toEqual(new Set(['market']));
-    expect(contextsReachedBy('core')).toEqual(new Set());
-    expect(routeFoldersOf('core').length).toBe(5);
+    expect(contextsReachedBy('core')).toEqual(new Set(['mail']));
+    expect(routeFoldersOf('core').length).toBe(6);
   });
 });

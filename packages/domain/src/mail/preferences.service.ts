@@ -1,4 +1,4 @@
-import { actorOf, type Caller, type Clock, notFound, staleVersion } from '../core';
+import { actorOf, type Caller, type Clock, DomainError, notFound, staleVersion } from '../core';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notifications/kinds';
 import type { Lang } from '../shared/locale';
 import type { MailPeople, PersonRecord, SuppressionList, UnsubscribeScope, UnsubscribeTokens } from './ports';
@@ -43,23 +43,25 @@ export class PreferencesService {
   }
 
   async update(caller: Caller, patch: MePatch, ifMatch?: number): Promise<MeView> {
-    const record = await this.record(caller.userId);
-    const prev = record.preferences;
-    if (ifMatch !== undefined && ifMatch !== (prev?.version ?? 0)) throw staleVersion();
-    const next = {
-      userId: caller.userId,
-      language: patch.language ?? prev?.language,
-      timeZone: patch.timeZone ?? prev?.timeZone,
-      email: { ...prev?.email, ...patch.email },
-    };
-    const saved = await this.d.people.save(
-      strip(next),
-      prev,
-      { action: 'person.settings_changed', actor: actorOf(caller), before: prev ?? null, after: patch },
-      patch.name,
-    );
-    const person = patch.name ? { ...record.person, name: patch.name } : record.person;
-    return this.view({ person, preferences: saved });
+    return retryRaces(ifMatch, async () => {
+      const record = await this.record(caller.userId);
+      const prev = record.preferences;
+      if (ifMatch !== undefined && ifMatch !== (prev?.version ?? 0)) throw staleVersion();
+      const next = {
+        userId: caller.userId,
+        language: patch.language ?? prev?.language,
+        timeZone: patch.timeZone ?? prev?.timeZone,
+        email: { ...prev?.email, ...patch.email },
+      };
+      const saved = await this.d.people.save(
+        strip(next),
+        prev,
+        { action: 'person.settings_changed', actor: actorOf(caller), before: prev ?? null, after: patch },
+        patch.name,
+      );
+      const person = patch.name ? { ...record.person, name: patch.name } : record.person;
+      return this.view({ person, preferences: saved });
+    });
   }
 
   /** What a link would turn off, for the page that asks before it does. */
@@ -71,6 +73,10 @@ export class PreferencesService {
 
   /** One click: turns the link's kind (or the whole digest) off. Idempotent. */
   async unsubscribe(token: string): Promise<UnsubscribeView> {
+    return retryRaces(undefined, () => this.turnOff(token));
+  }
+
+  private async turnOff(token: string): Promise<UnsubscribeView> {
     const { record, scope } = await this.fromToken(token);
     const me = await this.view(record);
     if (!scopeOff(me.email, scope)) {
@@ -127,6 +133,23 @@ export class PreferencesService {
       emailSuppressed: suppression ? { reason: suppression.reason, at: suppression.at } : null,
       version: preferences?.version ?? 0,
     };
+  }
+}
+
+/**
+ * Without If-Match a change that lost a race to another change of the same settings is simply
+ * made again on what is there now (the fields it sets are its own); with one, the race is the
+ * client's to see (412).
+ */
+async function retryRaces<T>(ifMatch: number | undefined, attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const raced =
+        err instanceof DomainError && ['version.stale', 'entity.exists', 'write.concurrent'].includes(err.code);
+      if (!raced || ifMatch !== undefined || i >= 3) throw err;
+    }
   }
 }
 

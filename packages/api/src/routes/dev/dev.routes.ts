@@ -37,44 +37,42 @@ const ReceivedMail = z
  */
 export function devRoutes(app: Container, tokens: LocalTokens, local: { mailbox?: DevMailbox } = {}) {
   const router = createRouter();
-  const { mailbox } = local;
-  if (mailbox) {
-    router.openapi(
-      createRoute({
-        method: 'get',
-        path: '/dev/mail',
-        operationId: 'devMail',
-        tags: ['Local development'],
-        summary: 'What the local SMTP server received, newest first (local server only)',
-        // Public on purpose, like the dev login: it is how a developer reads the mail of any demo user.
-        security: [],
-        request: {
-          query: z.object({
-            to: z.string().trim().max(254).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-        },
-        responses: { 200: json(z.object({ items: z.array(ReceivedMail) }), 'The received emails.') },
-      }),
-      (c) => {
-        const { to, limit } = c.req.valid('query');
-        const items = mailbox
-          .messages(to || undefined)
-          .slice(-limit)
-          .reverse()
-          .map((m) => ({
-            to: m.to.join(', '),
-            subject: m.subject,
-            text: m.text,
-            html: m.html,
-            headers: m.headers,
-            at: m.at,
-          }));
-        c.header('Cache-Control', 'no-store');
-        return c.json({ items }, 200);
+  const mailbox = local.mailbox ?? { messages: () => [] };
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dev/mail',
+      operationId: 'devMail',
+      tags: ['Local development'],
+      summary: 'What the local SMTP server received, newest first (local server only)',
+      // Public on purpose, like the dev login: it is how a developer reads the mail of any demo user.
+      security: [],
+      request: {
+        query: z.object({
+          to: z.string().trim().max(254).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
       },
-    );
-  }
+      responses: { 200: json(z.object({ items: z.array(ReceivedMail) }), 'The received emails.') },
+    }),
+    (c) => {
+      const { to, limit } = c.req.valid('query');
+      const items = mailbox
+        .messages(to || undefined)
+        .slice(-limit)
+        .reverse()
+        .map((m) => ({
+          to: m.to.join(', '),
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          headers: m.headers,
+          at: m.at,
+        }));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ items }, 200);
+    },
+  );
   router.openapi(
     createRoute({
       method: 'post',
