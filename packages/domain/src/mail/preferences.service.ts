@@ -147,7 +147,8 @@ async function retryRaces<T>(ifMatch: number | undefined, attempt: () => Promise
       return await attempt();
     } catch (err) {
       const raced =
-        err instanceof DomainError && ['version.stale', 'entity.exists', 'write.concurrent'].includes(err.code);
+        err instanceof DomainError &&
+        ['version.stale', 'entity.exists', 'write.concurrent'].includes(err.code);
       if (!raced || ifMatch !== undefined || i >= 3) throw err;
     }
   }
