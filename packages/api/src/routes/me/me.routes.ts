@@ -20,14 +20,14 @@ const Me = z
     timeZone: z.string(),
     email: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, EmailMode]))),
     emailSuppressed: z.object({ reason: z.enum(['bounce', 'complaint']), at: z.string() }).nullable(),
+    version: z.number().int(),
   })
   .meta({ id: 'Me' });
 
 const view = (c: Context<AppEnv>, me: MeView) => {
   c.header('ETag', etagOf(me));
   c.header('Cache-Control', 'private, no-store');
-  const { version: _version, ...rest } = me;
-  return rest;
+  return me;
 };
 
 /** The person behind the token: their name, language, time zone and what they receive by email. */
