@@ -39,7 +39,7 @@ describe('workflow 9: hearing of a deal by email', () => {
     const rt = h.runtime;
     const world = await biddingWorld(rt, { suppliers: 1 });
     const supplier = world.suppliers[0]!;
-    const supplierEmail = (await rt.container.repos.users.get((await rt.call('GET', '/v1/me', { token: supplier.token })).body.userId))!.email;
+    const supplierEmail = (await rt.call('GET', '/v1/me', { token: supplier.token })).body.emailAddress;
     const ownerMe = (await rt.call('GET', '/v1/me', { token: world.owner.token })).body;
     await rt.call('PATCH', '/v1/me', {
       token: world.owner.token,
@@ -51,7 +51,10 @@ describe('workflow 9: hearing of a deal by email', () => {
       closesAt: clock.now().getTime() + 2 * HOUR,
       title: 'Galvanised steel strip, 1.5 mm',
     });
-    const bid = await rt.call('POST', `/v1/needs/${need.needId}/bids`, { token: supplier.token, body: bidBody(1000) });
+    const bid = await rt.call('POST', `/v1/needs/${need.needId}/bids`, {
+      token: supplier.token,
+      body: bidBody(1000),
+    });
     expect(bid.status).toBe(201);
 
     // The supplier, who reads Persian, asks for wins at once in the settings.
@@ -80,7 +83,9 @@ describe('workflow 9: hearing of a deal by email', () => {
     expect(mail!.subject).toBe('پیشنهاد شما برنده شد: Galvanised steel strip, 1.5 mm');
     await emailScreenshots(mail!.html, 'email-bid-won-fa');
     // The seller confirms: the buyer, who reads English, hears of it at once.
-    expect((await rt.call('POST', `/v1/deals/${dealId}/confirm`, { token: supplier.token })).status).toBe(200);
+    expect((await rt.call('POST', `/v1/deals/${dealId}/confirm`, { token: supplier.token })).status).toBe(
+      200,
+    );
     const [confirmed] = await rt.mail.server.waitFor(ownerMe.emailAddress, 1, 30_000);
     expect(confirmed!.subject).toMatch(/^Deal #\w{8} confirmed: Galvanised steel strip, 1\.5 mm$/);
     await emailScreenshots(confirmed!.html, 'email-deal-confirmed-en');
