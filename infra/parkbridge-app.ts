@@ -10,7 +10,8 @@ const optional = (value: unknown): string | undefined =>
 
 /**
  * The Parkbridge CDK app, from context: `stage` (dev | prod), and optionally `webOrigins`
- * (comma-separated), `webAclArn`, `alarmEmail`. cdk-nag's AwsSolutions checks run on every synth.
+ * (comma-separated), `webAclArn`, `alarmEmail`, and for email `mailDomain`, `mailFrom` and
+ * `cognitoSes` (true once the domain is verified). cdk-nag's AwsSolutions checks run on every synth.
  */
 export function defineParkbridge(
   app: App,
@@ -20,12 +21,24 @@ export function defineParkbridge(
   const stage = stageFrom(app.node.tryGetContext('stage'));
   const webAclArn = optional(app.node.tryGetContext('webAclArn'));
   const alarmEmail = optional(app.node.tryGetContext('alarmEmail'));
+  const mailDomain = optional(app.node.tryGetContext('mailDomain'));
+  const mailFrom = optional(app.node.tryGetContext('mailFrom'));
+  const cognitoSes = String(app.node.tryGetContext('cognitoSes') ?? '') === 'true';
   // No env: the stack is environment-agnostic and synthesizes without credentials or network.
   const stack = new ParkbridgeStack(app, `Parkbridge-${stage.name}`, {
     stage,
     webOrigins: list(app.node.tryGetContext('webOrigins')),
     ...(webAclArn ? { webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(mailDomain
+      ? {
+          mail: {
+            domain: mailDomain,
+            ...(mailFrom ? { fromAddress: mailFrom } : {}),
+            cognitoViaSes: cognitoSes,
+          },
+        }
+      : {}),
     ...overrides,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

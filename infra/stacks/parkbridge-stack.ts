@@ -5,6 +5,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
 import { EdgeFirewall } from '../constructs/edge-firewall';
+import { MailDelivery } from '../constructs/mail-delivery';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
@@ -37,6 +38,12 @@ export interface ParkbridgeStackProps extends StackProps {
   readonly webAppDir?: string;
   /** @default jobsInCode(): the consumers and schedules packages/jobs defines */
   readonly jobs?: JobsInCode;
+  /**
+   * Email: the stage's sending domain, verified in SES (docs/operations.md), and whether Cognito's
+   * own emails go through it yet (only once the domain is verified).
+   * @default - `mail.parkbridge.invalid`, which never verifies: set -c mailDomain=… to send
+   */
+  readonly mail?: { domain: string; fromAddress?: string; cognitoViaSes?: boolean };
 }
 
 export const pascal = (name: string) =>
@@ -82,8 +89,30 @@ export class ParkbridgeStack extends Stack {
       ...logs,
     });
     data.grantReadWriteData(preToken);
+    const mailSecret = new Secret(this, 'MailSecret', {
+      description: 'Signs the one-click unsubscribe links in emails (HMAC key)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(mailSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating it would break the unsubscribe links of every email already sent (RFC 8058 wants them to keep working); it is rotated by hand when it must be (docs/operations.md).',
+    });
+    const customMessage = new ParkbridgeFunction(this, 'CustomMessage', {
+      entry: 'functions/auth/custom-message.ts',
+      serviceName: 'auth-custom-message',
+      description: 'Cognito custom message: its codes and passwords in the person’s language',
+      timeout: Duration.seconds(5),
+      environment: { [EnvName.tableName]: data.tableName },
+      ...logs,
+    });
+    data.grantReadData(customMessage);
+    const mailDomain = props.mail?.domain ?? 'mail.parkbridge.invalid';
+    const mailFrom = props.mail?.fromAddress ?? `no-reply@${mailDomain}`;
     const users = new UserDirectory(this, 'Users', {
       preTokenGeneration: preToken,
+      customMessage,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
       threatProtection: stage.name === 'prod',
@@ -136,19 +165,43 @@ export class ParkbridgeStack extends Stack {
     };
     const httpFunctions: Record<string, ParkbridgeFunction> = {};
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
+      const unsubscribes = 'unsubscribeLinks' in spec && spec.unsubscribeLinks;
       const fn = new ParkbridgeFunction(this, `Http${pascal(name)}`, {
         entry: spec.entry,
         openApiDocument: 'openApiDocument' in spec && spec.openApiDocument,
         serviceName: `http-${name}`,
         description: spec.description,
-        environment: runtimeEnv,
+        environment: unsubscribes
+          ? { ...runtimeEnv, [EnvName.mailSecretArn]: mailSecret.secretArn }
+          : runtimeEnv,
         ...logs,
       });
       data.grantReadWriteData(fn);
       cursorSecret.grantRead(fn);
+      if (unsubscribes) mailSecret.grantRead(fn);
       api.addSecuredRoutes(`Http${pascal(name)}`, fn, spec.routes);
       if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, fn, spec.publicRoutes);
+      if ('tokenInLinkRoutes' in spec)
+        api.addTokenInLinkRoutes(`Http${pascal(name)}`, fn, spec.tokenInLinkRoutes);
       httpFunctions[`Http${pascal(name)}`] = fn;
+    }
+
+    const mail = new MailDelivery(this, 'Mail', {
+      domain: mailDomain,
+      fromAddress: mailFrom,
+      webOrigin: web.url,
+      table: data,
+      cursorSecret,
+      mailSecret,
+      ...logs,
+    });
+    if (props.mail?.cognitoViaSes) {
+      users.sendThroughSes({
+        fromEmail: mailFrom,
+        domain: mailDomain,
+        configurationSetName: mail.configurationSet.configurationSetName,
+        region,
+      });
     }
 
     const jobs = props.jobs ?? jobsInCode();
@@ -199,6 +252,9 @@ export class ParkbridgeStack extends Stack {
     alarms.watchFunctions({
       ...httpFunctions,
       PreTokenGeneration: preToken,
+      CustomMessage: customMessage,
+      MailSender: mail.sender,
+      MailEvents: mail.events,
       ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.function])),
       ...(schedules ? { Schedules: schedules.function } : {}),
     });
@@ -206,6 +262,7 @@ export class ParkbridgeStack extends Stack {
     alarms.watchDeadLetterQueues({
       ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.deadLetterQueue])),
       ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
+      Mail: mail.deadLetterQueue,
     });
     alarms.watchTable(data.table);
     alarms.dashboard.addWidgets(
