@@ -42,4 +42,16 @@ export const OPEN_BUNDLE_FINDINGS: Record<string, BundleFinding> = {
     600,
     'A Cognito trigger that reads one user and one organisation',
   ),
+  'functions/auth/custom-message.ts': open(
+    670,
+    'A Cognito trigger that reads one person’s settings and words an email from the five languages’ templates',
+  ),
+  'functions/mail/dispatch.ts': open(
+    1070,
+    'The outbox sender, run by a schedule (its cold start delays no one): nodemailer builds the MIME message, the SES v2 client sends it, with the templates of five languages',
+  ),
+  'functions/mail/ses-events.ts': open(
+    660,
+    'SES bounces and complaints off SNS: suppresses an address and notifies its organisation',
+  ),
 };
