@@ -43,21 +43,29 @@ export function rankQuery(query: string): RankQuery | undefined {
 export const matches = (q: Pick<RankQuery, 'terms'>, normalisedTitle: string): boolean =>
   q.terms.every((term) => normalisedTitle.includes(term));
 
-export function scoreTitle(
-  q: RankQuery,
-  language: number,
-  title: string,
-  normalisedTitle: string,
-): TitleScore {
-  const words = wordsOf(normalisedTitle);
+/** What scoring needs of one title, worked out once per title and kept (CategoryTree caches it). */
+export interface TitleWords {
+  /** Its normalised words. */
+  readonly words: readonly string[];
+  /** Its words as written (case aside). */
+  readonly typed: ReadonlySet<string>;
+  readonly length: number;
+}
+
+export const titleWords = (title: string, normalisedTitle: string): TitleWords => ({
+  words: wordsOf(normalisedTitle),
+  typed: new Set(wordsOf(asTyped(title))),
+  length: normalisedTitle.length,
+});
+
+export function scoreTitle(q: RankQuery, language: number, title: TitleWords): TitleScore {
   const fit = q.terms.reduce((sum, term) => {
-    if (words.includes(term)) return sum;
-    return sum + (words.some((w) => w.startsWith(term)) ? 1 : 2);
+    if (title.words.includes(term)) return sum;
+    return sum + (title.words.some((w) => w.startsWith(term)) ? 1 : 2);
   }, 0);
-  const typed = new Set(wordsOf(asTyped(title)));
-  const misspelt = q.literal.filter((w) => !typed.has(w)).length;
-  const exact = words.join(' ') === q.words ? 0 : 1;
-  return [language, exact, fit, misspelt, normalisedTitle.length];
+  const misspelt = q.literal.filter((w) => !title.typed.has(w)).length;
+  const exact = title.words.join(' ') === q.words ? 0 : 1;
+  return [language, exact, fit, misspelt, title.length];
 }
 
 export function compareScores(a: TitleScore, b: TitleScore): number {

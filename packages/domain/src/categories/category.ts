@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { LANGS, type Lang } from '../shared/locale';
 import { normalizeText } from '../text/normalize';
-import { compareScores, matches, rankQuery, scoreTitle, type TitleScore } from './category-ranking';
+import {
+  compareScores,
+  matches,
+  rankQuery,
+  scoreTitle,
+  type TitleScore,
+  type TitleWords,
+  titleWords,
+} from './category-ranking';
 
 export const CATEGORY_LEVELS = ['section', 'division', 'group', 'class'] as const;
 export const CategoryLevel = z.enum(CATEGORY_LEVELS);
@@ -76,8 +84,10 @@ export class CategoryTree {
   readonly #children = new Map<string | null, readonly Category[]>();
   /** Every node in tree order: each section, then its descendants, siblings by code. */
   readonly #ordered: readonly Category[];
-  /** Normalised titles per language, aligned with #ordered; built on first search in that language. */
+  /** Normalised titles per language, aligned with #ordered; built on the first search. */
   readonly #searchText = new Map<Lang, readonly string[]>();
+  /** Words of each title per language, for ranking; worked out the first time a title matches. */
+  readonly #titleWords = new Map<Lang, (TitleWords | undefined)[]>();
 
   constructor(nodes: readonly Category[]) {
     for (const node of nodes) {
@@ -231,13 +241,23 @@ export class CategoryTree {
       for (const l of LANGS) {
         const normalised = this.#titlesIn(l)[index]!;
         if (!matches(q, normalised)) continue;
-        const score = scoreTitle(q, tier(l), node.title[l] ?? '', normalised);
+        const score = scoreTitle(q, tier(l), this.#wordsOf(l, index));
         if (!best || compareScores(score, best) < 0) best = score;
       }
       if (best) scored.push({ node, index, score: best });
     }
     scored.sort((a, b) => compareScores(a.score, b.score) || a.index - b.index);
     return scored.map((s) => s.node);
+  }
+
+  #wordsOf(lang: Lang, index: number): TitleWords {
+    let words = this.#titleWords.get(lang);
+    if (!words) {
+      words = [];
+      this.#titleWords.set(lang, words);
+    }
+    words[index] ??= titleWords(this.#ordered[index]!.title[lang] ?? '', this.#titlesIn(lang)[index]!);
+    return words[index];
   }
 
   #titlesIn(lang: Lang): readonly string[] {

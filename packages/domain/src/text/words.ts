@@ -1,12 +1,15 @@
 import { tokenize } from './normalize';
 
-// ICU's word boundaries split Chinese (which has no spaces) by dictionary, and every other script
-// at spaces and punctuation. Built on first use: most requests never need one.
-let segmenter: Intl.Segmenter | undefined;
 const HAN_RE = /\p{Script=Han}/u;
+// As tokenize() splits: marks belong to words; ZWNJ, spaces and punctuation end them.
+const SEPARATOR_RE = /[^\p{L}\p{N}\p{M}]+/u;
+// ICU's dictionary word breaks, for Chinese only (it has no spaces); built on first use, as
+// building one costs tens of milliseconds and most text never needs it.
+let segmenter: Intl.Segmenter | undefined;
 
-/** The words of s by ICU word boundaries, punctuation and spaces dropped; s is not normalised here. */
+/** The words of s, punctuation and spaces dropped; Chinese split by dictionary. Not normalised here. */
 export function wordsOf(s: string): string[] {
+  if (!HAN_RE.test(s)) return s.split(SEPARATOR_RE).filter(Boolean);
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(s)) if (isWordLike) words.push(segment);
