@@ -29,8 +29,8 @@ const open = (kb: number, what: string): BundleFinding => ({
  */
 export const OPEN_BUNDLE_FINDINGS: Record<string, BundleFinding> = {
   'functions/http/core.ts': open(
-    840,
-    'Parks, organisations, notifications, audit and the ISIC tree in five languages',
+    975,
+    'Parks, organisations, notifications, audit and the ISIC tree with every title in five languages (170 KB of UTF-8 text)',
   ),
   'functions/http/market.ts': open(830, 'Chains, needs, listings and matches, with the ISIC tree'),
   'functions/http/bidding.ts': open(770, 'Questions, bids, awards and deals'),
