@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { FileStore, PresignedUpload, StoredObject } from '@parkbridge/domain/documents';
+import type { FileStore, StoredObject } from '@parkbridge/domain/documents';
 
 /**
  * Files in one private bucket. Clients send bytes straight to it with a presigned POST whose policy
@@ -26,11 +26,7 @@ export class S3FileStore implements FileStore {
       Fields: { 'Content-Type': o.contentType },
       Expires: o.expiresInS,
     });
-    return {
-      url: post.url,
-      fields: post.fields,
-      expiresAt: new Date(Date.now() + o.expiresInS * 1000).toISOString(),
-    } satisfies PresignedUpload;
+    return { url: post.url, fields: post.fields };
   }
 
   async read(key: string, maxBytes: number): Promise<StoredObject | null> {

@@ -9,7 +9,7 @@ export interface FileStore {
     contentType: string;
     size: number;
     expiresInS: number;
-  }): Promise<PresignedUpload>;
+  }): Promise<Omit<PresignedUpload, 'expiresAt'>>;
   /**
    * The stored object's size, and when it has at most `maxBytes`, its bytes and their SHA-256 (hex);
    * null when there is no such object.

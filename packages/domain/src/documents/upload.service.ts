@@ -51,12 +51,13 @@ export class UploadService {
     const uploadId = newId('file', now.getTime());
     const objectKey = `files/${org.orgId}/${uploadId}`;
     const contentType = canonicalContentType(kind);
-    const post = await this.files.store.presignUpload({
+    const presigned = await this.files.store.presignUpload({
       key: objectKey,
       contentType,
       size: req.size,
       expiresInS: POST_EXPIRES_S,
     });
+    const post = { ...presigned, expiresAt: new Date(now.getTime() + POST_EXPIRES_S * 1000).toISOString() };
     const upload = await this.uploads.create({
       uploadId,
       orgId: org.orgId,
