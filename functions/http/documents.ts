@@ -14,7 +14,11 @@ export const spec = {
     const bucket = env[EnvName.filesBucket];
     if (!bucket) throw new Error(`${EnvName.filesBucket} is not set.`);
     const s3 = tracer.captureAWSv3Client(createS3Client());
-    return { store: new S3FileStore(s3, bucket), detector: fileTypeDetector, scanner: new GuardDutyTagScanner(s3, bucket) };
+    return {
+      store: new S3FileStore(s3, bucket),
+      detector: fileTypeDetector,
+      scanner: new GuardDutyTagScanner(s3, bucket),
+    };
   },
 } as const;
 export const handler = await httpFunction(spec);

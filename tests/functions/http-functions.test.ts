@@ -22,7 +22,9 @@ function contextsReachedBy(group: RouteGroup): Set<string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts'))
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bapp\.(market|bidding|expos|chainMap|documents)\b/g))
+        for (const m of readFileSync(path, 'utf8').matchAll(
+          /\bapp\.(market|bidding|expos|chainMap|documents)\b/g,
+        ))
           reached.add(m[1]!);
     }
   };

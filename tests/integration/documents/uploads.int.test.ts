@@ -2,7 +2,6 @@ import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postFile, samples } from '../../support/files';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
-import { openNeed } from '../bidding/support/needs';
 import { biddingWorld } from '../bidding/support/world';
 import { download, startUpload, uploaded } from './support';
 

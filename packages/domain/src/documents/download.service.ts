@@ -67,7 +67,7 @@ export class DownloadService {
   async url(caller: Caller, attachmentId: string): Promise<{ url: string; expiresInS: number }> {
     const org = requireOrg(caller);
     const file = await this.uploads.get(attachmentId);
-    if (!file || file.status !== 'attached' || !file.parent) throw notFound('attachment');
+    if (file?.status !== 'attached' || !file.parent) throw notFound('attachment');
     if (!(await this.access.mayRead(org, file.parent))) throw notFound('attachment');
     const url = await this.store.downloadUrl({
       key: file.objectKey,

@@ -86,6 +86,9 @@ export const NeedFromInput = z.strictObject({
   recurring: z.boolean().default(true),
   /** Publish at once instead of leaving a draft. */
   publish: z.boolean().default(false),
+  delivery: DeliveryTerms.optional(),
+  paymentTerms: PaymentTerms.optional(),
+  attachments: AttachmentIds.optional(),
 });
 export type NeedFromInput = z.infer<typeof NeedFromInput>;
 

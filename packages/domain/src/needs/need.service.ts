@@ -132,6 +132,9 @@ export class NeedService {
       parkFirstHours: body.parkFirstHours,
       visibility: body.visibility,
       chainInputRef: { chainId, inputId },
+      delivery: body.delivery,
+      paymentTerms: body.paymentTerms,
+      attachments: body.attachments,
     });
     return body.publish ? this.publish(tenant, need.needId, need.version) : need;
   }

@@ -28,6 +28,8 @@ const PresignedPost = z
   })
   .meta({ id: 'PresignedUpload' });
 
+const DownloadLink = z.object({ url: z.string(), expiresInS: z.int() }).meta({ id: 'DownloadLink' });
+
 const Completed = Attachment.extend({
   uploadId: z.string(),
   status: z.enum(['ready', 'scanning']),
@@ -97,15 +99,20 @@ export function documentRoutes(app: Container) {
       request: { params: AttachmentParams },
       responses: {
         302: { description: 'The download URL is in Location.' },
+        200: json(
+          DownloadLink,
+          'With `Accept: application/json`: the same URL as data (a browser cannot read a redirect it was sent).',
+        ),
         ...problems(401, 403, 404),
       },
     }),
     async (c) => {
-      const { url } = await downloads.url(callerOf(c), c.req.valid('param').attachmentId);
+      const { url, expiresInS } = await downloads.url(callerOf(c), c.req.valid('param').attachmentId);
       c.header('Cache-Control', 'private, no-store');
       c.header('X-Content-Type-Options', 'nosniff');
       // The signed URL is a bearer credential for five minutes: it is not sent on as a referrer.
       c.header('Referrer-Policy', 'no-referrer');
+      if (/\bapplication\/json\b/.test(c.req.header('accept') ?? '')) return c.json({ url, expiresInS }, 200);
       return c.redirect(url, 302);
     },
   );

@@ -15,14 +15,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, usePark, useParks } from '../../api/queries';
-import type { Chain, Need } from '../../api/types';
+import type { Attachment, Chain, Need } from '../../api/types';
 import { CategoryLabel, CategoryPicker } from '../../components/category';
+import { FileDrop } from '../../components/files';
 import { CertificateKindsInput, UnitSelect } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
 import { Loading } from '../../components/query-state';
+import { emptyTerms, TermsFields, termsBody } from '../../components/terms';
 import { useDraft } from '../../components/use-draft';
 import { useSubmit } from '../../components/use-submit';
 import { ZonedDateTimeInput } from '../../components/zoned-input';
@@ -66,6 +68,8 @@ export default function NeedFormPage() {
     requiredCertificates: [] as string[],
     recurring: true,
     publish: true,
+    terms: emptyTerms,
+    attachments: [] as Attachment[],
   }));
   const v = draft.value;
   const parkId = fromChain ? chain.data?.parkId : v.parkId;
@@ -81,6 +85,8 @@ export default function NeedFormPage() {
     visibility: v.visibility,
     parkFirstHours: Number(v.parkFirstHours) || 0,
     requiredCertificates: v.requiredCertificates,
+    ...termsBody(v.terms),
+    ...(v.attachments.length ? { attachments: v.attachments.map((a) => a.attachmentId) } : {}),
   };
 
   const s = useSubmit(
@@ -271,6 +277,16 @@ export default function NeedFormPage() {
               value={v.requiredCertificates}
               onChange={(x) => draft.set('requiredCertificates', x)}
               error={s.fieldError('requiredCertificates')}
+            />
+            <Text size="sm" fw={500}>
+              {t('terms.title')}
+            </Text>
+            <TermsFields value={v.terms} onChange={(x) => draft.set('terms', x)} error={s.fieldError} />
+            <FileDrop
+              purpose="need"
+              label={t('files.title')}
+              files={v.attachments}
+              onChange={(x) => draft.set('attachments', x)}
             />
             {fromChain && (
               <Checkbox
