@@ -9,7 +9,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { type DragEvent, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import type { Attachment, UploadPurpose } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -178,6 +178,8 @@ export function FileDrop(props: {
   files: readonly Attachment[];
   onChange: (files: Attachment[]) => void;
   label?: string;
+  /** Told whether a file is still on its way, so the form waits for it before sending. */
+  onBusy?: (busy: boolean) => void;
 }) {
   const { t } = useI18n();
   const problem = useProblemText();
@@ -187,6 +189,10 @@ export function FileDrop(props: {
   const current = useRef(props.files);
   current.current = props.files;
   const seq = useRef(0);
+
+  const busy = pending.some((p) => !p.error);
+  const onBusy = props.onBusy;
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
 
   const update = (id: number, change: Partial<Pending>) =>
     setPending((list) => list.map((p) => (p.id === id ? { ...p, ...change } : p)));

@@ -101,7 +101,7 @@ export function TermsSummary(props: { delivery?: DeliveryTerms | null; paymentTe
   const { t } = useI18n();
   const text = useTermsText();
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} data-testid="terms-summary">
+    <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm" data-testid="terms-summary">
       <div>
         <Text size="xs" c="dimmed">
           {t('terms.delivery')}

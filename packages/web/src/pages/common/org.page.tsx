@@ -71,6 +71,7 @@ function ClaimCertificateForm(props: { orgId: string }) {
   const { t } = useI18n();
   const empty = { kind: 'iso_9001', number: '', issuer: '', validUntil: '', attachments: [] as Attachment[] };
   const [v, setV] = useState(empty);
+  const [uploading, setUploading] = useState(false);
   const s = useSubmit(
     (key) =>
       api.post<Certificate>(
@@ -122,10 +123,11 @@ function ClaimCertificateForm(props: { orgId: string }) {
           label={t('files.title')}
           files={v.attachments}
           onChange={(attachments) => setV({ ...v, attachments })}
+          onBusy={setUploading}
         />
         {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
         <Group justify="flex-end">
-          <Button type="submit" loading={s.pending}>
+          <Button type="submit" loading={s.pending} disabled={uploading}>
             {t('certificate.claimAction')}
           </Button>
         </Group>

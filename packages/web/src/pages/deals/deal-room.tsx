@@ -27,6 +27,7 @@ export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone
   });
   const [text, setText] = useState('');
   const [files, setFiles] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const send = useSubmit(
     (key) =>
       api.post<DealMessage>(
@@ -108,13 +109,13 @@ export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone
               error={send.fieldError('text')}
               data-testid="deal-message-text"
             />
-            <FileDrop purpose="deal" files={files} onChange={setFiles} />
+            <FileDrop purpose="deal" files={files} onChange={setFiles} onBusy={setUploading} />
             {send.error ? <ProblemAlert error={send.error} unclaimed={send.unclaimed()} /> : null}
             <Group justify="flex-end">
               <Button
                 type="submit"
                 loading={send.pending}
-                disabled={!text.trim() && !files.length}
+                disabled={uploading || (!text.trim() && !files.length)}
                 data-testid="deal-message-send"
               >
                 {t('room.send')}

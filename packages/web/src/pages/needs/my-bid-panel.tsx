@@ -65,6 +65,7 @@ export function MyBidPanel(props: { need: Need }) {
   const live = bid && bid.status !== 'withdrawn';
   const [form, setForm] = useState<Form | null>(null);
   const [extendedTo, setExtendedTo] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   useEffect(() => {
     if (mine.isPending || form) return;
     const validDefault = new Date(Math.max(Date.now(), need.closesAtMs) + 30 * 86_400_000).toISOString();
@@ -249,6 +250,7 @@ export function MyBidPanel(props: { need: Need }) {
                 label={t('files.title')}
                 files={form.attachments}
                 onChange={(x) => set('attachments', x)}
+                onBusy={setUploading}
               />
               {place.error ? <ProblemAlert error={place.error} unclaimed={place.unclaimed()} /> : null}
               {withdraw.error ? <ProblemAlert error={withdraw.error} /> : null}
@@ -264,7 +266,7 @@ export function MyBidPanel(props: { need: Need }) {
                     {t('bid.withdraw')}
                   </Button>
                 )}
-                <Button type="submit" loading={place.pending} data-testid="bid-submit">
+                <Button type="submit" loading={place.pending} disabled={uploading} data-testid="bid-submit">
                   {live ? t('bid.revise') : t('bid.place')}
                 </Button>
               </Group>

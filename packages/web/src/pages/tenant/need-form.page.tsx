@@ -12,6 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, usePark, useParks } from '../../api/queries';
@@ -72,6 +73,7 @@ export default function NeedFormPage() {
     attachments: [] as Attachment[],
   }));
   const v = draft.value;
+  const [uploading, setUploading] = useState(false);
   const parkId = fromChain ? chain.data?.parkId : v.parkId;
   const { park } = usePark(parkId || undefined);
   const tz = park?.timeZone ?? 'UTC';
@@ -287,6 +289,7 @@ export default function NeedFormPage() {
               label={t('files.title')}
               files={v.attachments}
               onChange={(x) => draft.set('attachments', x)}
+              onBusy={setUploading}
             />
             {fromChain && (
               <Checkbox
@@ -303,7 +306,7 @@ export default function NeedFormPage() {
             />
             {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
             <Group justify="flex-end">
-              <Button type="submit" loading={s.pending} data-testid="need-submit">
+              <Button type="submit" loading={s.pending} disabled={uploading} data-testid="need-submit">
                 {v.publish ? t('need.postAndPublish') : t('need.saveDraft')}
               </Button>
             </Group>
