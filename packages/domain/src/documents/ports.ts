@@ -73,3 +73,14 @@ export interface UploadRepository {
   /** Conditional on the version read. */
   save(next: Upload, prev: Upload): Promise<Upload>;
 }
+
+/**
+ * Quotas on uploads (an action that costs others: storage and scanning). The quota module plugs in
+ * here; it refuses with a `rate_limited` DomainError (429, Retry-After) past a firm's or a
+ * person's limit. Until one is given, uploads are limited only by the API's throttling.
+ */
+export interface UploadAllowance {
+  take(caller: { userId: string; orgId: string }, bytes: number): Promise<void>;
+}
+
+export const noUploadQuota: UploadAllowance = { take: async () => {} };

@@ -6,7 +6,7 @@ import {
   kindOfFileName,
   MAX_FILE_BYTES,
 } from './file-types';
-import type { FileServices, UploadRepository } from './ports';
+import { type FileServices, noUploadQuota, type UploadAllowance, type UploadRepository } from './ports';
 import { bytesFit, kindOfBytes } from './sniff';
 import {
   type Attachment,
@@ -29,6 +29,7 @@ export class UploadService {
     private readonly uploads: UploadRepository,
     private readonly files: FileServices,
     private readonly clock: Clock,
+    private readonly allowance: UploadAllowance = noUploadQuota,
   ) {}
 
   async create(caller: Caller, req: UploadRequest): Promise<{ upload: Upload; post: PresignedUpload }> {
@@ -47,6 +48,7 @@ export class UploadService {
         ],
       );
     }
+    await this.allowance.take(org, req.size);
     const now = this.clock.now();
     const uploadId = newId('file', now.getTime());
     const objectKey = `files/${org.orgId}/${uploadId}`;
