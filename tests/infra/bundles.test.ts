@@ -23,6 +23,7 @@ const ENTRIES = {
   bidding: 'functions/http/bidding.ts',
   expos: 'functions/http/expos.ts',
   chainMap: 'functions/http/chain-map.ts',
+  documents: 'functions/http/documents.ts',
   streams: 'functions/streams/handler.ts',
   schedules: 'functions/schedules/handler.ts',
   auth: 'functions/auth/pre-token-generation.ts',
@@ -132,6 +133,7 @@ describe('the Lambda bundles', () => {
       bidding: ['"/deals/{dealId}"', 'BIDDING#CLOSING'],
       expos: ['"/expos/{expoId}/floorplan"', '#BOOKINGS'],
       chainMap: ['"/parks/{parkId}/chain-map"', 'PARK#MAP#'],
+      documents: ['"/uploads/{uploadId}/complete"', 'GuardDutyMalwareScanStatus'],
     } as const;
     for (const fn of Object.keys(marks) as (keyof typeof marks)[]) {
       const code = readFileSync(join(bundles[fn], 'index.mjs'), 'utf8');

@@ -36,6 +36,10 @@ export const OPEN_BUNDLE_FINDINGS: Record<string, BundleFinding> = {
   'functions/http/bidding.ts': open(770, 'Questions, bids, awards and deals'),
   'functions/http/expos.ts': open(830, 'Expos, bookings and recommendations, with the ISIC tree'),
   'functions/http/chain-map.ts': open(820, 'The chain map, with the ISIC tree'),
+  'functions/http/documents.ts': open(
+    1000,
+    'Uploads and downloads: the S3 client, its presigners and file-type beside the DynamoDB client',
+  ),
   'functions/streams/handler.ts': open(880, 'Every stream consumer, so every context'),
   'functions/schedules/handler.ts': open(880, 'Every scheduled job, so every context'),
   'functions/auth/pre-token-generation.ts': open(
