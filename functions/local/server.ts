@@ -38,7 +38,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping Parkbridge, its SMTP server and DynamoDB Local…`);
+    console.log(`\n${signal}: stopping Parkbridge, DynamoDB Local, the file server and the SMTP server…`);
     server.close();
     await runtime.stop();
     process.exit(0);
@@ -59,6 +59,7 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API            ${url}/v1
   API reference  ${url}/docs   (OpenAPI: ${url}/openapi.json)
   DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
+  files (S3)     ${runtime.s3Endpoint} (${dataDir ? `kept in ${join(dataDir, 'files')}` : 'a temporary folder'})
   mail           ${url}/dev/mail   (SMTP on ${runtime.mail.server.host}:${runtime.mail.server.port}; refuses ${process.env[EnvName.mailRefuse] ?? 'bounce@parkbridge.demo'})
   demo data      ${seeded}
 

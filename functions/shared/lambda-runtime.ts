@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EnvName, parseRuntimeConfig, type RuntimeConfig } from '@parkbridge/config';
 import { createDb, createDocumentClient, type Db } from '@parkbridge/db';
+import type { FileServices } from '@parkbridge/domain/documents';
 import { HmacUnsubscribeTokens } from '@parkbridge/mail/tokens';
 import { type Container, type ContextBuilders, composeContainer } from '@parkbridge/runtime';
 import { tracer } from './observability';
@@ -45,6 +46,8 @@ export interface LambdaRuntime {
 export async function createLambdaRuntime(
   contexts: Partial<ContextBuilders>,
   env: Env = process.env,
+  /** Object storage, for the one function that serves files (only its bundle carries the S3 client). */
+  files?: (env: Env) => FileServices,
 ): Promise<LambdaRuntime> {
   const [cursorSecret, mailSecret] = await Promise.all([
     loadCursorSecret(env),
@@ -53,7 +56,7 @@ export async function createLambdaRuntime(
   const config = parseRuntimeConfig(env, cursorSecret ? { cursorSecret } : {});
   const doc = tracer.captureAWSv3Client(createDocumentClient({ endpoint: config.dynamoEndpoint }));
   const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
-  const container = composeContainer(db, config.rules, contexts);
+  const container = composeContainer(db, config.rules, contexts, files?.(env));
   // Functions that sign or read unsubscribe links get the key; the others (the stream planner) need none.
   if (mailSecret) container.mail.configure({ tokens: new HmacUnsubscribeTokens(mailSecret) });
   return { config, db, container };

@@ -1,8 +1,10 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
+import type { FileServices } from '@parkbridge/domain/documents';
 import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
+import { createDocumentsContext } from './documents';
 import { createExposContext } from './expos';
 import { createMailContext } from './mail';
 import { createMarketContext } from './market';
@@ -13,6 +15,7 @@ export const CONTEXT_BUILDERS = {
   bidding: createBiddingContext,
   expos: createExposContext,
   chainMap: createChainMapContext,
+  documents: createDocumentsContext,
   mail: createMailContext,
 };
 
@@ -29,8 +32,8 @@ type Contexts = { [K in ContextName]: ReturnType<(typeof CONTEXT_BUILDERS)[K]> }
 export type Container = CoreContext & Contexts;
 
 /** Every context: the local server, the tests, the jobs. */
-export function createContainer(db: Db, rules: Rules): Container {
-  return composeContainer(db, rules, CONTEXT_BUILDERS);
+export function createContainer(db: Db, rules: Rules, files?: FileServices): Container {
+  return composeContainer(db, rules, CONTEXT_BUILDERS, files);
 }
 
 /**
@@ -38,8 +41,13 @@ export function createContainer(db: Db, rules: Rules): Container {
  * bundle carries no other context's code; reaching a context it did not compose is a wiring
  * mistake, reported by name rather than as `undefined`.
  */
-export function composeContainer(db: Db, rules: Rules, builders: Partial<ContextBuilders>): Container {
-  const core = createCoreContext(db, rules);
+export function composeContainer(
+  db: Db,
+  rules: Rules,
+  builders: Partial<ContextBuilders>,
+  files?: FileServices,
+): Container {
+  const core = createCoreContext(db, rules, files);
   const container = { ...core } as Container;
   // The names, not CONTEXT_BUILDERS: naming that object here would put every context in every bundle.
   for (const name of [
@@ -47,6 +55,7 @@ export function composeContainer(db: Db, rules: Rules, builders: Partial<Context
     'bidding',
     'expos',
     'chainMap',
+    'documents',
     'mail',
   ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
