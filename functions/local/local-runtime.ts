@@ -97,10 +97,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   const unsubscribeTokens = new HmacUnsubscribeTokens(mailOptions.secret ?? randomBytes(24).toString('hex'));
   container.mail.configure({ tokens: unsubscribeTokens });
   const sender = smtpSender({ host: mailServer.host, port: mailServer.port, from: LOCAL_MAIL_FROM });
-  const dispatcher = container.mail.dispatcher({
-    composer: new TemplateComposer({ webOrigin: () => webOrigin, tokens: unsubscribeTokens }),
-    sender,
-  });
+  const composer = new TemplateComposer({ webOrigin: () => webOrigin, tokens: unsubscribeTokens });
+  const dispatcher = container.mail.dispatcher({ composer, sender });
 
   const app = createApp({
     container,
@@ -145,6 +143,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
     mail: {
       server: mailServer,
       dispatcher,
+      composer,
+      sender,
       tokens: unsubscribeTokens,
       /** Points the links in emails at this origin (the harness knows its port once it listens). */
       useWebOrigin(origin: string) {
