@@ -204,7 +204,7 @@ describe('the HTTP API', () => {
       target: JSON.stringify(r.Properties.Target),
     }));
 
-  it('verifies Cognito JWTs for every /v1 route and leaves only the meta routes public', () => {
+  it('verifies Cognito JWTs for every /v1 route but the unsubscribe link, and leaves only the meta routes public', () => {
     for (const [, s] of both()) {
       s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
@@ -215,13 +215,22 @@ describe('the HTTP API', () => {
         },
       });
       const all = routes(s);
-      expect(all.filter((r) => r.key.includes(' /v1')).every((r) => r.auth === 'JWT')).toBe(true);
+      // The one-click unsubscribe link carries its own signed token (RFC 8058: no login).
+      const link = (r: { key: string }) => r.key.endsWith(' /v1/email/unsubscribe');
+      expect(all.filter((r) => r.key.includes(' /v1') && !link(r)).every((r) => r.auth === 'JWT')).toBe(true);
       expect(
         all
           .filter((r) => r.auth !== 'JWT')
           .map((r) => r.key)
           .sort(),
-      ).toEqual(['GET /docs', 'GET /docs/init.js', 'GET /health', 'GET /openapi.json']);
+      ).toEqual([
+        'GET /docs',
+        'GET /docs/init.js',
+        'GET /health',
+        'GET /openapi.json',
+        'GET /v1/email/unsubscribe',
+        'POST /v1/email/unsubscribe',
+      ]);
       expect(all.some((r) => r.key.includes('/dev'))).toBe(false);
     }
   });
@@ -238,7 +247,11 @@ describe('the HTTP API', () => {
         .filter((r) => integrationIds.some((id) => r.target.includes(id)))
         .map((r) => r.key.replace(/^\S+ /, ''));
       expect(new Set(served)).toEqual(
-        new Set([...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])]),
+        new Set([
+          ...spec.routes,
+          ...('publicRoutes' in spec ? spec.publicRoutes : []),
+          ...('tokenInLinkRoutes' in spec ? spec.tokenInLinkRoutes : []),
+        ]),
       );
     }
   });
@@ -279,7 +292,8 @@ describe('the functions', () => {
   it('are arm64 Node.js 22, traced, logging JSON to their own log group', () => {
     for (const [, s] of both()) {
       const fns = functionsOf(s);
-      expect(fns.length).toBe(Object.keys(HTTP_FUNCTIONS).length + 1 + STREAM_READERS.length + 1);
+      // HTTP, the two Cognito triggers, the stream readers, the schedules, the mail sender and SES events.
+      expect(fns.length).toBe(Object.keys(HTTP_FUNCTIONS).length + 2 + STREAM_READERS.length + 1 + 2);
       for (const fn of fns) {
         expect(fn.props, fn.service).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -296,10 +310,14 @@ describe('the functions', () => {
 
   it('never put a secret in the environment: the cursor secret comes by ARN', () => {
     for (const [, s] of both()) {
-      const secretId = Object.keys(resourcesOf(s, 'AWS::SecretsManager::Secret'))[0];
+      const secretId = Object.keys(resourcesOf(s, 'AWS::SecretsManager::Secret')).find((id) =>
+        id.startsWith('CursorSecret'),
+      );
       for (const fn of functionsOf(s)) {
         expect(fn.env.PARKBRIDGE_CURSOR_SECRET).toBeUndefined();
-        if (fn.service !== 'auth-pre-token')
+        expect(fn.env.PARKBRIDGE_MAIL_SECRET).toBeUndefined();
+        // The Cognito triggers never issue a cursor.
+        if (!fn.service.startsWith('auth-'))
           expect(fn.env.PARKBRIDGE_CURSOR_SECRET_ARN).toEqual({ Ref: secretId });
       }
     }
@@ -425,15 +443,20 @@ describe('the scheduled jobs', () => {
   it('are EventBridge Scheduler schedules naming their job, with retries and a dead-letter queue', () => {
     for (const [, s] of both()) {
       const fn = fnByService(s, 'schedules');
+      const sender = fnByService(s, 'mail-sender');
       const schedules = Object.values(resourcesOf(s, 'AWS::Scheduler::Schedule')).map((r) => r.Properties);
       expect(schedules.map((p) => JSON.parse(p.Target.Input).job).sort()).toEqual([
         'close-needs',
         'expire-holds',
+        'mail.dispatch',
       ]);
       for (const p of schedules) {
-        expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [fn.id, 'Arn'] });
+        // The mail sender is a function of its own (its bundle carries the SES client); it is not
+        // retried by the scheduler, since the next minute's run sends what this one did not.
+        const mail = JSON.parse(p.Target.Input).job === 'mail.dispatch';
+        expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [mail ? sender.id : fn.id, 'Arn'] });
         expect(p.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0]).toMatch(/DeadLetters/);
-        expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+        if (!mail) expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
         expect(JSON.parse(p.Target.Input)).toMatchObject({ executionId: '<aws.scheduler.execution-id>' });
         expect(p.ScheduleExpression).toBe('rate(1 minute)');
       }
@@ -465,7 +488,8 @@ describe('dead-letter queues', () => {
   it('are encrypted, TLS-only, keep messages 14 days, and each has a depth alarm', () => {
     for (const [, s] of both()) {
       const queues = resourcesOf(s, 'AWS::SQS::Queue');
-      expect(Object.keys(queues)).toHaveLength(STREAM_READERS.length + 1);
+      // One per stream reader, the schedules' and the mail's (its sender and its SES events).
+      expect(Object.keys(queues)).toHaveLength(STREAM_READERS.length + 2);
       const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
       for (const [id, q] of Object.entries(queues)) {
         expect(q.Properties).toMatchObject({
@@ -580,7 +604,9 @@ describe('the firewall', () => {
 describe('observability', () => {
   const alarms = (s: Synthesized) =>
     Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-  const topicId = (s: Synthesized) => Object.keys(resourcesOf(s, 'AWS::SNS::Topic'))[0];
+  // The alarm topic (the other topic carries SES's bounces and complaints to the mail-events function).
+  const topicId = (s: Synthesized) =>
+    Object.keys(resourcesOf(s, 'AWS::SNS::Topic')).find((id) => id.startsWith('Alarms'));
 
   it('alarms on API 5xx and latency, function errors and throttles, iterator age, dead letters and table throttles', () => {
     for (const [name, s] of both()) {
@@ -618,7 +644,9 @@ describe('observability', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
-    dev.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    // In dev nobody is subscribed to the alarms (the one subscription is the mail-events function's).
+    const subscriptions = Object.values(resourcesOf(dev, 'AWS::SNS::Subscription'));
+    expect(subscriptions.map((x) => x.Properties.Protocol)).toEqual(['lambda']);
   });
 
   it('has a dashboard', () => {
