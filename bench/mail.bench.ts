@@ -180,7 +180,7 @@ function sesCost(): BenchTable {
         .map(([k, v]) => `${k} ${v.toFixed(1)}`)
         .join(
           ', ',
-        )}) and ${n.dailyCount.toFixed(1)} for the digest; a person gets a digest on ${digestDays.toFixed(1)} of ${workingDays} working days. Defaults as shipped (matches, deal messages, waitlist offers and being outbid at once; the rest daily); a person who turns matches to daily halves their email.`,
+        )}) and ${n.dailyCount.toFixed(1)} for the digest; a person gets a digest on ${digestDays.toFixed(1)} of ${workingDays} working days. Defaults as shipped (matches, deal messages, waitlist offers and being outbid at once; the rest daily); a person who turns matches to daily gets about 40 % fewer emails.`,
     ],
   };
 }
