@@ -1,18 +1,9 @@
 import { EnvName } from '@parkbridge/config';
-import { Aws, CfnOutput, Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Aws, CfnOutput, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  ContextAttribute,
-  Schedule,
-  ScheduleExpression,
-  ScheduleTargetInput,
-  TimeWindow,
-} from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   ConfigurationSet,
@@ -29,6 +20,7 @@ import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { ParkbridgeFunction } from './parkbridge-function';
 import type { ParkbridgeTable } from './parkbridge-table';
+import { jobSchedule, schedulerRoleFor } from './scheduled-jobs';
 
 export interface MailDeliveryProps {
   /** The stage's sending domain (verified in SES with Easy DKIM: docs/operations.md). */
@@ -176,33 +168,18 @@ export class MailDelivery extends Construct {
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
 
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      description: 'EventBridge Scheduler invokes the mail sender',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
-      }),
-    });
-    const fnLogicalId = Stack.of(this).getLogicalId(this.sender.node.defaultChild as CfnFunction);
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
-      reason:
-        'Invocation (lambda:InvokeFunction) of the mail sender only, its versions and aliases included.',
-    });
-    new Schedule(this, 'EveryMinute', {
-      description: 'Sends what the mail outbox holds that is due',
-      schedule: ScheduleExpression.rate(Duration.minutes(1)),
-      timeWindow: TimeWindow.off(),
-      target: new LambdaInvoke(this.sender, {
-        input: ScheduleTargetInput.fromObject({
-          job: 'mail.dispatch',
-          scheduledTime: ContextAttribute.scheduledTime,
-          executionId: ContextAttribute.executionId,
-        }),
-        role: schedulerRole,
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: 0,
-        maxEventAge: Duration.minutes(2),
-      }),
+    // Not retried by the scheduler: the next minute's run sends whatever this one did not.
+    jobSchedule(this, 'EveryMinute', {
+      fn: this.sender,
+      role: schedulerRoleFor(this, this.sender, 'EventBridge Scheduler invokes the mail sender'),
+      job: {
+        name: 'mail.dispatch',
+        every: Duration.minutes(1),
+        description: 'Sends what the mail outbox holds that is due',
+      },
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(2),
     });
   }
 }

@@ -69,44 +69,45 @@ export class ParkbridgeStack extends Stack {
       deletionProtection: stage.deletionProtection,
       pitrRecoveryDays: stage.pitrRecoveryDays,
     });
-    const cursorSecret = new Secret(this, 'CursorSecret', {
-      description: 'Signs the API pagination cursors (HMAC key)',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: stage.removalPolicy,
-    });
-    Validations.of(cursorSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'An HMAC key for short-lived pagination cursors: rotating it only invalidates cursors in flight, so it is rotated by hand (docs/operations.md).',
-    });
+    /** A key of ours in Secrets Manager, rotated by hand (docs/operations.md, "Rotate secrets"). */
+    const hmacKey = (id: string, description: string, whyByHand: string) => {
+      const secret = new Secret(this, id, {
+        description,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+        removalPolicy: stage.removalPolicy,
+      });
+      Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: whyByHand });
+      return secret;
+    };
+    const cursorSecret = hmacKey(
+      'CursorSecret',
+      'Signs the API pagination cursors (HMAC key)',
+      'An HMAC key for short-lived pagination cursors: rotating it only invalidates cursors in flight, so it is rotated by hand (docs/operations.md).',
+    );
+    const mailSecret = hmacKey(
+      'MailSecret',
+      'Signs the one-click unsubscribe links in emails (HMAC key)',
+      'Rotating it would break the unsubscribe links of every email already sent (RFC 8058 wants them to keep working); it is rotated by hand when it must be (docs/operations.md).',
+    );
 
-    const preToken = new ParkbridgeFunction(this, 'PreTokenGeneration', {
+    /** A Cognito trigger that reads the table (Cognito waits 5 s for a trigger). */
+    const cognitoTrigger = (id: string, fn: { entry: string; serviceName: string; description: string }) =>
+      new ParkbridgeFunction(this, id, {
+        ...fn,
+        timeout: Duration.seconds(5),
+        environment: { [EnvName.tableName]: data.tableName },
+        ...logs,
+      });
+    const preToken = cognitoTrigger('PreTokenGeneration', {
       entry: 'functions/auth/pre-token-generation.ts',
       serviceName: 'auth-pre-token',
       description: 'Cognito pre-token-generation: organisation and groups from the table',
-      // Cognito waits 5 s for a trigger.
-      timeout: Duration.seconds(5),
-      environment: { [EnvName.tableName]: data.tableName },
-      ...logs,
     });
     data.grantReadWriteData(preToken);
-    const mailSecret = new Secret(this, 'MailSecret', {
-      description: 'Signs the one-click unsubscribe links in emails (HMAC key)',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: stage.removalPolicy,
-    });
-    Validations.of(mailSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating it would break the unsubscribe links of every email already sent (RFC 8058 wants them to keep working); it is rotated by hand when it must be (docs/operations.md).',
-    });
-    const customMessage = new ParkbridgeFunction(this, 'CustomMessage', {
+    const customMessage = cognitoTrigger('CustomMessage', {
       entry: 'functions/auth/custom-message.ts',
       serviceName: 'auth-custom-message',
       description: 'Cognito custom message: its codes and passwords in the person’s language',
-      timeout: Duration.seconds(5),
-      environment: { [EnvName.tableName]: data.tableName },
-      ...logs,
     });
     data.grantReadData(customMessage);
     const mailDomain = props.mail?.domain ?? 'mail.parkbridge.invalid';
