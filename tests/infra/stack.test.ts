@@ -167,6 +167,18 @@ describe('the user directory', () => {
     }
   });
 
+  it('words Cognito’s own emails by the custom message trigger, and keeps Cognito’s sender until cognitoSes', () => {
+    for (const [, s] of both()) {
+      const trigger = fnByService(s, 'auth-custom-message');
+      const pool = Object.values(resourcesOf(s, 'AWS::Cognito::UserPool'))[0]!;
+      expect(pool.Properties.LambdaConfig.CustomMessage).toEqual({ 'Fn::GetAtt': [trigger.id, 'Arn'] });
+      // Cognito refuses an unverified SES identity: SES only on the second deploy (tests/infra/mail.test.ts).
+      expect(pool.Properties.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe(
+        'COGNITO_DEFAULT',
+      );
+    }
+  });
+
   it('is retained with deletion protection and threat protection in prod only', () => {
     const pool = (s: Synthesized) => Object.values(resourcesOf(s, 'AWS::Cognito::UserPool'))[0]!;
     expect(pool(prod).DeletionPolicy).toBe('Retain');

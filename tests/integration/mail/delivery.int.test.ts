@@ -14,7 +14,7 @@ let world: Awaited<ReturnType<typeof mailWorld>>;
 let readers: Awaited<ReturnType<typeof reader>>[];
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ clock, jobs: true, mail: { webOrigin: WEB_ORIGIN, dispatchEveryMs: 100 } });
+  rt = await startTestRuntime({ clock, jobs: true, mail: { webOrigin: WEB_ORIGIN, dispatchEveryMs: 250 } });
   world = await mailWorld(rt, clock);
   readers = await Promise.all(LANGS.map((lang) => reader(rt, lang)));
 }, 120_000);
@@ -69,14 +69,14 @@ describe('an email for every notification kind', () => {
     }
     for (const [i, r] of readers.entries()) {
       const expected = sent.filter((s) => s.readerIndex === i).map((s) => s.kind);
-      const mails = await rt.mail.server.waitFor(r.email, expected.length, 30_000);
+      const mails = await rt.mail.server.waitFor(r.email, expected.length, 90_000);
       for (const kind of expected) {
         const { subject } = await expectedLine(kind, r);
         const mail = mails.find((m) => m.subject === subject);
         if (mail) received.set(kind, mail);
       }
     }
-  }, 60_000);
+  }, 180_000);
 
   it.for(NOTIFICATION_KINDS)(
     '%s arrives once, in its reader’s language, naming its subject, with a link to it',
@@ -129,7 +129,9 @@ describe('an email for every notification kind', () => {
 });
 
 describe('one-click unsubscribe from an email', () => {
-  it('turns that kind off without a login, as a mail client posts it (RFC 8058), and no such email follows', async () => {
+  it('turns that kind off without a login, as a mail client posts it (RFC 8058), and no such email follows', {
+    timeout: 120_000,
+  }, async () => {
     const r = await reader(rt, 'vi');
     const { entityId, data } = dataFor('bid.lost');
     await rt.container.repos.notifications.notify({

@@ -10,7 +10,7 @@ const clock = fixedClock('2030-03-01T06:00:00.000Z');
 let rt: TestRuntime;
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ clock, jobs: true, mail: { webOrigin: WEB_ORIGIN, dispatchEveryMs: 100 } });
+  rt = await startTestRuntime({ clock, jobs: true, mail: { webOrigin: WEB_ORIGIN, dispatchEveryMs: 250 } });
 });
 afterAll(() => rt.stop());
 
@@ -27,7 +27,9 @@ const digestOf = (userId: string, date: string) =>
   rt.container.mail.repos.outbox.get(mailIds.digest(userId, date));
 
 describe('the daily digest', () => {
-  it('gathers a day’s notifications into one email at 08:00 in each person’s own zone, once', async () => {
+  it('gathers a day’s notifications into one email at 08:00 in each person’s own zone, once', {
+    timeout: 120_000,
+  }, async () => {
     clock.set('2030-03-01T06:00:00.000Z');
     const tehran = await reader(rt, 'fa', 'daily'); // Asia/Tehran: 08:00 is 04:30 UTC
     const shanghai = await reader(rt, 'zh', 'daily', { timeZone: 'Asia/Shanghai' }); // 08:00 is 00:00 UTC
@@ -40,6 +42,7 @@ describe('the daily digest', () => {
     const planned = await eventually(
       () => Promise.all([digestOf(tehran.userId, '2030-03-02'), digestOf(shanghai.userId, '2030-03-02')]),
       (ds) => ds.every((d) => (d as { lines?: number } | null)?.lines === 2),
+      60_000,
     );
     expect(planned.value.map((d) => d?.nextAttemptAtMs)).toEqual([
       Date.parse('2030-03-02T04:30:00.000Z'),
@@ -70,16 +73,22 @@ describe('the daily digest', () => {
     for (let i = 0; i < 3; i++) await rt.mail.dispatcher.run(clock.now());
     expect(rt.mail.server.messages(tehran.email)).toHaveLength(1);
     expect(rt.mail.server.messages(shanghai.email)).toHaveLength(1);
-    expect((await digestOf(tehran.userId, '2030-03-02'))?.status).toBe('sent');
+    await eventually(
+      () => digestOf(tehran.userId, '2030-03-02'),
+      (d) => d?.status === 'sent',
+    );
   });
 
-  it('puts a notification that comes after its digest left into the next day’s', async () => {
+  it('puts a notification that comes after its digest left into the next day’s', {
+    timeout: 90_000,
+  }, async () => {
     clock.set('2030-03-05T06:00:00.000Z'); // 09:30 in Tehran: past the day's 08:00
     const r = await reader(rt, 'fa', 'daily');
     await notify(r.orgId, 'need.closed', 'late-1');
     await eventually(
       () => digestOf(r.userId, '2030-03-06'),
       (d) => d?.status === 'pending',
+      60_000,
     );
     clock.set('2030-03-06T04:30:00.000Z');
     await rt.mail.server.waitFor(r.email, 1);
@@ -94,23 +103,30 @@ describe('the daily digest', () => {
     });
     const next = await digestOf(r.userId, '2030-03-07');
     expect(next).toMatchObject({ status: 'pending', lines: 1 });
-    expect((await digestOf(r.userId, '2030-03-06'))?.status).toBe('sent');
+    await eventually(
+      () => digestOf(r.userId, '2030-03-06'),
+      (d) => d?.status === 'sent',
+    );
     expect(rt.mail.server.messages(r.email)).toHaveLength(1);
   });
 
-  it('leaves out of the digest what the person turned off since, and sends nothing if that was all', async () => {
+  it('leaves out of the digest what the person turned off since, and sends nothing if that was all', {
+    timeout: 90_000,
+  }, async () => {
     clock.set('2030-03-10T06:00:00.000Z');
     const r = await reader(rt, 'en', 'daily');
     await notify(r.orgId, 'bid.lost', 'off-1');
     await eventually(
       () => digestOf(r.userId, '2030-03-11'),
       (d) => (d as { lines?: number } | null)?.lines === 1,
+      60_000,
     );
     await rt.call('PATCH', '/v1/me', { token: r.token, body: { email: { 'bid.lost': 'off' } } });
     clock.set('2030-03-11T04:30:00.000Z');
     await eventually(
       () => digestOf(r.userId, '2030-03-11'),
       (d) => d?.status === 'skipped',
+      60_000,
     );
     expect(rt.mail.server.messages(r.email)).toHaveLength(0);
   });

@@ -1,4 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { notificationId } from '@parkbridge/db/notifications';
 import { fixedClock } from '@parkbridge/domain/core';
 import { CLAIM_MS, mailIds } from '@parkbridge/domain/mail';
 import { processStreamBatch } from '@parkbridge/jobs';
@@ -43,12 +44,13 @@ async function notifyOnce(orgId: string, key: string) {
     data: { needId: 'need_01JONCE', title: `Once ${key}`, closesAt: '2030-04-09T12:00:00.000Z' },
     dedupeKey: `once:${key}`,
   });
-  const page = await rt.container.repos.notifications.list(orgId, { limit: 100 });
-  return page.items.find((n) => n.data.title === `Once ${key}`)!.notificationId;
+  return notificationId(orgId, `once:${key}`);
 }
 
 describe('exactly one email per notification and person', () => {
-  it('plans and sends nothing twice when the stream delivers the same record again, before and after the send', async () => {
+  it('plans and sends nothing twice when the stream delivers the same record again, before and after the send', {
+    timeout: 90_000,
+  }, async () => {
     const r = await reader(rt, 'en');
     const id = await notifyOnce(r.orgId, 'redelivered');
     const record = await insertRecordOf(r.orgId, id, '100');
@@ -65,7 +67,7 @@ describe('exactly one email per notification and person', () => {
     expect(mail).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  it('sends each email once when several senders run at the same moment', async () => {
+  it('sends each email once when several senders run at the same moment', { timeout: 90_000 }, async () => {
     const r = await reader(rt, 'zh');
     const ids = [];
     for (let i = 0; i < 12; i++) ids.push(await notifyOnce(r.orgId, `race-${i}`));
@@ -79,7 +81,9 @@ describe('exactly one email per notification and person', () => {
     expect(rt.mail.server.messages(r.email)).toHaveLength(12);
   });
 
-  it('takes over an email whose sender died mid-send only after its claim lapsed, and sends it once', async () => {
+  it('takes over an email whose sender died mid-send only after its claim lapsed, and sends it once', {
+    timeout: 90_000,
+  }, async () => {
     const r = await reader(rt, 'mn');
     const id = await notifyOnce(r.orgId, 'lapsed');
     await processStreamBatch(planConsumer(), [await insertRecordOf(r.orgId, id, '300')]);

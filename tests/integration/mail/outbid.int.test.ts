@@ -9,7 +9,7 @@ const clock = fixedClock('2030-06-01T08:00:00.000Z');
 let rt: TestRuntime;
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ clock, jobs: true, mail: { dispatchEveryMs: 100 } });
+  rt = await startTestRuntime({ clock, jobs: true, mail: { dispatchEveryMs: 250 } });
 });
 afterAll(() => rt.stop());
 
@@ -19,7 +19,9 @@ const kindsOf = async (token: string) =>
   );
 
 describe('being outbid in a reverse auction', () => {
-  it('tells the bidder who lost the lead, in the app and at once by email, and not one who withdrew', async () => {
+  it('tells the bidder who lost the lead, in the app and at once by email, and not one who withdrew', {
+    timeout: 120_000,
+  }, async () => {
     const world = await biddingWorld(rt, { suppliers: 3 });
     const [a, b, c] = world.suppliers;
     const need = await openNeed(rt, {
@@ -51,6 +53,7 @@ describe('being outbid in a reverse auction', () => {
     await eventually(
       () => kindsOf(a!.token),
       (k) => k.filter((x) => x === 'bid.outbid').length === 2,
+      60_000,
     );
     expect(await kindsOf(b!.token)).not.toContain('bid.outbid');
     expect(await kindsOf(c!.token)).not.toContain('bid.outbid');

@@ -115,7 +115,7 @@ export async function startLocalMailServer(options: LocalMailServerOptions = {})
     messages,
     refusals: (to?: string) => refusals.filter((r) => !to || r.to === to.toLowerCase()),
     /** Resolves with the messages for `to` once there are at least `count` of them. */
-    async waitFor(to: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+    async waitFor(to: string, count = 1, timeoutMs = 45_000): Promise<ReceivedMail[]> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const got = messages(to);
