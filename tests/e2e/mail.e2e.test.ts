@@ -97,7 +97,7 @@ describe('workflow 9: hearing of a deal by email', () => {
     const email = page.frameLocator('[data-testid="devmail-frame"]');
     await email.getByRole('link', { name: 'دیدن معامله' }).click();
     await atPath(page, `/deals/${dealId}`);
-    await expect.poll(() => page.getByText('Galvanised steel strip, 1.5 mm').first().isVisible()).toBe(true);
+    await page.getByText('Galvanised steel strip, 1.5 mm').first().waitFor();
 
     // The footer's link unsubscribes without a login, in the supplier's language.
     const anonymous = await h.newPage('en');
@@ -108,10 +108,44 @@ describe('workflow 9: hearing of a deal by email', () => {
       .getByRole('link', { name: 'لغو دریافت ایمیل‌هایی از این دست' })
       .click();
     await atPath(anonymous, '/unsubscribe');
-    await expect.poll(() => anonymous.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await anonymous.getByTestId('unsubscribe-confirm').click();
+    // The page speaks the supplier's language, whoever opens the link.
+    await anonymous.getByRole('button', { name: 'توقف این ایمیل‌ها' }).click();
+    expect(await anonymous.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await anonymous.getByTestId('unsubscribe-done').waitFor();
     await screenshot(anonymous, 'unsubscribe', 'fa');
     expect((await rt.call('GET', '/v1/me', { token: supplier.token })).body.email['bid.won']).toBe('off');
+
+    // The buyer writes in the deal room: the supplier hears of it at once (the default), and the
+    // email's button opens the room itself, scrolled into view on a phone.
+    const message = await rt.call('POST', `/v1/deals/${dealId}/messages`, {
+      token: world.owner.token,
+      body: { text: 'Please send the mill certificate with the strip.' },
+    });
+    expect(message.status).toBe(201);
+    const mails = await rt.mail.server.waitFor(supplierEmail, 2, 30_000);
+    expect(mails.map((m) => m.subject)).toContainEqual(
+      expect.stringMatching(/^پیام تازه در معاملهٔ #\w{8}: Galvanised steel strip, 1\.5 mm$/),
+    );
+    await page.setViewportSize({ width: 390, height: 860 });
+    await page.goto(`${h.base}/dev/mail?to=${encodeURIComponent(supplierEmail)}`);
+    await page.getByTestId('devmail-item').first().click();
+    await page
+      .frameLocator('[data-testid="devmail-frame"]')
+      .getByRole('link', { name: 'رفتن به اتاق معامله' })
+      .click();
+    await atPath(page, `/deals/${dealId}`);
+    expect(new URL(page.url()).hash).toBe('#room');
+    await page.getByText('Please send the mill certificate with the strip.').waitFor();
+    await expect
+      .poll(() =>
+        page.getByTestId('deal-room').evaluate((el) => {
+          // Its top below the fixed header, in the upper half of the screen.
+          const top = el.getBoundingClientRect().top;
+          const header = document.querySelector('header')!.getBoundingClientRect().bottom;
+          return window.scrollY > 0 && top >= header && top < window.innerHeight / 2;
+        }),
+      )
+      .toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'deal-room-from-email-390-fa.png') });
   });
 });

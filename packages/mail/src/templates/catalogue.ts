@@ -16,7 +16,7 @@ export type Var =
   | 'person'
   | 'address';
 
-type Target = 'need' | 'deal' | 'bookings' | 'expoBookings' | 'settings';
+type Target = 'need' | 'deal' | 'dealRoom' | 'bookings' | 'expoBookings' | 'settings';
 
 export interface KindTemplate {
   /** Every variable its subject and body may use; each must resolve, or nothing is sent. */
@@ -47,7 +47,7 @@ export const KIND_TEMPLATES: Record<NotificationKind, KindTemplate> = {
   'deal.accepted': deal(),
   'deal.rated': deal(),
   'deal.cancelled': deal('reason'),
-  'deal.message': deal(),
+  'deal.message': { vars: ['deal', 'dealRef'], target: 'dealRoom' },
   'booking.requested': { vars: ['expo', 'slot'], target: 'expoBookings' },
   'booking.confirmed': booking(),
   'booking.rejected': booking(),
@@ -77,6 +77,11 @@ export function pathFor(target: Target, n: MailedNotification): string | null {
     case 'deal': {
       const id = idOf(n, 'dealId', 'deal');
       return id ? `/deals/${id}` : null;
+    }
+    case 'dealRoom': {
+      // The deal page scrolls its room into view for this fragment (deal-room.tsx).
+      const id = idOf(n, 'dealId', 'deal');
+      return id ? `/deals/${id}#room` : null;
     }
     case 'bookings':
       return '/bookings';

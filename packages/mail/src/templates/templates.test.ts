@@ -97,6 +97,21 @@ describe.for(LANGS)('every notification kind in %s', (lang) => {
     });
   });
 
+  it('names the deal’s number in a deal room message and leads straight to the room', () => {
+    const mail = composer.compose({
+      type: 'instant',
+      mailId: 'instant:deal.message:usr_1',
+      recipient: recipient(lang),
+      notification: sampleNotification('deal.message'),
+      names: NAMES,
+    });
+    const ref = dealRef('deal_01J000000000000000000DEAL1');
+    expect(mail.subject).toContain(ref);
+    expect(mail.text).toContain(ref);
+    expect(mail.text).toContain('https://market.example.org/deals/deal_01J000000000000000000DEAL1#room');
+    expect(mail.html).toContain(MESSAGES[lang]['action.dealRoom']);
+  });
+
   it('renders an invitation (a message that is not a notification)', () => {
     const mail = composer.compose({
       type: 'direct',

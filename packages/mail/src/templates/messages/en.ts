@@ -15,6 +15,7 @@ export const en = {
 
   'action.need': 'Open the need',
   'action.deal': 'Open the deal',
+  'action.dealRoom': 'Open the deal room',
   'action.bookings': 'See your bookings',
   'action.expoBookings': 'Review the bookings',
   'action.settings': 'Open your settings',

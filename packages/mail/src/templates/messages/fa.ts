@@ -11,6 +11,7 @@ export const fa = {
 
   'action.need': 'دیدن درخواست',
   'action.deal': 'دیدن معامله',
+  'action.dealRoom': 'رفتن به اتاق معامله',
   'action.bookings': 'دیدن رزروهای شما',
   'action.expoBookings': 'بررسی رزروها',
   'action.settings': 'باز کردن تنظیمات',

@@ -11,6 +11,7 @@ export const mn = {
 
   'action.need': 'Хэрэгцээг нээх',
   'action.deal': 'Хэлцлийг нээх',
+  'action.dealRoom': 'Хэлцлийн өрөөг нээх',
   'action.bookings': 'Захиалгуудаа харах',
   'action.expoBookings': 'Захиалгуудыг хянах',
   'action.settings': 'Тохиргоогоо нээх',

@@ -11,6 +11,7 @@ export const vi = {
 
   'action.need': 'Mở yêu cầu',
   'action.deal': 'Mở giao dịch',
+  'action.dealRoom': 'Mở phòng giao dịch',
   'action.bookings': 'Xem các đặt chỗ của bạn',
   'action.expoBookings': 'Xem xét các đặt chỗ',
   'action.settings': 'Mở cài đặt',

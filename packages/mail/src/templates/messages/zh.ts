@@ -11,6 +11,7 @@ export const zh = {
 
   'action.need': '查看需求',
   'action.deal': '查看交易',
+  'action.dealRoom': '打开交易室',
   'action.bookings': '查看您的预订',
   'action.expoBookings': '审核预订',
   'action.settings': '打开设置',
