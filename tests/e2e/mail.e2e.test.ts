@@ -34,7 +34,7 @@ async function emailScreenshots(html: string, name: string) {
 
 describe('workflow 9: hearing of a deal by email', () => {
   it('a supplier chooses to hear of wins at once, reads the email at /dev/mail, follows its link to the deal, and unsubscribes in one click', {
-    timeout: 120_000,
+    timeout: 240_000, // two minutes alone at load average 25; the deal room leg adds a third email
   }, async () => {
     const rt = h.runtime;
     const world = await biddingWorld(rt, { suppliers: 1 });
