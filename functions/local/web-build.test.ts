@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webBuildState, webSources } from './web-build';
+
+let root: string;
+const T0 = new Date('2025-01-01T00:00:00Z');
+const later = (s: number) => new Date(T0.getTime() + s * 1000);
+
+function file(path: string, text = '', at = T0) {
+  const full = join(root, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  utimesSync(full, at, at);
+}
+
+/** A repository laid out as this one: the web app imports one file from the seed package. */
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'parkbridge-web-build-'));
+  file('package-lock.json', '{}');
+  file('packages/web/index.html');
+  file('packages/web/src/main.tsx', "import { App } from './app';\n");
+  file('packages/web/src/app.tsx', "const Login = () => import('./pages/login');\n");
+  file('packages/web/src/pages/login.tsx', "import { DEMO } from '../../../seed/src/demo-data';\n");
+  file('packages/seed/src/demo-data.ts', "import type { X } from './types';\n");
+  file('packages/seed/src/types.ts');
+  file('packages/seed/src/unrelated.ts');
+  file('packages/web/node_modules/.vite/cache.json');
+  file('packages/web/dist/index.html', '', later(10));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('webBuildState', () => {
+  it('is fresh when the build is newer than every source', () => {
+    expect(webBuildState(root)).toEqual({ state: 'fresh' });
+  });
+
+  it('is missing without a build', () => {
+    rmSync(join(root, 'packages/web/dist'), { recursive: true });
+    expect(webBuildState(root)).toEqual({ state: 'missing' });
+  });
+
+  it('names a web source changed after the build', () => {
+    file(
+      'packages/web/src/pages/login.tsx',
+      "import { DEMO } from '../../../seed/src/demo-data';\n",
+      later(20),
+    );
+    expect(webBuildState(root)).toMatchObject({ state: 'stale', newer: 'packages/web/src/pages/login.tsx' });
+  });
+
+  it('follows the sources’ imports out of the web app, and the lockfile', () => {
+    file('packages/seed/src/types.ts', '', later(20));
+    expect(webBuildState(root)).toMatchObject({ state: 'stale', newer: 'packages/seed/src/types.ts' });
+    file('packages/seed/src/types.ts');
+    file('package-lock.json', '{}', later(20));
+    expect(webBuildState(root)).toMatchObject({ state: 'stale', newer: 'package-lock.json' });
+  });
+
+  it('ignores what the build does not read: its output, caches and files nobody imports', () => {
+    file('packages/web/dist/assets/x.js', '', later(20));
+    file('packages/web/node_modules/.vite/cache.json', '', later(20));
+    file('packages/seed/src/unrelated.ts', '', later(20));
+    expect(webBuildState(root)).toEqual({ state: 'fresh' });
+  });
+});
+
+describe('webSources of this repository', () => {
+  it('has the web app and the demo logins its login page imports, not its build', () => {
+    const sources = webSources();
+    expect(sources).toContain('packages/web/index.html');
+    expect(sources).toContain('packages/web/vite.config.ts');
+    expect(sources).toContain('packages/seed/src/demo-data.ts');
+    expect(sources.some((s) => s.startsWith('packages/web/dist/'))).toBe(false);
+  });
+});
