@@ -21,8 +21,8 @@ beforeEach(() => {
   file('package-lock.json', '{}');
   file('packages/web/index.html');
   file('packages/web/src/main.tsx', "import { App } from './app';\n");
-  file('packages/web/src/app.tsx', "const Login = () => import('./pages/login');\n");
-  file('packages/web/src/pages/login.tsx', "import { DEMO } from '../../../seed/src/demo-data';\n");
+  file('packages/web/src/app.tsx', "const Login = () => import('./login');\n");
+  file('packages/web/src/login.tsx', "import { DEMO } from '../../seed/src/demo-data';\n");
   file('packages/seed/src/demo-data.ts', "import type { X } from './types';\n");
   file('packages/seed/src/types.ts');
   file('packages/seed/src/unrelated.ts');
@@ -42,12 +42,8 @@ describe('webBuildState', () => {
   });
 
   it('names a web source changed after the build', () => {
-    file(
-      'packages/web/src/pages/login.tsx',
-      "import { DEMO } from '../../../seed/src/demo-data';\n",
-      later(20),
-    );
-    expect(webBuildState(root)).toMatchObject({ state: 'stale', newer: 'packages/web/src/pages/login.tsx' });
+    file('packages/web/src/login.tsx', "import { DEMO } from '../../seed/src/demo-data';\n", later(20));
+    expect(webBuildState(root)).toMatchObject({ state: 'stale', newer: 'packages/web/src/login.tsx' });
   });
 
   it('follows the sources’ imports out of the web app, and the lockfile', () => {
