@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@parkbridge/db/local';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { webBuildState } from '../../functions/local/web-build';
 import { eventually } from '../support/eventually';
 
@@ -15,15 +15,23 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY = 'Parkbridge is running';
 /** A start takes 10 to 50 s on this 2-core machine, by how loaded it is. */
 const START_TIMEOUT = 180_000;
-const started: ChildProcess[] = [];
 
-function npmStart(port: number) {
+/** Starts `npm start`; whatever is left of it when the test ends is killed. */
+function npmStart(port: number, onTestFinished: TestContext['onTestFinished']) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PARKBRIDGE_SEED: 'none' };
   // The test runner silences the AWS SDK's notice for itself; the start script must do it alone.
   delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   delete env.PARKBRIDGE_DATA_DIR;
   const npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(npm);
+  const processes = () => tree(npm.pid as number);
+  let seen = processes();
+  onTestFinished(() => {
+    for (const { pid } of [...seen, ...processes()].reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {}
+    }
+  });
   let output = '';
   npm.stdout?.on('data', (d) => {
     output += d;
@@ -32,7 +40,11 @@ function npmStart(port: number) {
     output += d;
   });
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-  return { npm, exited, output: () => output };
+  const snapshot = () => {
+    seen = processes();
+    return seen;
+  };
+  return { npm, exited, output: () => output, snapshot };
 }
 
 /** The process and every process below it, from /proc, each with its command name. */
@@ -76,37 +88,29 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-async function startedAndReady(port: number) {
-  const run = npmStart(port);
-  const { ms } = await eventually(
+/** `npm start` until its ready line, with the processes it runs then (Java among them). */
+async function startedAndReady(port: number, onTestFinished: TestContext['onTestFinished']) {
+  const run = npmStart(port, onTestFinished);
+  await eventually(
     async () => run.output(),
     (out) => out.includes(READY) || run.npm.exitCode !== null,
     START_TIMEOUT - 30_000,
   );
-  expect(run.output(), run.output()).toContain(READY);
-  expect(await answers(port)).toBe(true);
-  const processes = tree(run.npm.pid as number);
-  expect(processes.map((p) => p.name)).toContain('java');
-  return { ...run, processes, ms };
+  if (!run.output().includes(READY)) throw new Error(`npm start did not get ready:\n${run.output()}`);
+  if (!(await answers(port))) throw new Error(`npm start is ready but port ${port} does not answer.`);
+  const processes = run.snapshot();
+  if (!processes.some((p) => p.name === 'java')) throw new Error('npm start runs no DynamoDB Local.');
+  return { ...run, processes };
 }
 
-afterEach(() => {
-  for (const p of started.splice(0)) {
-    for (const { pid } of tree(p.pid as number).reverse()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {}
-    }
-  }
-});
-
 describe('npm start', () => {
-  it(
+  // Two whole starts side by side: they wait on Java and the disk as much as on the CPU.
+  it.concurrent(
     'stops the server and DynamoDB Local when npm alone gets SIGTERM, and warns of nothing',
-    async () => {
+    async ({ expect, onTestFinished }) => {
       const port = await freePort();
       const build = webBuildState(ROOT).state;
-      const run = await startedAndReady(port);
+      const run = await startedAndReady(port, onTestFinished);
 
       run.npm.kill('SIGTERM');
       expect(await run.exited).toBe(0);
@@ -127,11 +131,11 @@ describe('npm start', () => {
     START_TIMEOUT,
   );
 
-  it(
+  it.concurrent(
     'stops too when npm is killed outright and cannot forward a signal',
-    async () => {
+    async ({ expect, onTestFinished }) => {
       const port = await freePort();
-      const run = await startedAndReady(port);
+      const run = await startedAndReady(port, onTestFinished);
 
       run.npm.kill('SIGKILL');
       await run.exited;
@@ -146,12 +150,12 @@ describe('npm start', () => {
     START_TIMEOUT,
   );
 
-  it('says in one line which port is taken and which variable to change', async () => {
+  it('says in one line which port is taken and which variable to change', async ({ onTestFinished }) => {
     const port = await freePort();
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '0.0.0.0', resolve));
     try {
-      const run = npmStart(port);
+      const run = npmStart(port, onTestFinished);
       expect(await run.exited).toBe(1);
       // npm's own banner ("> start", "> exec node …") aside, the output is one line.
       const lines = run
