@@ -64,11 +64,12 @@ export function readApiDoc(root: string): ApiDoc {
 
 /**
  * The `###` area a new route most likely belongs to: that of the listed route sharing the longest
- * leading run of path segments with it (`/v1/needs/{needId}/…` joins the other need routes).
+ * leading run of path segments with it (`/v1/needs/{needId}/…` joins the other need routes); null
+ * when none shares more than `/v1` (a new resource: a new area).
  */
-export function likelyArea(path: string, listed: readonly DocumentedRoute[]): string {
+export function likelyArea(path: string, listed: readonly DocumentedRoute[]): string | null {
   const segments = path.split('/');
-  let best = { area: listed[0]?.area ?? 'Routes', shared: -1 };
+  let best: { area: string | null; shared: number } = { area: null, shared: 2 };
   for (const r of listed) {
     const other = r.path.split('/');
     let shared = 0;
