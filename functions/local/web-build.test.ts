@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webBuildState, webSources } from './web-build';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ensureWebBuild, webBuildState, webSources } from './web-build';
 
 let root: string;
 const T0 = new Date('2025-01-01T00:00:00Z');
@@ -29,7 +29,10 @@ beforeEach(() => {
   file('packages/web/node_modules/.vite/cache.json');
   file('packages/web/dist/index.html', '', later(10));
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('webBuildState', () => {
   it('is fresh when the build is newer than every source', () => {
@@ -69,5 +72,36 @@ describe('webSources of this repository', () => {
     expect(sources).toContain('packages/web/vite.config.ts');
     expect(sources).toContain('packages/seed/src/demo-data.ts');
     expect(sources.some((s) => s.startsWith('packages/web/dist/'))).toBe(false);
+  });
+});
+
+/** This temporary repository has no web workspace, so any build it is asked for fails. */
+describe('ensureWebBuild', () => {
+  const said = () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    return () => [...log.mock.calls, ...warn.mock.calls].map((c) => String(c[0]));
+  };
+
+  it('leaves a fresh build alone, and says nothing', () => {
+    const lines = said();
+    ensureWebBuild(root);
+    expect(lines()).toEqual([]);
+  });
+
+  it('says plainly that it serves an old build when the rebuild fails, naming the newer source', () => {
+    file('packages/web/src/app.tsx', '', later(20));
+    const lines = said();
+    ensureWebBuild(root);
+    expect(lines()).toEqual([
+      '[start] rebuilding the web app: packages/web/src/app.tsx changed after its last build…',
+      `[start] the web app could not be rebuilt (see above): serving its old build of ${later(10).toISOString()}, older than packages/web/src/app.tsx.`,
+    ]);
+  });
+
+  it('stops the start when there is no build and none can be made', () => {
+    rmSync(join(root, 'packages/web/dist'), { recursive: true });
+    said();
+    expect(() => ensureWebBuild(root)).toThrow('the web app could not be built');
   });
 });

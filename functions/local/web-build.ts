@@ -63,7 +63,7 @@ function resolveImport(root: string, fromDir: string, specifier: string): string
 }
 
 /**
- * Builds the web app when its build is missing or stale (3 to 5 s here), so `npm start` never
+ * Builds the web app when its build is missing or stale (3 to 9 s here, README), so `npm start` never
  * serves a page older than its sources. A failed rebuild leaves the old build served, and says so;
  * a failed first build stops the start.
  */
