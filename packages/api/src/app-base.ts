@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError, ErrorKind, invalid } from '@parkbridge/domain/core';
+import { DomainError, ErrorKind } from '@parkbridge/domain/core';
 import type { Container } from '@parkbridge/runtime';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate, type CallerResolver } from './http/auth';
@@ -7,11 +7,35 @@ import type { AppEnv } from './http/env';
 import { createRouter } from './http/openapi';
 import { nonErrorsAsErrors, onError, problemResponse } from './http/problem';
 import { requestId } from './http/request-id';
+import { coreSubjects, mergeSubjects, provideSubjects, type Subjects } from './http/subjects';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The routes of one part of the API, built over the container (see routes/index.ts). */
-export type RouteFactory = (container: Container) => OpenAPIHono<AppEnv>;
+export interface RouteFactory {
+  (container: Container): OpenAPIHono<AppEnv>;
+  /**
+   * Who may see, and act on, each thing these routes' paths name, beyond core's (parks,
+   * organisations, certificates, notifications): the 404 and 403 steps of the order of checks.
+   */
+  subjects?: (container: Container) => Partial<Subjects>;
+}
+
+/**
+ * Before the routes are mounted: the checks of core's things and of these routes' own, on every
+ * /v1 request (a Lambda function mounts some routes only, and knows only their things).
+ */
+export function provideSubjectsOf(
+  app: OpenAPIHono<AppEnv>,
+  container: Container,
+  factories: readonly RouteFactory[],
+): void {
+  const subjects = mergeSubjects([
+    coreSubjects(container),
+    ...factories.map((f) => f.subjects?.(container) ?? {}),
+  ]);
+  app.use('/v1/*', provideSubjects(subjects));
+}
 
 export interface BaseDeps {
   /** How a request proves who it is: local tokens, or API Gateway's verified claims. */
@@ -21,7 +45,8 @@ export interface BaseDeps {
 
 /**
  * The app every runtime shares before any route is mounted: problem+json errors, request ids,
- * the body limit, authentication and the JSON-only rule for bodies.
+ * the body limit and authentication. Each route then checks in the contract's order
+ * (http/order-of-checks.ts): a JSON body in UTF-8 is part of its input step.
  */
 export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
@@ -39,15 +64,6 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/v1/*', authenticate(deps.resolveCaller));
-  app.use('/v1/*', async function requireJsonBody(c, next) {
-    const type = c.req.header('content-type');
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !/^application\/json\b/i.test(type)) {
-      throw invalid('request.unsupported_media_type', 'Send JSON (application/json).', [
-        { path: 'content-type', message: 'Must be application/json.' },
-      ]);
-    }
-    await next();
-  });
   return app;
 }
 

@@ -36,12 +36,13 @@ const post = (needId: string, token: string, amount = 1000) =>
   rt.call('POST', `/v1/needs/${needId}/bids`, { token, body: bidBody(amount) });
 
 describe('who may bid', () => {
-  it('refuses a supplier with no approved membership anywhere', async () => {
+  // A supplier who may not take part does not see the need: 404 comes before any rule.
+  it('refuses a supplier with no approved membership anywhere (it does not see the need)', async () => {
     const n = await need();
     const stranger = await rt.firm({ kinds: ['supplier'] });
     const res = await post(n.needId, stranger.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
   it('refuses a tenant-only firm with 403: bidding is a supplier role', async () => {
@@ -67,8 +68,8 @@ describe('who may bid', () => {
     });
     expect(suspended.status).toBe(200);
     const res = await post(n.needId, s.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
   it('lets a supplier approved in another park bid on a public need, but not on a park-only one', async () => {
@@ -76,8 +77,8 @@ describe('who may bid', () => {
     expect((await post(open.needId, elsewhere.supplier.token)).status).toBe(201);
     const parkOnly = await need({ visibility: 'park' });
     const res = await post(parkOnly.needId, elsewhere.supplier.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
   it('keeps the park-first window to members of the delivery park, then opens it to the others', async () => {

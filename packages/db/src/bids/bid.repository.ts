@@ -9,7 +9,7 @@ import type {
   BidWrite,
 } from '@parkbridge/domain/bids';
 import { retryWrite } from '@parkbridge/domain/bids';
-import { conflict, type PageRequest, type Stored, staleVersion } from '@parkbridge/domain/core';
+import { conflict, type PageRequest, type Stored, versionChanged } from '@parkbridge/domain/core';
 import type { Need } from '@parkbridge/domain/needs';
 import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
@@ -166,7 +166,7 @@ export class DynamoBidRepository implements BidRepository {
         onConditionFailed: () =>
           w.intent === 'create'
             ? conflict('bid.exists', 'You have a bid on this need already: revise it instead.')
-            : staleVersion(),
+            : versionChanged(),
       },
       step.tx,
     ];

@@ -105,10 +105,17 @@ export class BookingService {
     return this.view(booking);
   }
 
+  /** The caller's organisation's own booking: anyone else's (the park's operator's view included) is 404 to a holder's step. */
+  async requireOwn(caller: Caller, bookingId: string): Promise<Stored<Booking>> {
+    const firm = requireOrg(caller);
+    const booking = await this.bookings.get(bookingId);
+    if (!booking || booking.orgId !== firm.orgId) throw notFound('booking');
+    return booking;
+  }
+
   async submit(caller: Caller, bookingId: string, input: SubmitInput): Promise<Stored<Booking>> {
     const firm = requireOrg(caller);
-    const prev = await this.bookings.get(bookingId);
-    if (!prev || prev.orgId !== firm.orgId) throw notFound('booking');
+    const prev = await this.requireOwn(firm, bookingId);
     const now = this.clock.now();
     const status = effectiveStatus(prev, now);
     if (status === 'expired') throw holdExpired();

@@ -137,7 +137,8 @@ export class ListingService {
       : this.listings.search(query, page);
   }
 
-  private async requireOwned(supplier: OrgCaller, listingId: string, ifMatch?: number) {
+  /** The supplier's own listing (404 for anyone else's, and for a withdrawn one), at the version it read. */
+  async requireOwned(supplier: OrgCaller, listingId: string, ifMatch?: number) {
     const listing = await this.listings.get(listingId, true);
     if (!listing || listing.supplierOrgId !== supplier.orgId || listing.status === 'withdrawn')
       throw notFound('listing');

@@ -54,6 +54,15 @@ export class CertificateService {
     return { ...result, items: result.items.filter((c) => c.status === 'verified') };
   }
 
+  /** A verified certificate is public; a claimed or rejected one is seen by the firm and the operators who decide on it. */
+  async visible(caller: Caller, orgId: string, certId: string): Promise<Stored<Certificate>> {
+    const cert = await this.certificates.get(orgId, certId);
+    if (!cert) throw notFound('certificate');
+    if (cert.status === 'verified' || caller.orgId === orgId || (await this.decidesOn(caller, orgId)))
+      return cert;
+    throw notFound('certificate');
+  }
+
   async verify(caller: Caller, orgId: string, certId: string, decision: 'verified' | 'rejected') {
     const op = requireRole(caller, 'operator');
     const prev = await this.certificates.get(orgId, certId);
