@@ -110,6 +110,8 @@ export class AwardService {
         onTime: null,
         buyerRating: null,
         sellerRating: null,
+        delivery: bid.delivery ?? need.delivery ?? null,
+        paymentTerms: bid.paymentTerms ?? need.paymentTerms ?? null,
         version: 0,
       };
       const actor = actorOf(owner);
