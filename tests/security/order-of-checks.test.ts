@@ -1,5 +1,8 @@
+import { ROUTE_GROUPS, type RouteFactory } from '@parkbridge/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { coreSubjects, mergeSubjects, PART_PARAMETERS } from '../../packages/api/src/http/subjects';
 import { expectedStatus, MATRIX } from './authorization-matrix';
+import { pathParamNames } from './support/openapi';
 import { MALFORMED_IF_MATCH } from './support/order-variants';
 import { RECIPES } from './support/routes';
 import { type ScenarioRuntime, startScenarioRuntime } from './support/runtime';
@@ -25,30 +28,43 @@ const takesIfMatch = (key: string) =>
   );
 
 describe('the order of checks', () => {
+  it('knows, for every path parameter of the API, how to tell whether the caller sees what it names', () => {
+    const container = rt.runtime.container;
+    const subjects = mergeSubjects([
+      coreSubjects(container),
+      ...Object.values(ROUTE_GROUPS).flatMap((group) =>
+        group.map((f: RouteFactory) => f.subjects?.(container) ?? {}),
+      ),
+    ]);
+    const names = new Set(Object.values(rt.doc.routes).flatMap((r) => pathParamNames(r.path)));
+    const unchecked = [...names].filter((n) => !(n in subjects.seen) && !(n in PART_PARAMETERS));
+    expect(unchecked).toEqual([]);
+  });
+
   it('answers a malformed If-Match on someone else’s listing, need, chain, organisation, deal, slot or park as it answers without one, never 412', async () => {
     const keys = Object.keys(rt.doc.routes).filter(takesIfMatch) as (keyof typeof MATRIX)[];
     expect(keys.length).toBeGreaterThanOrEqual(14);
     const wrong: string[] = [];
-    for (const key of keys) {
-      const route = rt.doc.routes[key]!;
-      const rc = await RECIPES[key]!.build(s);
-      for (const caller of CALLERS) {
-        const want = expectedStatus(MATRIX[key], caller);
-        if (want !== 403 && want !== 404) continue;
-        const headers = { ...rc.headers, 'if-match': MALFORMED_IF_MATCH };
-        const res = await send(s, route, { ...rc, headers }, await s.tokenFor(caller));
-        if (res.status !== want) wrong.push(`${key} as ${caller}: ${res.status}, not ${want}`);
-      }
-    }
+    await Promise.all(
+      keys.map(async (key) => {
+        const route = rt.doc.routes[key]!;
+        const rc = await RECIPES[key]!.build(s);
+        for (const caller of CALLERS) {
+          const want = expectedStatus(MATRIX[key]!, caller);
+          if (want !== 403 && want !== 404) continue;
+          const headers = { ...rc.headers, 'if-match': MALFORMED_IF_MATCH };
+          const res = await send(s, route, { ...rc, headers }, await s.tokenFor(caller));
+          if (res.status !== want) wrong.push(`${key} as ${caller}: ${res.status}, not ${want}`);
+        }
+      }),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('answers 409, not 412, to the losers of a race between decisions that sent no If-Match', async () => {
     const orgId = await s.applicant();
     const path = `/v1/parks/${s.a.parkId}/memberships/${orgId}/approve`;
-    const decisions = Array.from({ length: 40 }, () =>
-      s.h.call('POST', path, { token: s.a.operator.token }),
-    );
+    const decisions = Array.from({ length: 40 }, () => s.h.call('POST', path, { token: s.a.operator.token }));
     const statuses = (await Promise.all(decisions)).map((r) => r.status);
     expect(statuses.filter((st) => st === 200)).toHaveLength(1);
     expect(statuses.filter((st) => st !== 200).every((st) => st === 409)).toBe(true);
