@@ -8,10 +8,16 @@ const clock = fixedClock('2030-04-01T08:00:00.000Z');
 let rt: TestRuntime;
 let world: Awaited<ReturnType<typeof biddingWorld>>;
 let elsewhere: { parkId: string; supplier: { token: string; orgId: string } };
+/** A firm located in the delivery park that also supplies (approved there as tenant and supplier). */
+let inPark: { token: string; orgId: string };
 
 beforeAll(async () => {
   rt = await startTestRuntime({ clock });
   world = await biddingWorld(rt, { suppliers: 2 });
+  inPark = await rt.firm({
+    kinds: ['tenant', 'supplier'],
+    approvedIn: { parkId: world.parkId, operatorToken: world.operator.token, as: ['tenant', 'supplier'] },
+  });
   const other = await rt.park({ name: 'Another park' });
   elsewhere = {
     parkId: other.parkId,
@@ -81,15 +87,32 @@ describe('who may bid', () => {
     expect(res.body.code).toBe('need.not_found');
   });
 
-  it('keeps the park-first window to members of the delivery park, then opens it to the others', async () => {
+  it('keeps the park-first window to firms located in the delivery park, then opens it to the others', async () => {
     const n = await need({ parkFirstHours: 12 });
     clock.set('2030-04-01T19:59:59.999Z');
     const early = await post(n.needId, elsewhere.supplier.token);
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('bid.park_first');
-    expect((await post(n.needId, world.suppliers[0]!.token)).status).toBe(201);
+    expect((await post(n.needId, inPark.token)).status).toBe(201);
     clock.set('2030-04-01T20:00:00.000Z');
     expect((await post(n.needId, elsewhere.supplier.token)).status).toBe(201);
+  });
+
+  it('makes a supplier approved only to serve the park wait for the end of the park-first window', async () => {
+    const n = await need({ parkFirstHours: 12 });
+    const servesThePark = world.suppliers[0]!;
+    clock.set('2030-04-01T19:59:59.999Z');
+    const early = await post(n.needId, servesThePark.token);
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('bid.park_first');
+    const asked = await rt.call('POST', `/v1/needs/${n.needId}/questions`, {
+      token: servesThePark.token,
+      body: { text: 'May we deliver in two lots?' },
+    });
+    expect(asked.status).toBe(422);
+    expect(asked.body.code).toBe('bid.park_first');
+    clock.set('2030-04-01T20:00:00.000Z');
+    expect((await post(n.needId, servesThePark.token)).status).toBe(201);
   });
 
   it('requires every required certificate to be verified and valid at the moment of the bid', async () => {

@@ -90,14 +90,21 @@ export function gateItems(db: Db, orgId: string, gate: BidGate, prefix: 'bid' | 
     });
   }
   if (gate.membership) {
+    // A firm admitted inside the park-first window as located in the park must still be a tenant there.
+    const inPark = gate.membership.inPark ? ' AND contains(#as, :tenant)' : '';
     items.push({
       item: {
         ConditionCheck: {
           TableName: db.tableName,
           Key: membershipKey(gate.membership.parkId, gate.membership.orgId),
-          ConditionExpression: '#status = :approved AND suspended = :false AND contains(#as, :supplier)',
+          ConditionExpression: `#status = :approved AND suspended = :false AND contains(#as, :supplier)${inPark}`,
           ExpressionAttributeNames: { '#status': 'status', '#as': 'as' },
-          ExpressionAttributeValues: { ':approved': 'approved', ':false': false, ':supplier': 'supplier' },
+          ExpressionAttributeValues: {
+            ':approved': 'approved',
+            ':false': false,
+            ':supplier': 'supplier',
+            ...(inPark ? { ':tenant': 'tenant' } : {}),
+          },
         },
       },
       onConditionFailed: () => notApprovedSupplier(need),

@@ -26,9 +26,12 @@ export interface CloseExtension {
 export interface BidGate {
   need: Stored<Need>;
   now: Date;
-  /** An approved, unsuspended supplier membership that must still hold. */
-  membership: { parkId: string; orgId: string } | null;
-  /** The membership is not in the need's park, so the park-first window must be over. */
+  /**
+   * An approved, unsuspended supplier membership that must still hold; `inPark` when it must also
+   * be a tenant membership (a firm located in the delivery park, which the park-first window admits).
+   */
+  membership: { parkId: string; orgId: string; inPark?: boolean } | null;
+  /** The firm is not located in the need's park, so the park-first window must be over. */
   parkFirstOnNeed: boolean;
   /** Certificate kinds the supplier must hold (verified, valid) at the moment of the write. */
   certificates: readonly string[];
