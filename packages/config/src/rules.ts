@@ -19,7 +19,7 @@ export const RulesSchema = z.object({
   maxHoldsPerOrgPerExpo: count(3),
   /** A question unanswered this close to the close extends it ... */
   questionGraceS: seconds(86400),
-  /** ... by this much, once per question. */
+  /** ... by this much, once per need. */
   questionExtensionS: seconds(86400),
 });
 export type Rules = z.infer<typeof RulesSchema>;

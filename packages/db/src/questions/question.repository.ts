@@ -6,7 +6,12 @@ import type { Need } from '@parkbridge/domain/needs';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
 import { transactBidding } from '../bids/bidding-tx';
-import { gateItems } from '../bids/need-gate';
+import {
+  gateItems,
+  QUESTION_EXTENDED,
+  QUESTION_EXTENSION_UNUSED,
+  QUESTION_EXTENSION_VALUES,
+} from '../bids/need-gate';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { pad } from '../core/keys';
@@ -170,11 +175,11 @@ export class DynamoQuestionRepository implements QuestionRepository {
               Key: needKey(need.needId),
               UpdateExpression:
                 'SET closesAt = :closesAt, closesAtMs = :closesAtMs, extensionCount = extensionCount + :one, ' +
-                '#version = :version, auditHash = :hash, updatedAt = :at',
-              ConditionExpression:
-                '#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion',
+                `#version = :version, auditHash = :hash, updatedAt = :at, ${QUESTION_EXTENDED}`,
+              ConditionExpression: `#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion AND ${QUESTION_EXTENSION_UNUSED}`,
               ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
               ExpressionAttributeValues: {
+                ...QUESTION_EXTENSION_VALUES,
                 ':closesAt': new Date(input.closesAtMs).toISOString(),
                 ':closesAtMs': input.closesAtMs,
                 ':one': 1,

@@ -15,6 +15,8 @@ export interface BiddingNeedRepository {
 /** Moves the need's effective close inside a bid's or question's own transaction. */
 export interface CloseExtension {
   closesAtMs: number;
+  /** An unanswered question's extension: the need's one, so the write also requires it unused. */
+  byQuestion?: boolean;
   /** The need's audit record for the extension (its chain continues from the version read). */
   audit: Audit;
 }
