@@ -8,6 +8,8 @@ export const EnvName = {
   holdTtlS: 'PARKBRIDGE_HOLD_TTL_S',
   snipingWindowS: 'PARKBRIDGE_SNIPING_WINDOW_S',
   maxSnipingExtensions: 'PARKBRIDGE_MAX_SNIPING_EXTENSIONS',
+  maxClaimsPerOrgPerExpo: 'PARKBRIDGE_MAX_CLAIMS_PER_ORG_PER_EXPO',
+  /** The name maxClaimsPerOrgPerExpo had while it counted holds only; still read when the new one is unset. */
   maxHoldsPerOrgPerExpo: 'PARKBRIDGE_MAX_HOLDS_PER_ORG_PER_EXPO',
   questionGraceS: 'PARKBRIDGE_QUESTION_GRACE_S',
   questionExtensionS: 'PARKBRIDGE_QUESTION_EXTENSION_S',

@@ -16,7 +16,8 @@ export const RulesSchema = z.object({
   holdTtlS: seconds(900),
   snipingWindowS: seconds(300),
   maxSnipingExtensions: count(10),
-  maxHoldsPerOrgPerExpo: count(3),
+  /** Live claims on an expo's slots per organisation: holds and submitted requests together. */
+  maxClaimsPerOrgPerExpo: count(3),
   /** A question unanswered this close to the close extends it ... */
   questionGraceS: seconds(86400),
   /** ... by this much, once per need. */
@@ -30,7 +31,8 @@ export function parseRules(env: Record<string, string | undefined>): Rules {
     holdTtlS: env[EnvName.holdTtlS] || undefined,
     snipingWindowS: env[EnvName.snipingWindowS] || undefined,
     maxSnipingExtensions: env[EnvName.maxSnipingExtensions] || undefined,
-    maxHoldsPerOrgPerExpo: env[EnvName.maxHoldsPerOrgPerExpo] || undefined,
+    maxClaimsPerOrgPerExpo:
+      env[EnvName.maxClaimsPerOrgPerExpo] || env[EnvName.maxHoldsPerOrgPerExpo] || undefined,
     questionGraceS: env[EnvName.questionGraceS] || undefined,
     questionExtensionS: env[EnvName.questionExtensionS] || undefined,
   });

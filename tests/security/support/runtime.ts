@@ -25,7 +25,7 @@ export async function startScenarioRuntime(options: ScenarioRuntimeOptions = {})
     clock,
     // Room for the many holds and short bidding windows a scenario makes; the rules themselves
     // are the integration tests' subject, not this harness's.
-    rules: { maxHoldsPerOrgPerExpo: 100_000, minBiddingWindowS: 60, holdTtlS: 7 * 86_400, ...options.rules },
+    rules: { maxClaimsPerOrgPerExpo: 100_000, minBiddingWindowS: 60, holdTtlS: 7 * 86_400, ...options.rules },
     onError: (err) => errors.push(err),
   });
   const meter = Meter.attach(runtime.db.doc);

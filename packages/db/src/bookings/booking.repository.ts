@@ -29,7 +29,7 @@ import {
 import { CLAIM_FREE, claimFreeValues, claimKey, claimOf, slotKey } from '../expos';
 import { notificationWrites } from '../notifications';
 import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
-import { ledgerHoldWrite, ledgerReleaseWrite } from './hold-ledger.writes';
+import { ledgerHoldWrite, ledgerReleaseWrite, ledgerRequestWrite } from './hold-ledger.writes';
 import { placeExitWrites } from './waitlist.repository';
 
 const toBooking = (i: Record<string, unknown>) => stripKeys<Stored<Booking>>(i);
@@ -170,7 +170,8 @@ export class DynamoBookingRepository implements BookingRepository {
       step.tx,
     ];
     if (cmd.claim) items.push(this.claimMove(prev, cmd.claim));
-    if (cmd.releaseHold) items.push(ledgerReleaseWrite(this.db, prev));
+    if (cmd.ledger === 'released') items.push(ledgerReleaseWrite(this.db, prev));
+    if (cmd.ledger === 'requested') items.push(ledgerRequestWrite(this.db, prev));
     for (const n of cmd.notify ?? []) items.push(...notificationWrites(this.db, n, now).items);
     await transact(this.db, items);
     return saved;

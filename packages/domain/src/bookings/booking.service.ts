@@ -35,14 +35,15 @@ import {
   WAITLIST_MOVED,
 } from './booking-errors';
 import { type BookingStatus, effectiveStatus, isClaimable } from './claim';
-import { lapsedHolds, liveHolds } from './hold-ledger';
+import { lapsedHolds, liveClaims } from './hold-ledger';
 import type { BookingRepository, HoldCommand, WaitlistRepository } from './ports';
 import { type ResolvedTarget, requireBookable, resolveTarget } from './slot-target';
 import type { WaitlistPlace } from './waitlist';
 
 export interface BookingRules {
   holdTtlS: number;
-  maxHoldsPerOrgPerExpo: number;
+  /** Holds and submitted requests of one organisation in one expo, together. */
+  maxClaimsPerOrgPerExpo: number;
 }
 
 /** Checks, before a booking is accepted, that the listings to show at the booth are the exhibitor's own. */
@@ -154,7 +155,8 @@ export class BookingService {
         parkId: prev.parkId,
       },
       claim: { from: 'held', to: 'requested', unexpiredAt: now, onLost: holdExpired },
-      releaseHold: true,
+      // Submitting frees no place in the organisation's count: the request holds one until decided.
+      ledger: 'requested',
       notify: park ? [this.notice(park.operatorOrgId, next, 'booking.requested')] : [],
       onStale: bookingChanged,
     });
@@ -208,6 +210,7 @@ export class BookingService {
             : null,
         onLost: () => alreadyDecided(undefined),
       },
+      ledger: 'released',
       notify: [this.notice(prev.orgId, next, `booking.${decision}`)],
       onStale: alreadyDecided,
     });
@@ -249,7 +252,7 @@ export class BookingService {
         ...(status === 'confirmed' ? { exhibitor: null } : {}),
         onLost: status === 'held' ? holdExpired : () => bookingChanged(undefined),
       },
-      releaseHold: status === 'held',
+      ...(status === 'held' || status === 'requested' ? { ledger: 'released' as const } : {}),
       notify,
       onStale: bookingChanged,
     });
@@ -401,7 +404,7 @@ export class BookingService {
             after: next,
             parkId: prev.parkId,
           },
-          releaseHold: true,
+          ledger: 'released',
           notify: [this.notice(prev.orgId, next, 'booking.expired')],
           onStale: bookingChanged,
         });
@@ -430,8 +433,8 @@ export class BookingService {
       ]);
       // An early refusal only (it saves a failed transaction): the hold's condition decides races.
       if (!isClaimable(claim, now)) throw slotTaken();
-      if (liveHolds(ledger, now).length >= this.rules.maxHoldsPerOrgPerExpo) {
-        throw holdLimit(this.rules.maxHoldsPerOrgPerExpo);
+      if (liveClaims(ledger, now).length >= this.rules.maxClaimsPerOrgPerExpo) {
+        throw holdLimit(this.rules.maxClaimsPerOrgPerExpo);
       }
       const at = now.toISOString();
       const expiresAtMs = now.getTime() + this.rules.holdTtlS * 1000;

@@ -40,8 +40,11 @@ export interface TransitionCommand {
   next: Booking;
   audit: Audit;
   claim?: ClaimChange;
-  /** The booking leaves its organisation's hold ledger (it was a hold). */
-  releaseHold?: boolean;
+  /**
+   * The booking's entry in its organisation's claim ledger: `requested` keeps it counting with no
+   * expiry (a submitted hold), `released` takes it out (a decision, a cancellation, an expiry).
+   */
+  ledger?: 'requested' | 'released';
   notify?: NotificationDraft[];
   /** The booking changed since it was read (another decision won): the error to answer. */
   onStale: (currentStatus: string | undefined) => DomainError;
