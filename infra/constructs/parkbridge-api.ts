@@ -1,3 +1,4 @@
+import { CORS_POLICY } from '@parkbridge/config';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -69,18 +70,13 @@ export class ParkbridgeApi extends Construct {
       createDefaultStage: false,
       ...(origins.length
         ? {
+            // The same policy the local server answers preflights with (packages/config).
             corsPreflight: {
               allowOrigins: origins,
-              allowMethods: [
-                CorsHttpMethod.GET,
-                CorsHttpMethod.POST,
-                CorsHttpMethod.PUT,
-                CorsHttpMethod.PATCH,
-                CorsHttpMethod.DELETE,
-              ],
-              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
-              exposeHeaders: ['etag', 'x-request-id', 'idempotent-replayed', 'location'],
-              maxAge: Duration.hours(1),
+              allowMethods: CORS_POLICY.allowMethods.map((m) => CorsHttpMethod[m]),
+              allowHeaders: [...CORS_POLICY.allowHeaders],
+              exposeHeaders: [...CORS_POLICY.exposeHeaders],
+              maxAge: Duration.seconds(CORS_POLICY.maxAgeS),
             },
           }
         : {}),

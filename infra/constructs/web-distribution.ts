@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { securityHeaders } from '@parkbridge/config';
 import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
@@ -105,23 +106,14 @@ export class WebDistribution extends Construct {
       autoDeleteObjects: disposable,
     });
 
+    // The same definition the local server sends (packages/config/src/http-policy.ts).
+    const policy = securityHeaders(props.connectSources ?? []);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Parkbridge security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: https:",
-            "font-src 'self' data:",
-            `connect-src 'self' ${(props.connectSources ?? []).join(' ')}`.trim(),
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: policy.contentSecurityPolicy.join('; '),
         },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
@@ -130,12 +122,12 @@ export class WebDistribution extends Construct {
           override: true,
         },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
+          accessControlMaxAge: Duration.seconds(policy.strictTransportSecurity.maxAgeS),
+          includeSubdomains: policy.strictTransportSecurity.includeSubdomains,
+          preload: policy.strictTransportSecurity.preload,
           override: true,
         },
-        xssProtection: { protection: true, modeBlock: true, override: true },
+        xssProtection: { ...policy.xssProtection, override: true },
       },
     });
 

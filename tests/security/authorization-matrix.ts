@@ -45,6 +45,7 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'A park is public: another operator may see it, not change it (403).',
   },
   'GET /v1/categories': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/currencies': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/categories/{code}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
 
   'POST /v1/orgs': {

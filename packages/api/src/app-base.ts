@@ -1,7 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { CORS_POLICY } from '@parkbridge/config';
 import { DomainError, ErrorKind } from '@parkbridge/domain/core';
 import type { Container } from '@parkbridge/runtime';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { authenticate, type CallerResolver } from './http/auth';
 import type { AppEnv } from './http/env';
 import { createRouter } from './http/openapi';
@@ -41,6 +44,18 @@ export interface BaseDeps {
   /** How a request proves who it is: local tokens, or API Gateway's verified claims. */
   resolveCaller: CallerResolver;
   logError?: (err: unknown, requestId: string) => void;
+  /**
+   * Browser origins allowed to call the API across origins (CORS_POLICY). Preflights are answered
+   * whatever the origin; only these get the allow headers.
+   * @default none: same-origin callers only
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Headers every response carries: the local server sends the security headers CloudFront adds
+   * in AWS (securityHeaderValues), so the browser meets the same rules on both.
+   * @default none
+   */
+  responseHeaders?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -54,6 +69,18 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, { status: 404, code: 'route.not_found', detail: 'No such route.' }));
   app.use('*', nonErrorsAsErrors());
   app.use('*', requestId());
+  if (deps.responseHeaders) app.use('*', withHeaders(deps.responseHeaders));
+  app.use('/v1/*', privateResponses());
+  app.use(
+    '/v1/*',
+    cors({
+      origin: [...(deps.corsOrigins ?? [])],
+      allowMethods: [...CORS_POLICY.allowMethods],
+      allowHeaders: [...CORS_POLICY.allowHeaders],
+      exposeHeaders: [...CORS_POLICY.exposeHeaders],
+      maxAge: CORS_POLICY.maxAgeS,
+    }),
+  );
   app.use(
     '*',
     bodyLimit({
@@ -65,6 +92,23 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
   );
   app.use('/v1/*', authenticate(deps.resolveCaller));
   return app;
+}
+
+/** Every /v1 answer needs a token (or hands one out): none may be kept by a cache on the way. */
+function privateResponses(): MiddlewareHandler<AppEnv> {
+  return async function noStore(c, next) {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  };
+}
+
+function withHeaders(headers: Readonly<Record<string, string>>): MiddlewareHandler<AppEnv> {
+  return async function responseHeaders(c, next) {
+    await next();
+    for (const [name, value] of Object.entries(headers)) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
+  };
 }
 
 /** The OpenAPI document of `app` (every route it mounts), with the bearer scheme. */

@@ -1,3 +1,4 @@
 export * from './env-names';
+export * from './http-policy';
 export * from './rules';
 export * from './runtime';

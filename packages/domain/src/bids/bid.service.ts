@@ -33,7 +33,7 @@ import {
 import type { AuctionStanding, Bid, BidComparison, BidInput, BidRevision, BidView, OwnerBids } from './bid';
 import { auctionRulesOf, closedError, countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
 import { announceExtension } from './extension-notice';
-import { lineTotal } from './money.rules';
+import { billableTotal, lineTotal } from './money.rules';
 import type { AuctionGuard, BiddingNeedRepository, BidRepository, CloseExtension } from './ports';
 import { retrying } from './retry';
 import { supplierStanding } from './supplier-gate';
@@ -571,5 +571,5 @@ function checkAgainstNeed(content: BidInput, need: Need) {
       { path: 'validUntil', message: `Later than ${need.closesAt}.` },
     ]);
   }
-  lineTotal(content.unitPrice, content.quantity);
+  billableTotal(content.unitPrice, content.quantity);
 }

@@ -8,3 +8,4 @@ export * from './ids';
 export * from './money';
 export * from './page';
 export * from './versioned';
+export * from './currencies';
