@@ -14,6 +14,8 @@ export const EnvName = {
   questionGraceS: 'PARKBRIDGE_QUESTION_GRACE_S',
   questionExtensionS: 'PARKBRIDGE_QUESTION_EXTENSION_S',
   webOrigin: 'PARKBRIDGE_WEB_ORIGIN',
+  /** Quotas: PARKBRIDGE_QUOTA_<ACTION>_<USER|ORG> = <limit>/<window in seconds> | off (quotas.ts). */
+  quotaPrefix: 'PARKBRIDGE_QUOTA_',
   /** Local server: browser origins allowed to call the API across origins, comma-separated (a web dev server). */
   corsOrigins: 'PARKBRIDGE_CORS_ORIGINS',
   /** The private bucket that keeps uploaded files (AWS; locally the server starts its own). */

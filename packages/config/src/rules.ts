@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnvName } from './env-names';
+import { parseQuotas, type QuotaLimits } from './quotas';
 
 const seconds = (fallback: number) =>
   z.coerce
@@ -23,10 +24,13 @@ export const RulesSchema = z.object({
   /** ... by this much, once per need. */
   questionExtensionS: seconds(86400),
 });
-export type Rules = z.infer<typeof RulesSchema>;
+export type Rules = z.infer<typeof RulesSchema> & {
+  /** Per action, person and organisation: how many per window (quotas.ts). */
+  quotas: QuotaLimits;
+};
 
 export function parseRules(env: Record<string, string | undefined>): Rules {
-  return RulesSchema.parse({
+  const rules = RulesSchema.parse({
     minBiddingWindowS: env[EnvName.minBiddingWindowS] || undefined,
     holdTtlS: env[EnvName.holdTtlS] || undefined,
     snipingWindowS: env[EnvName.snipingWindowS] || undefined,
@@ -36,4 +40,5 @@ export function parseRules(env: Record<string, string | undefined>): Rules {
     questionGraceS: env[EnvName.questionGraceS] || undefined,
     questionExtensionS: env[EnvName.questionExtensionS] || undefined,
   });
+  return { ...rules, quotas: parseQuotas(env) };
 }

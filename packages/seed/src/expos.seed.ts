@@ -63,7 +63,6 @@ const DEMO_BOOKINGS: Record<DemoParkSlug, { confirmed: string[]; requested: stri
   },
 };
 
-
 /**
  * One expo per demo park, a month after the seed's "now": two pavilions of eight booths each
  * (48 in all, one of them a mentorship table split into pitch sessions), some booked.

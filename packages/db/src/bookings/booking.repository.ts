@@ -28,6 +28,7 @@ import {
 } from '../core';
 import { CLAIM_FREE, claimFreeValues, claimKey, claimOf, slotKey } from '../expos';
 import { notificationWrites } from '../notifications';
+import { quotaWrites } from '../quotas/quota.repository';
 import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
 import { ledgerHoldWrite, ledgerReleaseWrite, ledgerRequestWrite } from './hold-ledger.writes';
 import { placeExitWrites } from './waitlist.repository';
@@ -141,6 +142,8 @@ export class DynamoBookingRepository implements BookingRepository {
         ledgerHoldWrite(this.db, booking, cmd.ledger),
         ...offer,
         ...(cmd.notify ?? []).flatMap((n) => notificationWrites(this.db, n, at).items),
+        // Last: a hold refused for the slot or the claims limit answers for that, not for a quota.
+        ...quotaWrites(this.db, cmd.charges),
       ],
     });
   }

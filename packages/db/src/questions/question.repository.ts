@@ -5,6 +5,7 @@ import { type AuditEntry, conflict, type PageRequest, type Stored } from '@parkb
 import type { Need } from '@parkbridge/domain/needs';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { transactBidding } from '../bids/bidding-tx';
 import {
   gateItems,
@@ -19,6 +20,7 @@ import { getItem, queryPage } from '../core/query';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 import { QUESTION_DUE_PK, QUESTION_PREFIX, questionDueKeys, questionKey } from './question.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -35,6 +37,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
     dueMs: number | null,
     audit: Audit,
     notices: readonly NotificationDraft[],
+    charges?: readonly QuotaCharge[],
   ) {
     const step = auditStep(this.db, { ...audit, entityId: q.questionId }, null, gate.now);
     const next: Stored<Question> = { ...q, ...step.next };
@@ -59,6 +62,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
         step.tx,
         ...gateItems(this.db, q.askerOrgId, gate, 'question'),
         ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
+        ...quotaWrites(this.db, charges),
       ],
       'question.ask',
     );

@@ -44,7 +44,9 @@ describe('bid rules', () => {
     expect(lineTotal({ amount: 7, currency: 'VND' }, 0.5).amount).toBe(4);
     expect(lineTotal({ amount: 3, currency: 'IRR' }, 0.1).amount).toBe(0);
     expect(lineTotal({ amount: 100, currency: 'USD' }, 1.005).amount).toBe(100);
-    expect(lineTotal({ amount: 1_000_000_007, currency: 'IRR' }, 999_999.999).amount).toBe(1_000_000_006_000_000);
+    expect(lineTotal({ amount: 1_000_000_007, currency: 'IRR' }, 999_999.999).amount).toBe(
+      1_000_000_006_000_000,
+    );
   });
 
   it('refuses a total that rounds to zero minor units (422, naming price and quantity)', () => {

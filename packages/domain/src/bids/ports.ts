@@ -1,6 +1,7 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { AttachmentChange } from '../documents/ports';
 import type { Need } from '../needs/need';
+import type { QuotaCharge } from '../quotas/quota';
 import type { AuctionMove } from './auction.rules';
 import type { Bid, BidRevision } from './bid';
 
@@ -70,6 +71,8 @@ export interface BidWrite {
   auction: AuctionGuard | null;
   /** Files joining or leaving the bid, in the bid's own transaction. */
   files?: AttachmentChange | null;
+  /** The bidder's quotas, charged in the bid's transaction. */
+  charges?: readonly QuotaCharge[];
 }
 
 /** A need's auction states (one per amendment) and its bids, read together. */

@@ -22,6 +22,7 @@ import type { SlotTarget } from '../expos/slot';
 import type { NotificationDraft } from '../notifications/notification';
 import type { OrgRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
+import { NO_QUOTAS, type QuotaCharge, type QuotaPolicy } from '../quotas/quota';
 import type { Booking, BookingFilter, SubmitInput } from './booking';
 import {
   alreadyDecided,
@@ -69,6 +70,8 @@ interface HoldRequest {
   bookingId?: string;
   offer?: (bookingId: string, now: Date) => NonNullable<HoldCommand['offer']>;
   notify?: (booking: Booking) => NotificationDraft[];
+  /** The holder's quotas (a firm's own hold; a waitlist offer charges none). */
+  charges?: readonly QuotaCharge[];
 }
 
 /**
@@ -86,6 +89,7 @@ export class BookingService {
     private readonly rules: BookingRules,
     private readonly listings: ListingOwnership | null = null,
     private readonly orgs: Pick<OrgRepository, 'get'> | null = null,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   /** A hold of a free slot (or slice) for the caller's organisation, lasting the hold TTL. */
@@ -98,6 +102,7 @@ export class BookingService {
       actor: actorOf(firm),
       resolved,
       action: 'booking.held',
+      charges: this.quotas.charges(firm, 'slot.hold'),
     });
   }
 
@@ -472,6 +477,7 @@ export class BookingService {
           audit: { action: req.action, actor: req.actor, before: null, after: booking, parkId: slot.parkId },
           ...(req.notify ? { notify: req.notify(booking) } : {}),
           ...(req.offer ? { offer: req.offer(bookingId, now) } : {}),
+          ...(req.charges ? { charges: req.charges } : {}),
         });
       } catch (err) {
         // The slot was edited after it was read (its price may differ): the write was refused, so

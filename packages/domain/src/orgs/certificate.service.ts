@@ -13,6 +13,7 @@ import {
 } from '../core';
 import type { AttachmentPlanner } from '../documents/attachments';
 import type { ParkRepository } from '../parks/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { Certificate, CertificateInput } from './certificate';
 import type { CertificateRepository, MembershipRepository } from './ports';
 
@@ -23,6 +24,7 @@ export class CertificateService {
     private readonly parks: ParkRepository,
     private readonly clock: Clock,
     private readonly files: AttachmentPlanner,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async claim(caller: Caller, orgId: string, input: CertificateInput): Promise<Stored<Certificate>> {
@@ -50,6 +52,7 @@ export class CertificateService {
       null,
       { action: 'certificate.claimed', actor: actorOf(member), before: null, after: cert },
       files.change,
+      this.quotas.charges(member, 'certificate.claim'),
     );
   }
 

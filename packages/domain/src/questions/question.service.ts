@@ -20,6 +20,7 @@ import {
 import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
 import type { MembershipRepository } from '../orgs/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { QuestionRepository } from './ports';
 import type { Question } from './question';
 
@@ -38,6 +39,8 @@ export interface QuestionServiceDeps {
   notifications: NotificationRepository;
   clock: Clock;
   rules: QuestionRules;
+  /** Questions are counted per person and organisation (none when absent). */
+  quotas?: QuotaPolicy;
 }
 
 /**
@@ -101,6 +104,7 @@ export class QuestionService {
             dedupeKey: `question-asked#${q.questionId}`,
           },
         ],
+        (this.d.quotas ?? NO_QUOTAS).charges(supplier, 'question.ask'),
       );
       if (extendNow) extended = { need, closesAtMs };
       return stored;

@@ -37,7 +37,8 @@ const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Z}\u115F\u1160\u3164\uFFA0
 export const readableText = <T extends z.ZodString>(schema: T) =>
   schema
     .refine((s) => !LONE_SURROGATE.test(s), { message: 'Holds a lone surrogate: not valid Unicode text.' })
-    .refine((s) => VISIBLE.test(s), {
+    // Empty text is min(1)'s to refuse: one error per field.
+    .refine((s) => !s || VISIBLE.test(s), {
       message: 'Needs a visible character (not only spaces, joiners or direction marks).',
     });
 
