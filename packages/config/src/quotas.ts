@@ -65,7 +65,6 @@ export const QUOTA_DEFAULTS = {
   },
   'upload.create': { user: per(200, HOUR), org: per(1000, DAY), why: 'storage and a malware scan' },
   'upload.bytes': { org: per(5 * 1024 ** 3, DAY), why: 'storage: bytes a firm may upload per day' },
-  'invitation.send': { org: per(50, DAY), why: 'each invitation sends an email to an outside address' },
 } as const satisfies Record<string, ActionQuota>;
 
 export type QuotaAction = keyof typeof QUOTA_DEFAULTS;
@@ -114,3 +113,18 @@ export function scaledQuotas(limits: QuotaLimits, factor: number): QuotaLimits {
     ]),
   );
 }
+
+/**
+ * What AWS WAF admits at the edge in prod, per 5 minutes, before a request reaches the API: a
+ * guard against floods, far above what a person does (the quotas above are the product's limits).
+ * The per-IP ceiling is high because many firms can share one carrier NAT; each of their people
+ * still has the per-caller limit.
+ */
+export const EDGE_RATE_LIMITS = {
+  /** One signed-in caller (one bearer token): polling an auction every 2 s makes 150. */
+  perCaller: 1_500,
+  /** One IP address, requests without a token (the web app's files, public pages). */
+  perIpWithoutToken: 2_000,
+  /** One IP address, every request. */
+  perIp: 20_000,
+} as const;
