@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { securityHeaders } from '@parkbridge/config';
-import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -31,8 +31,13 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 export interface WebDistributionProps {
-  /** The HTTP API's URL, served under /v1, /health, /openapi.json and /docs. */
-  readonly apiUrl: string;
+  /** The HTTP API's host name, served under /v1, /health, /openapi.json and /docs. */
+  readonly apiDomainName: string;
+  /**
+   * Headers CloudFront adds to every request it sends the API (the origin secret).
+   * @default none
+   */
+  readonly apiOriginHeaders?: Record<string, string>;
   /** swagger-ui-dist's folder, served under /docs-assets/. */
   readonly docsAssetsDir: string;
   /**
@@ -132,9 +137,10 @@ export class WebDistribution extends Construct {
     });
 
     const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)), {
+    const api = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      ...(props.apiOriginHeaders ? { customHeaders: props.apiOriginHeaders } : {}),
     });
     const apiBehavior: BehaviorOptions = {
       origin: api,

@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { authenticate, type CallerResolver } from './http/auth';
 import type { AppEnv } from './http/env';
 import { createRouter } from './http/openapi';
+import { type OriginDoor, onlyThroughTheDoor } from './http/origin-door';
 import { nonErrorsAsErrors, onError, problemResponse } from './http/problem';
 import { requestId } from './http/request-id';
 import { coreSubjects, mergeSubjects, provideSubjects, type Subjects } from './http/subjects';
@@ -56,6 +57,11 @@ export interface BaseDeps {
    * @default none
    */
   responseHeaders?: Readonly<Record<string, string>>;
+  /**
+   * In prod: only requests that came through CloudFront are served (origin-door.ts).
+   * @default none: every request is served
+   */
+  originDoor?: OriginDoor;
 }
 
 /**
@@ -69,6 +75,7 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, { status: 404, code: 'route.not_found', detail: 'No such route.' }));
   app.use('*', nonErrorsAsErrors());
   app.use('*', requestId());
+  if (deps.originDoor) app.use('*', onlyThroughTheDoor(deps.originDoor));
   if (deps.responseHeaders) app.use('*', withHeaders(deps.responseHeaders));
   app.use('/v1/*', privateResponses());
   app.use(

@@ -3,6 +3,10 @@ export const EnvName = {
   tableName: 'PARKBRIDGE_TABLE_NAME',
   cursorSecret: 'PARKBRIDGE_CURSOR_SECRET',
   cursorSecretArn: 'PARKBRIDGE_CURSOR_SECRET_ARN',
+  /** In prod: the secret CloudFront sends in ORIGIN_HEADER; unset (locally, in dev), no check. */
+  originSecretArn: 'PARKBRIDGE_ORIGIN_SECRET_ARN',
+  /** The origin secret's rotation function: the distribution whose origin header it rewrites. */
+  distributionId: 'PARKBRIDGE_DISTRIBUTION_ID',
   dynamoEndpoint: 'PARKBRIDGE_DYNAMODB_ENDPOINT',
   minBiddingWindowS: 'PARKBRIDGE_MIN_BIDDING_WINDOW_S',
   holdTtlS: 'PARKBRIDGE_HOLD_TTL_S',

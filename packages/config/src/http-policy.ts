@@ -57,6 +57,12 @@ export function securityHeaderValues(h: SecurityHeaders): Record<string, string>
   };
 }
 
+/**
+ * The header CloudFront adds to every request it sends the API, with the origin secret's value:
+ * the API refuses whatever arrives without it, so CloudFront (and its WAF) is the only door.
+ */
+export const ORIGIN_HEADER = 'x-parkbridge-origin';
+
 /** Cross-origin calls to the API, for the browser origins a deployment allows (none by default). */
 export const CORS_POLICY = {
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
