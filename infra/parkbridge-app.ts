@@ -10,7 +10,8 @@ const optional = (value: unknown): string | undefined =>
 
 /**
  * The Parkbridge CDK app, from context: `stage` (dev | prod), and optionally `webOrigins`
- * (comma-separated), `webAclArn`, `alarmEmail`, and for email `mailDomain`, `mailFrom` and
+ * (comma-separated), `webAclArn`, `alarmEmail`; prod needs `apiDomainName` and `apiCertificateArn`
+ * (the API's own domain, which CloudFront alone calls); for email `mailDomain`, `mailFrom` and
  * `cognitoSes` (true once the domain is verified). cdk-nag's AwsSolutions checks run on every synth.
  */
 export function defineParkbridge(
@@ -24,6 +25,11 @@ export function defineParkbridge(
   const mailDomain = optional(app.node.tryGetContext('mailDomain'));
   const mailFrom = optional(app.node.tryGetContext('mailFrom'));
   const cognitoSes = String(app.node.tryGetContext('cognitoSes') ?? '') === 'true';
+  const apiDomainName = optional(app.node.tryGetContext('apiDomainName'));
+  const apiCertificateArn = optional(app.node.tryGetContext('apiCertificateArn'));
+  if (!apiDomainName !== !apiCertificateArn) {
+    throw new Error('Give apiDomainName and apiCertificateArn together: the domain and its certificate.');
+  }
   // No env: the stack is environment-agnostic and synthesizes without credentials or network.
   const stack = new ParkbridgeStack(app, `Parkbridge-${stage.name}`, {
     stage,
@@ -38,6 +44,9 @@ export function defineParkbridge(
             cognitoViaSes: cognitoSes,
           },
         }
+      : {}),
+    ...(apiDomainName && apiCertificateArn
+      ? { apiDomain: { name: apiDomainName, certificateArn: apiCertificateArn } }
       : {}),
     ...overrides,
   });

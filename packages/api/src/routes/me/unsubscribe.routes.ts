@@ -4,9 +4,6 @@ import { Lang } from '@parkbridge/domain/shared';
 import type { Container } from '@parkbridge/runtime';
 import { createRouter, json, problems } from '../../http/openapi';
 
-/** The path mail clients post to (RFC 8058): it takes a form body, not JSON (see app-base). */
-export const UNSUBSCRIBE_PATH = '/v1/email/unsubscribe';
-
 const TokenQuery = z.object({ token: z.string().min(10).max(400) });
 
 const Unsubscribed = z
@@ -18,7 +15,8 @@ const Unsubscribed = z
   .meta({ id: 'Unsubscription' });
 
 /**
- * One-click unsubscribe without logging in: the signed token in the link says who and what. The
+ * One-click unsubscribe without logging in (not `secured`: no token, and mail clients post a form
+ * body, RFC 8058, which the order of checks would refuse as not JSON): the signed token in the link says who and what. The
  * GET tells the page what a link would turn off (and in which language to say it); only the POST
  * changes anything, so a mail scanner that fetches every link unsubscribes nobody.
  */
