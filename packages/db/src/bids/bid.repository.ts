@@ -1,7 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AuctionBook,
-  AuctionGuard,
   AuctionStateRead,
   Bid,
   BidRepository,
@@ -19,6 +18,7 @@ import type { TxItem } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
+import { auctionStateWrite } from './auction-state';
 import {
   AUCTION_PREFIX,
   auctionStateKey,
@@ -188,80 +188,13 @@ export class DynamoBidRepository implements BidRepository {
       });
     }
     if (w.gate) items.push(...gateItems(this.db, next.supplierOrgId, w.gate, 'bid'));
-    if (w.auction) items.push(this.auctionItem(next.needId, w.auction));
+    if (w.auction) {
+      const key = auctionStateKey(next.needId, w.auction.amendment);
+      items.push(auctionStateWrite(this.db, key, w.auction, { needId: next.needId }));
+    }
     // Last: a closed need or a lost approval is the reason to report before a file's.
     items.push(...attachmentWrites(this.db, w.files, now));
     await transactBidding(this.db, items, `bid.${w.intent}`, this.observer);
     return next;
-  }
-
-  private auctionItem(needId: string, g: AuctionGuard): TxItem {
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':one': 1, ':type': 'auction-state', ':needId': needId };
-    const set = ['#type = :type', 'needId = :needId'];
-    const remove: string[] = [];
-    const add = ['bidSeq :one'];
-    const conditions: string[] = [];
-    const m = g.move;
-    if (m.kind === 'lead') {
-      set.push('bestMinor = :price', 'leaderOrgId = :org');
-      values[':price'] = g.priceMinor;
-      values[':org'] = g.orgId;
-      if (m.thresholdMinor === null) conditions.push('attribute_not_exists(bestMinor)');
-      else {
-        conditions.push('(attribute_not_exists(bestMinor) OR bestMinor >= :threshold)');
-        values[':threshold'] = m.thresholdMinor;
-      }
-    } else if (m.kind === 'improve_lead') {
-      set.push('bestMinor = :price');
-      values[':price'] = g.priceMinor;
-      values[':org'] = g.orgId;
-      conditions.push('leaderOrgId = :org');
-    } else if (m.kind === 'follow') {
-      values[':price'] = g.priceMinor;
-      conditions.push('bestMinor <= :price');
-    } else {
-      if (m.best) {
-        set.push('bestMinor = :best', 'leaderOrgId = :leader');
-        values[':best'] = m.best.priceMinor;
-        values[':leader'] = m.best.orgId;
-      } else remove.push('bestMinor', 'leaderOrgId');
-    }
-    if (g.seenBidSeq !== null) {
-      if (g.seenBidSeq === 0) conditions.push('attribute_not_exists(bidSeq)');
-      else {
-        conditions.push('bidSeq = :seenSeq');
-        values[':seenSeq'] = g.seenBidSeq;
-      }
-    }
-    if (g.snipingSeen !== null) {
-      add.push('snipingExtensions :one');
-      if (g.snipingSeen === 0) conditions.push('attribute_not_exists(snipingExtensions)');
-      else {
-        conditions.push('snipingExtensions = :seenSniping');
-        values[':seenSniping'] = g.snipingSeen;
-      }
-    }
-    const update = [
-      `SET ${set.join(', ')}`,
-      `ADD ${add.join(', ')}`,
-      remove.length ? `REMOVE ${remove.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return {
-      item: {
-        Update: {
-          TableName: this.db.tableName,
-          Key: auctionStateKey(needId, g.amendment),
-          UpdateExpression: update,
-          ConditionExpression: conditions.length ? conditions.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      // Another bid moved the best, or came between the read and this write: decide again.
-      onConditionFailed: () => retryWrite(),
-    };
   }
 }
