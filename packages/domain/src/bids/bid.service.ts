@@ -17,7 +17,7 @@ import {
 import type { AttachmentPlanner } from '../documents/attachments';
 import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
-import { isHeld } from '../orgs/certificate';
+import { heldCertificates } from '../orgs/certificate';
 import type { CertificateRepository, MembershipRepository, OrgRepository } from '../orgs/ports';
 import type { ReputationReader } from '../reputation/ports';
 import {
@@ -176,7 +176,7 @@ export class BidService {
     const [orgs, reputations, certificates] = await Promise.all([
       this.d.orgs.getMany(orgIds),
       this.d.reputation.getMany(orgIds),
-      Promise.all(orgIds.map(async (id) => [id, await this.heldCertificates(id, now)] as const)),
+      Promise.all(orgIds.map(async (id) => [id, await heldCertificates(this.d.certificates, id, now)] as const)),
     ]);
     const names = new Map(orgs.map((o) => [o.orgId, o.name]));
     const certs = new Map(certificates);
@@ -496,13 +496,6 @@ export class BidService {
       },
       closesAtMs,
     };
-  }
-
-  private async heldCertificates(orgId: string, now: Date) {
-    const page = await this.d.certificates.listByOrg(orgId, { limit: 100 });
-    return page.items
-      .filter((c) => isHeld(c, now))
-      .map((c) => ({ kind: c.kind, validUntil: c.validUntil, issuer: c.issuer }));
   }
 
   private async readNeed(needId: string): Promise<Stored<Need>> {
