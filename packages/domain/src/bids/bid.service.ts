@@ -176,7 +176,9 @@ export class BidService {
     const [orgs, reputations, certificates] = await Promise.all([
       this.d.orgs.getMany(orgIds),
       this.d.reputation.getMany(orgIds),
-      Promise.all(orgIds.map(async (id) => [id, await heldCertificates(this.d.certificates, id, now)] as const)),
+      Promise.all(
+        orgIds.map(async (id) => [id, await heldCertificates(this.d.certificates, id, now)] as const),
+      ),
     ]);
     const names = new Map(orgs.map((o) => [o.orgId, o.name]));
     const certs = new Map(certificates);
