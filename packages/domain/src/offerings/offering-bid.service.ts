@@ -215,19 +215,19 @@ export class OfferingBidService {
       extendedTo = null;
       const offering = await this.visible(offeringId);
       const bidder = requireOrg(caller);
-      if (offering.operatorOrgId === bidder.orgId) {
-        throw ruleBroken('bid.own_offering', 'The park’s operator cannot bid on its own offering.');
-      }
-      if (!isBiddable(offering, this.d.clock.now())) throw offeringClosed(offering);
       const { state, bids } = await this.d.offerings.book(offeringId);
       const prev = bids.find((b) => b.bidderOrgId === bidder.orgId) ?? null;
-      if (intent === 'create' && prev && prev.status !== 'withdrawn') {
-        throw conflict('bid.exists', 'You have a bid on this offering already: revise it (PUT …/bids/mine).');
-      }
       if (intent === 'revise') {
         if (!prev) throw notFound('bid');
         if (prev.status !== 'submitted') throw conflict(`bid.${prev.status}`, `The bid is ${prev.status}.`);
         if (ifMatch !== undefined && ifMatch !== prev.version) throw staleVersion();
+      }
+      if (offering.operatorOrgId === bidder.orgId) {
+        throw ruleBroken('bid.own_offering', 'The park’s operator cannot bid on its own offering.');
+      }
+      if (!isBiddable(offering, this.d.clock.now())) throw offeringClosed(offering);
+      if (intent === 'create' && prev && prev.status !== 'withdrawn') {
+        throw conflict('bid.exists', 'You have a bid on this offering already: revise it (PUT …/bids/mine).');
       }
       checkBid(input, offering);
       // One "now" for every decision, taken after the reads and just before the write.
