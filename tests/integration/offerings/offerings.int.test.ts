@@ -297,3 +297,33 @@ describe('the award', () => {
     expect(m).toMatchObject({ status: 'approved', as: ['supplier', 'tenant'] });
   });
 });
+
+describe('what a bid and an award cost', () => {
+  it('writes a bid in one transaction and an award in one, and reports their capacity units', async () => {
+    const repo = rt.container.bidding.repos.offerings;
+    const seen: { operation: string; units: number; items: number }[] = [];
+    repo.observeCapacity((units, operation, items) => seen.push({ operation, units, items }));
+    try {
+      const o = await open({ mode: 'auction' });
+      const [a, b] = world.investors;
+      at('2030-05-01T09:00:00.000Z');
+      await bid(o.offeringId, a!, 1_000_000);
+      await bid(o.offeringId, b!, 1_100_000);
+      at(CLOSE);
+      const winner = await rt.call('GET', `/v1/offerings/${o.offeringId}/bids/mine`, { token: b!.token });
+      await rt.call('POST', `/v1/offerings/${o.offeringId}/award`, {
+        token: world.operator.token,
+        body: { bidId: winner.body.bidId },
+      });
+    } finally {
+      repo.observeCapacity(undefined);
+    }
+    const bids = seen.filter((s) => s.operation === 'offering_bid.create');
+    const award = seen.filter((s) => s.operation === 'offering.award');
+    // A bid: the bid, its audit record, the offering's condition, the auction state.
+    expect(bids.map((s) => s.items)).toEqual([4, 4]);
+    // An award: offering, bid, allocation, membership, four audit records, two notices of two items.
+    expect(award.map((s) => s.items)).toEqual([12]);
+    for (const s of [...bids, ...award]) expect(s.units).toBeGreaterThan(0);
+  });
+});
