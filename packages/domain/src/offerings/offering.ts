@@ -20,9 +20,17 @@ export const ActivityCode = z
   .string()
   .regex(/^\d{2,4}$/, 'An ISIC division, group or class code, e.g. 1050.');
 
+/** A measure with at most two decimals (DynamoDB keeps 38 digits: no 1e-200 gets that far). */
+const Measure = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine((q) => Math.round(q * 100) === q * 100, 'At most two decimals.');
+
 export const Utilities = z.strictObject({
-  powerKw: z.number().min(0).max(1_000_000).optional(),
-  waterM3PerDay: z.number().min(0).max(1_000_000).optional(),
+  powerKw: Measure(1_000_000).optional(),
+  waterM3PerDay: Measure(1_000_000).optional(),
   gas: z.boolean().optional(),
 });
 
@@ -32,7 +40,7 @@ export const OfferingInput = z
     title: Text(200),
     description: Text(8000),
     /** Square metres. */
-    area: z.number().positive().max(100_000_000),
+    area: Measure(100_000_000).refine((a) => a >= 1, 'At least 1 m².'),
     utilities: Utilities.optional(),
     allowedCategories: z.array(ActivityCode).max(50).optional(),
     terms: z.enum(['sale', 'lease']),
