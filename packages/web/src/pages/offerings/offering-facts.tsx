@@ -26,7 +26,9 @@ export function OfferingFacts(props: { offering: Offering }) {
       <Text size="sm">{t('offering.reserveValue', { price: fmt.money(o.reservePrice) })}</Text>
       <Text size="sm">{t(`offering.mode.${o.mode}`)}</Text>
       {o.allowedCategories?.map((c) => (
-        <CategoryLabel key={c} code={c} />
+        <Text key={c} size="sm">
+          <CategoryLabel code={c} />
+        </Text>
       ))}
     </Group>
   );

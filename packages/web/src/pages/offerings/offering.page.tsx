@@ -65,7 +65,7 @@ function AuctionStanding(props: { offering: Offering; timeZone: string }) {
       <Stack>
         <Group justify="space-between">
           <Title order={2} size="h4">
-            {t('auction.title')}
+            {t('offering.mode.auction')}
           </Title>
           <Countdown until={s?.closesAt ?? o.closesAt} size="xl" testId="offering-countdown" />
         </Group>
