@@ -1,4 +1,10 @@
-import { type AuctionGuard, type Direction, retryWrite } from '@parkbridge/domain/bids';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type AuctionGuard,
+  type AuctionStateRead,
+  type Direction,
+  retryWrite,
+} from '@parkbridge/domain/bids';
 import type { Db } from '../core/db';
 import type { TxItem } from '../core/transact';
 
@@ -92,4 +98,42 @@ export function auctionStateWrite(
     // Another bid moved the best, or came between the read and this write: decide again.
     onConditionFailed: () => retryWrite(),
   };
+}
+
+/** An auction state item as read (absent: an auction nobody has bid in yet). */
+export const auctionStateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
+  bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
+  leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
+  bidSeq: Number(item?.bidSeq ?? 0),
+  snipingExtensions: Number(item?.snipingExtensions ?? 0),
+});
+
+/**
+ * Select COUNT of the standing bids under a partition (consistent): a sealed count never reads a
+ * bid out, and needs no counter on the hot item. `filter` adds conditions on the bid items.
+ */
+export async function countStandingBids(
+  db: Db,
+  pk: string,
+  filter: { expression: string; values: Record<string, unknown> } = { expression: '', values: {} },
+): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
+        FilterExpression: `#status = :submitted${filter.expression ? ` AND ${filter.expression}` : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': pk, ':bid': 'BID#', ':submitted': 'submitted', ...filter.values },
+        Select: 'COUNT',
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

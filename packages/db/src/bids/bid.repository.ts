@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AuctionBook,
   AuctionStateRead,
@@ -19,7 +18,7 @@ import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
 import { quotaWrites } from '../quotas/quota.repository';
-import { auctionStateWrite } from './auction-state';
+import { auctionStateOf, auctionStateWrite, countStandingBids } from './auction-state';
 import {
   AUCTION_PREFIX,
   auctionStateKey,
@@ -30,13 +29,6 @@ import {
 } from './bid.keys';
 import { type CapacityObserver, transactBidding } from './bidding-tx';
 import { gateItems } from './need-gate';
-
-const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
-  bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
-  leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
-  bidSeq: Number(item?.bidSeq ?? 0),
-  snipingExtensions: Number(item?.snipingExtensions ?? 0),
-});
 
 /** Bids on one need are a bounded partition; past this many, listing refuses rather than truncating silently. */
 const MAX_BIDS_PER_NEED = 2000;
@@ -89,7 +81,7 @@ export class DynamoBidRepository implements BidRepository {
       const sk = String(item.sk);
       if (sk.startsWith(BID_PREFIX)) bids.push(stripKeys<Stored<Bid>>(item));
       else if (sk.startsWith(AUCTION_PREFIX))
-        states.set(Number(sk.slice(AUCTION_PREFIX.length)), stateOf(item));
+        states.set(Number(sk.slice(AUCTION_PREFIX.length)), auctionStateOf(item));
     }
     return { states, bids };
   }
@@ -105,30 +97,10 @@ export class DynamoBidRepository implements BidRepository {
 
   /** Select COUNT: the sealed count never reads a bid out, and needs no counter on the hot need item. */
   async countLive(needId: string, amendment: number) {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
-          FilterExpression: '#status = :submitted AND amendmentSeen = :amend',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': needKey(needId).pk,
-            ':bid': BID_PREFIX,
-            ':submitted': 'submitted',
-            ':amend': amendment,
-          },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return countStandingBids(this.db, needKey(needId).pk, {
+      expression: 'amendmentSeen = :amend',
+      values: { ':amend': amendment },
+    });
   }
 
   async revisions(needId: string, orgId: string, page: PageRequest) {
@@ -142,7 +114,7 @@ export class DynamoBidRepository implements BidRepository {
 
   async auctionState(needId: string, amendment: number): Promise<AuctionStateRead> {
     const key = auctionStateKey(needId, amendment);
-    return stateOf(await getItem(this.db, key.pk, key.sk, true));
+    return auctionStateOf(await getItem(this.db, key.pk, key.sk, true));
   }
 
   /**

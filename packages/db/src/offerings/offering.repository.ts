@@ -1,5 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuctionStateRead } from '@parkbridge/domain/bids';
 import { retryWrite } from '@parkbridge/domain/bids';
 import {
   type AuditEntry,
@@ -19,7 +17,7 @@ import type {
   OfferingRepository,
 } from '@parkbridge/domain/offerings';
 import { OFFERING_DIRECTION } from '@parkbridge/domain/offerings';
-import { auctionStateWrite } from '../bids/auction-state';
+import { auctionStateOf, auctionStateWrite, countStandingBids } from '../bids/auction-state';
 import { type CapacityObserver, transactBidding } from '../bids/bidding-tx';
 import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
@@ -46,13 +44,6 @@ const MAX_BIDS_PER_OFFERING = 2000;
 /** TransactWriteItems takes at most 100 items; the award's own writes take 8, each notification 2. */
 const MAX_TX_ITEMS = 100;
 const AWARD_ITEMS = 8;
-
-const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
-  bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
-  leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
-  bidSeq: Number(item?.bidSeq ?? 0),
-  snipingExtensions: Number(item?.snipingExtensions ?? 0),
-});
 
 export class DynamoOfferingRepository implements OfferingRepository {
   private observer: CapacityObserver | undefined;
@@ -148,7 +139,7 @@ export class DynamoOfferingRepository implements OfferingRepository {
       },
       MAX_BIDS_PER_OFFERING,
     );
-    const state = stateOf(items.find((i) => String(i.sk).startsWith(OFFERING_AUCTION_PREFIX)));
+    const state = auctionStateOf(items.find((i) => String(i.sk).startsWith(OFFERING_AUCTION_PREFIX)));
     const bids = items
       .filter((i) => String(i.sk).startsWith(OFFERING_BID_PREFIX))
       .map((i) => stripKeys<Stored<OfferingBid>>(i));
@@ -157,29 +148,7 @@ export class DynamoOfferingRepository implements OfferingRepository {
 
   /** Select COUNT: the sealed count never reads a bid out. */
   async countLive(offeringId: string) {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
-          FilterExpression: '#status = :submitted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': offeringKey(offeringId).pk,
-            ':bid': OFFERING_BID_PREFIX,
-            ':submitted': 'submitted',
-          },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return countStandingBids(this.db, offeringKey(offeringId).pk);
   }
 
   /**

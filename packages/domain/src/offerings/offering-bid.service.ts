@@ -7,6 +7,7 @@ import {
   rankOf,
   snipingExtension,
 } from '../bids/auction.rules';
+import { bidderProfiles } from '../bids/bidder-profiles';
 import type { AuctionGuard } from '../bids/ports';
 import { retrying } from '../bids/retry';
 import {
@@ -23,7 +24,6 @@ import {
   staleVersion,
 } from '../core';
 import type { NotificationRepository } from '../notifications/ports';
-import { heldCertificates } from '../orgs/certificate';
 import type { CertificateRepository, OrgRepository } from '../orgs/ports';
 import type { ReputationReader } from '../reputation/ports';
 import type { Offering, OfferingBid, OfferingBidInput } from './offering';
@@ -171,34 +171,21 @@ export class OfferingBidService {
       up,
     );
     const orgIds = standing.map((s) => s.orgId);
-    const [orgs, reputations, certificates] = await Promise.all([
-      this.d.orgs.getMany(orgIds),
-      this.d.reputation.getMany(orgIds),
-      Promise.all(
-        orgIds.map(async (id) => [id, await heldCertificates(this.d.certificates, id, now)] as const),
-      ),
-    ]);
-    const names = new Map(orgs.map((o) => [o.orgId, o.name]));
-    const certs = new Map(certificates);
+    const profiles = await bidderProfiles(this.d, orgIds, now);
     return {
       count: standing.length,
       closed: true,
       items: standing.map(({ bid }, i) => ({
         bidId: bid.bidId,
         rank: i + 1,
-        investor: { orgId: bid.bidderOrgId, name: names.get(bid.bidderOrgId) ?? bid.bidderOrgId },
+        investor: { orgId: bid.bidderOrgId, name: profiles.name(bid.bidderOrgId) },
         status: bid.status,
         price: bid.price,
         plan: bid.plan,
         revision: bid.revision,
         pricedAt: bid.pricedAt,
-        certificates: certs.get(bid.bidderOrgId) ?? [],
-        reputation: reputations.get(bid.bidderOrgId)?.asSupplier ?? {
-          averageRating: null,
-          ratingCount: 0,
-          dealCount: 0,
-          onTimeRate: null,
-        },
+        certificates: profiles.certificates(bid.bidderOrgId),
+        reputation: profiles.reputation(bid.bidderOrgId),
       })),
     };
   }

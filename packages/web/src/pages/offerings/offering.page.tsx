@@ -28,6 +28,7 @@ import { Countdown } from '../../components/time';
 import { useSubmit } from '../../components/use-submit';
 import { moneyInputValue, parseMoneyInput } from '../../format/money';
 import { useI18n } from '../../i18n/i18n';
+import { Figure } from '../needs/auction-panel';
 import { OfferingFacts } from './offering-facts';
 import { myOfferingBidKey, offeringAuctionKey, offeringBidsKey, offeringKey } from './offering-keys';
 
@@ -36,19 +37,6 @@ const orNull = <T,>(p: Promise<T>) =>
     if (err instanceof ApiError && (err.status === 404 || err.status === 403)) return null;
     throw err;
   });
-
-function Figure(props: { label: string; value: string; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {props.label}
-      </Text>
-      <Text fw={700} size="lg" data-testid={props.testId}>
-        {props.value}
-      </Text>
-    </Stack>
-  );
-}
 
 /** A bidder's live view of a forward auction: rank, best price (never who), the close as it moves. */
 function AuctionStanding(props: { offering: Offering; timeZone: string }) {
