@@ -33,6 +33,11 @@ function dataFor(kind: NotificationKind): { entityId: string; data: Record<strin
   if (kind.startsWith('deal.'))
     return { entityId: dealId, data: { dealId, needId, reason: 'Found it nearer' } };
   if (kind.startsWith('booking.')) return { entityId: booking.bookingId, data: booking };
+  if (kind.startsWith('offering.'))
+    return {
+      entityId: 'off_01JTEST',
+      data: { offeringId: 'off_01JTEST', title: 'Former dairy line', reason: 'Needed for a road' },
+    };
   if (kind === 'email.suppressed')
     return {
       entityId: 'usr_x',

@@ -27,6 +27,9 @@ export const NOTIFICATION_KINDS = [
   'booking.cancelled',
   'booking.offered',
   'booking.expired',
+  'offering.won',
+  'offering.lost',
+  'offering.cancelled',
   'email.suppressed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -5,6 +5,7 @@ import type { MessageKey } from './messages';
 /** What an email about a notification may name, each resolved from the notification and the names read. */
 export type Var =
   | 'need'
+  | 'offering'
   | 'deal'
   | 'dealRef'
   | 'expo'
@@ -16,7 +17,7 @@ export type Var =
   | 'person'
   | 'address';
 
-type Target = 'need' | 'deal' | 'dealRoom' | 'bookings' | 'expoBookings' | 'settings';
+type Target = 'need' | 'deal' | 'dealRoom' | 'bookings' | 'expoBookings' | 'offering' | 'settings';
 
 export interface KindTemplate {
   /** Every variable its subject and body may use; each must resolve, or nothing is sent. */
@@ -54,6 +55,9 @@ export const KIND_TEMPLATES: Record<NotificationKind, KindTemplate> = {
   'booking.cancelled': booking(),
   'booking.offered': booking('expiresAt'),
   'booking.expired': booking(),
+  'offering.won': { vars: ['offering'], target: 'offering' },
+  'offering.lost': { vars: ['offering'], target: 'offering' },
+  'offering.cancelled': { vars: ['offering', 'reason'], target: 'offering' },
   'email.suppressed': { vars: ['person', 'address'], target: 'settings' },
 };
 
@@ -89,6 +93,10 @@ export function pathFor(target: Target, n: MailedNotification): string | null {
       const id = idOf(n, 'expoId', 'expo');
       return id ? `/expos/${id}/bookings` : null;
     }
+    case 'offering': {
+      const id = idOf(n, 'offeringId', 'off');
+      return id ? `/offerings/${id}` : null;
+    }
     case 'settings':
       return '/settings';
   }
@@ -116,6 +124,9 @@ export function resolveVar(
       return (dealId ? names.deals[dealId] : undefined) ?? (needId ? names.needs[needId] : undefined) ?? null;
     case 'dealRef':
       return dealId ? dealRef(dealId) : null;
+    case 'offering':
+      // Park space on offer: its title travels in the notification.
+      return str(n.data.title);
     case 'expo':
       return (expoId ? names.expos[expoId] : undefined) ?? null;
     case 'slot':

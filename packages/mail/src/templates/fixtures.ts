@@ -24,6 +24,12 @@ const booking = {
   expiresAt: '2026-03-02T09:15:00.000Z',
 };
 
+const offering = {
+  offeringId: 'off_01J00000000000000000OFFER1',
+  parkId: 'park_1',
+  title: 'Former dairy line, hall B',
+};
+
 export const SAMPLE_DATA: Record<NotificationKind, { entityId: string; data: Record<string, unknown> }> = {
   'need.matched': {
     entityId: needId,
@@ -76,6 +82,12 @@ export const SAMPLE_DATA: Record<NotificationKind, { entityId: string; data: Rec
   'booking.cancelled': { entityId: booking.bookingId, data: { ...booking, status: 'cancelled' } },
   'booking.offered': { entityId: booking.bookingId, data: booking },
   'booking.expired': { entityId: booking.bookingId, data: { ...booking, status: 'expired' } },
+  'offering.won': { entityId: offering.offeringId, data: offering },
+  'offering.lost': { entityId: offering.offeringId, data: offering },
+  'offering.cancelled': {
+    entityId: offering.offeringId,
+    data: { offeringId: offering.offeringId, title: offering.title, reason: 'The plot is needed for a road' },
+  },
   'email.suppressed': {
     entityId: 'usr_1',
     data: { userId: 'usr_1', name: 'Reza', email: 'reza@alborz.example', reason: 'bounce' },

@@ -66,9 +66,13 @@ describe.for(LANGS)('every notification kind in %s', (lang) => {
         ? 'Eshtehard Industry Week 2026'
         : vars.includes('deal')
           ? dealRef('deal_01J000000000000000000DEAL1')
-          : 'reza@alborz.example';
+          : vars.includes('offering')
+            ? 'Former dairy line, hall B'
+            : 'reza@alborz.example';
     expect(mail.subject + mail.text).toContain(named);
-    expect(mail.text).toMatch(/https:\/\/market\.example\.org\/(needs|deals|bookings|expos|settings)/);
+    expect(mail.text).toMatch(
+      /https:\/\/market\.example\.org\/(needs|deals|bookings|expos|offerings|settings)/,
+    );
     expect(mail.headers['List-Unsubscribe']).toMatch(
       /^<https:\/\/market\.example\.org\/v1\/email\/unsubscribe\?token=[^>]+>$/,
     );

@@ -16,6 +16,7 @@ export const en = {
   'action.need': 'Open the need',
   'action.deal': 'Open the deal',
   'action.dealRoom': 'Open the deal room',
+  'action.offering': 'Open the offering',
   'action.bookings': 'See your bookings',
   'action.expoBookings': 'Review the bookings',
   'action.settings': 'Open your settings',
@@ -83,6 +84,13 @@ export const en = {
   'booking.expired.subject': 'Your hold on slot {slot} at {expo} expired',
   'booking.expired.body':
     'Your hold on slot {slot} at {expo} expired before the booking was submitted, so the slot is free again.',
+  'offering.won.subject': 'Your bid for {offering} won',
+  'offering.won.body':
+    'The park awarded “{offering}” to your bid, and your firm is now an approved tenant of the park.',
+  'offering.lost.subject': '{offering} went to another bid',
+  'offering.lost.body': 'The park awarded “{offering}” to another bidder. Thank you for bidding.',
+  'offering.cancelled.subject': '{offering} was withdrawn',
+  'offering.cancelled.body': 'The park withdrew “{offering}”, on which you bid. The reason given: {reason}',
   'email.suppressed.subject': 'Email to {address} cannot be delivered',
   'email.suppressed.body':
     'Email to {person} ({address}) bounced or was marked as spam, so Parkbridge stopped sending to it. Check the address in the settings.',

@@ -12,6 +12,7 @@ export const fa = {
   'action.need': 'دیدن درخواست',
   'action.deal': 'دیدن معامله',
   'action.dealRoom': 'رفتن به اتاق معامله',
+  'action.offering': 'دیدن آگهی واگذاری',
   'action.bookings': 'دیدن رزروهای شما',
   'action.expoBookings': 'بررسی رزروها',
   'action.settings': 'باز کردن تنظیمات',
@@ -80,6 +81,13 @@ export const fa = {
   'booking.expired.subject': 'نگه‌داشت غرفهٔ {slot} در {expo} به پایان رسید',
   'booking.expired.body':
     'نگه‌داشت غرفهٔ {slot} در {expo} پیش از ثبت رزرو به پایان رسید و غرفه دوباره آزاد است.',
+  'offering.won.subject': 'پیشنهاد شما برای {offering} برنده شد',
+  'offering.won.body':
+    'شهرک «{offering}» را به پیشنهاد شما واگذار کرد و شرکت شما اکنون واحد مستقر تأییدشدهٔ شهرک است.',
+  'offering.lost.subject': '{offering} به پیشنهاد دیگری واگذار شد',
+  'offering.lost.body': 'شهرک «{offering}» را به پیشنهاددهندهٔ دیگری واگذار کرد. از پیشنهاد شما سپاسگزاریم.',
+  'offering.cancelled.subject': '{offering} پس گرفته شد',
+  'offering.cancelled.body': 'شهرک «{offering}» را که برایش پیشنهاد داده بودید پس گرفت. دلیل: {reason}',
   'email.suppressed.subject': 'ایمیل به {address} نمی‌رسد',
   'email.suppressed.body':
     'ایمیل به {person} ({address}) برگشت خورد یا هرزنامه شناخته شد، پس پارک‌بریج دیگر به آن نمی‌فرستد. نشانی را در تنظیمات بررسی کنید.',

@@ -12,6 +12,7 @@ export const mn = {
   'action.need': 'Хэрэгцээг нээх',
   'action.deal': 'Хэлцлийг нээх',
   'action.dealRoom': 'Хэлцлийн өрөөг нээх',
+  'action.offering': 'Зарыг нээх',
   'action.bookings': 'Захиалгуудаа харах',
   'action.expoBookings': 'Захиалгуудыг хянах',
   'action.settings': 'Тохиргоогоо нээх',
@@ -81,6 +82,13 @@ export const mn = {
   'booking.expired.subject': '{expo}-ийн {slot} талбайн түр хадгалалт дууссан',
   'booking.expired.body':
     '{expo}-ийн {slot} талбайн түр хадгалалт захиалга илгээгдэхээс өмнө дууссан тул талбай дахин сул боллоо.',
+  'offering.won.subject': '{offering}-д өгсөн таны санал яллаа',
+  'offering.won.body':
+    'Парк «{offering}»-ийг таны саналд олгож, танай компани одоо паркийн батлагдсан түрээслэгч боллоо.',
+  'offering.lost.subject': '{offering}-ийг өөр саналд олголоо',
+  'offering.lost.body': 'Парк «{offering}»-ийг өөр оролцогчид олголоо. Санал ирүүлсэнд баярлалаа.',
+  'offering.cancelled.subject': '{offering}-ийг цуцаллаа',
+  'offering.cancelled.body': 'Таны санал өгсөн «{offering}»-ийг парк цуцаллаа. Шалтгаан: {reason}',
   'email.suppressed.subject': '{address} руу имэйл хүргэгдэхгүй байна',
   'email.suppressed.body':
     '{person} ({address}) руу илгээсэн имэйл буцаж ирсэн эсвэл спам гэж тэмдэглэгдсэн тул Parkbridge тийш илгээхээ больсон. Тохиргоонд хаягаа шалгана уу.',

@@ -12,6 +12,7 @@ export const vi = {
   'action.need': 'Mở yêu cầu',
   'action.deal': 'Mở giao dịch',
   'action.dealRoom': 'Mở phòng giao dịch',
+  'action.offering': 'Mở mặt bằng chào thuê',
   'action.bookings': 'Xem các đặt chỗ của bạn',
   'action.expoBookings': 'Xem xét các đặt chỗ',
   'action.settings': 'Mở cài đặt',
@@ -80,6 +81,13 @@ export const vi = {
   'booking.expired.subject': 'Thời gian giữ gian hàng {slot} tại {expo} đã hết',
   'booking.expired.body':
     'Thời gian giữ gian hàng {slot} tại {expo} đã hết trước khi bạn gửi đặt chỗ, nên gian hàng được trả lại.',
+  'offering.won.subject': 'Giá thầu của bạn cho {offering} đã thắng',
+  'offering.won.body':
+    'Khu công nghiệp đã trao “{offering}” cho giá thầu của bạn, và doanh nghiệp của bạn nay là doanh nghiệp thuê đã được phê duyệt của khu.',
+  'offering.lost.subject': '{offering} đã được trao cho giá thầu khác',
+  'offering.lost.body': 'Khu công nghiệp đã trao “{offering}” cho một nhà thầu khác. Cảm ơn bạn đã đặt giá.',
+  'offering.cancelled.subject': '{offering} đã bị rút lại',
+  'offering.cancelled.body': 'Khu công nghiệp đã rút lại “{offering}” mà bạn đã đặt giá. Lý do: {reason}',
   'email.suppressed.subject': 'Không thể gửi email đến {address}',
   'email.suppressed.body':
     'Email gửi đến {person} ({address}) bị trả lại hoặc bị đánh dấu là thư rác, nên Parkbridge đã ngừng gửi đến địa chỉ này. Hãy kiểm tra địa chỉ trong cài đặt.',

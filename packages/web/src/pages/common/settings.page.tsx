@@ -29,6 +29,7 @@ const GROUPS: { title: MessageKey; prefixes: string[] }[] = [
   { title: 'settings.group.bids', prefixes: ['bid.'] },
   { title: 'settings.group.deals', prefixes: ['deal.'] },
   { title: 'settings.group.bookings', prefixes: ['booking.'] },
+  { title: 'settings.group.offerings', prefixes: ['offering.'] },
   { title: 'settings.group.account', prefixes: ['email.'] },
 ];
 const MODES: EmailMode[] = ['instant', 'daily', 'off'];
