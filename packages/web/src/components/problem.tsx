@@ -16,7 +16,11 @@ export function useProblemText() {
       if (error.status === 0) return { title, detail: t('problem.network.detail'), technical: '' };
       return { title, detail: '', technical: error.problem.detail };
     }
-    return { title: t('problem.generic'), detail: '', technical: error instanceof Error ? error.message : '' };
+    return {
+      title: t('problem.generic'),
+      detail: '',
+      technical: error instanceof Error ? error.message : '',
+    };
   };
 }
 

@@ -46,7 +46,8 @@ export function useSubmit<T>(
     if (!hit) return undefined;
     // A broken rule (a close too soon) reads in the user's language at its field; the server's
     // English sentence, with its ISO instant, is only the fallback for codes without a message.
-    const inWords = error instanceof ApiError && error.status !== 400 ? tMaybe(`problem.${error.code}`) : null;
+    const inWords =
+      error instanceof ApiError && error.status !== 400 ? tMaybe(`problem.${error.code}`) : null;
     return inWords ?? hit.message;
   };
   const unclaimed = () =>
