@@ -858,6 +858,11 @@ export const en = {
   'problem.chain.park_required': 'Say which park this chain belongs to',
   'problem.question.need_closed': 'The need has closed; questions are no longer taken',
   'problem.slot.over': 'This time is over; the slot can no longer be booked',
+  'need.editDraft': 'Edit draft',
+  'time.day': 'Day',
+  'time.month': 'Month',
+  'time.year': 'Year',
+  'time.clock': 'Time of day',
 };
 
 export type MessageKey = keyof typeof en;

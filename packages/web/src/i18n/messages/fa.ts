@@ -860,4 +860,9 @@ export const fa: Messages = {
   'problem.chain.park_required': 'مشخص کنید این زنجیره به کدام شهرک تعلق دارد',
   'problem.question.need_closed': 'مهلت این نیاز تمام شده؛ دیگر پرسشی پذیرفته نمی‌شود',
   'problem.slot.over': 'این زمان گذشته است؛ غرفه دیگر رزروشدنی نیست',
+  'need.editDraft': 'ویرایش پیش‌نویس',
+  'time.day': 'روز',
+  'time.month': 'ماه',
+  'time.year': 'سال',
+  'time.clock': 'ساعت',
 };

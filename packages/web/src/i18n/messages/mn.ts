@@ -871,4 +871,9 @@ export const mn: Messages = {
   'problem.chain.park_required': 'Энэ гинж аль паркт хамаарахыг заана уу',
   'problem.question.need_closed': 'Хэрэгцээ хаагдсан; асуулт хүлээн авахгүй',
   'problem.slot.over': 'Энэ хугацаа өнгөрсөн; талбайг захиалах боломжгүй',
+  'need.editDraft': 'Ноорог засах',
+  'time.day': 'Өдөр',
+  'time.month': 'Сар',
+  'time.year': 'Он',
+  'time.clock': 'Цаг',
 };

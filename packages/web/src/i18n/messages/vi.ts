@@ -863,4 +863,9 @@ export const vi: Messages = {
   'problem.chain.park_required': 'Hãy chọn khu mà chuỗi này thuộc về',
   'problem.question.need_closed': 'Nhu cầu đã đóng; không nhận câu hỏi nữa',
   'problem.slot.over': 'Thời gian này đã qua; không thể đặt ô nữa',
+  'need.editDraft': 'Sửa bản nháp',
+  'time.day': 'Ngày',
+  'time.month': 'Tháng',
+  'time.year': 'Năm',
+  'time.clock': 'Giờ',
 };

@@ -840,4 +840,9 @@ export const zh: Messages = {
   'problem.chain.park_required': '请指明此生产链所属的园区',
   'problem.question.need_closed': '需求已截止，不再接受提问',
   'problem.slot.over': '该时间已过，展位无法再预订',
+  'need.editDraft': '编辑草稿',
+  'time.day': '日',
+  'time.month': '月',
+  'time.year': '年',
+  'time.clock': '时间',
 };
