@@ -75,7 +75,9 @@ describe('the web app shell', () => {
 });
 
 describe('workflow 1: a firm registers and the operator approves it', () => {
-  it('signs a new firm up, applies to the park, and claims a certificate; the operator verifies it and approves the membership', async () => {
+  it('signs a new firm up, applies to the park, and claims a certificate; the operator verifies it and approves the membership', {
+    timeout: 90_000,
+  }, async () => {
     const email = h.runtime.unique('newfirm');
     const firm = await h.newPage('en');
     await h.signIn(firm, email);
