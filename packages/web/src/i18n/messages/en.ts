@@ -863,6 +863,9 @@ export const en = {
   'time.month': 'Month',
   'time.year': 'Year',
   'time.clock': 'Time of day',
+  'problem.bid.total_zero': 'The bid’s total comes to nothing; enter a price',
+  'problem.origin.direct': 'Open Parkbridge at its web address',
+  'problem.request.unsupported_charset': 'The request could not be read',
 };
 
 export type MessageKey = keyof typeof en;

@@ -866,4 +866,7 @@ export const fa: Messages = {
   'time.month': 'ماه',
   'time.year': 'سال',
   'time.clock': 'ساعت',
+  'problem.bid.total_zero': 'جمع پیشنهاد صفر می‌شود؛ قیمتی وارد کنید',
+  'problem.origin.direct': 'پارک‌بریج را از نشانی وب آن باز کنید',
+  'problem.request.unsupported_charset': 'درخواست خواندنی نبود',
 };

@@ -877,4 +877,7 @@ export const mn: Messages = {
   'time.month': 'Сар',
   'time.year': 'Он',
   'time.clock': 'Цаг',
+  'problem.bid.total_zero': 'Саналын нийт дүн тэг болж байна; үнэ оруулна уу',
+  'problem.origin.direct': 'Parkbridge-ийг вэб хаягаар нь нээнэ үү',
+  'problem.request.unsupported_charset': 'Хүсэлтийг уншиж чадсангүй',
 };

@@ -868,4 +868,7 @@ export const vi: Messages = {
   'time.month': 'Tháng',
   'time.year': 'Năm',
   'time.clock': 'Giờ',
+  'problem.bid.total_zero': 'Tổng chào giá bằng không; hãy nhập giá',
+  'problem.origin.direct': 'Hãy mở Parkbridge tại địa chỉ web của nó',
+  'problem.request.unsupported_charset': 'Không đọc được yêu cầu',
 };

@@ -845,4 +845,7 @@ export const zh: Messages = {
   'time.month': '月',
   'time.year': '年',
   'time.clock': '时间',
+  'problem.bid.total_zero': '报价总额为零，请输入价格',
+  'problem.origin.direct': '请通过 Parkbridge 的网址访问',
+  'problem.request.unsupported_charset': '无法读取请求',
 };
