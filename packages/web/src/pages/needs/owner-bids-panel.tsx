@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import type { BidComparison, Deal, Need, OwnerBids } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm';
 import { FileList } from '../../components/files';
+import { ParkTime } from '../../components/park-time';
 import { Empty, QueryState } from '../../components/query-state';
 import { SortableTh, useSort } from '../../components/sortable';
 import { StatusBadge } from '../../components/status-badge';
@@ -178,7 +179,9 @@ export function OwnerBidsPanel(props: { need: Need }) {
                       <Table.Td className="numeric">
                         {t('bid.days', { days: fmt.number(b.leadTimeDays) })}
                       </Table.Td>
-                      <Table.Td>{fmt.dateTime(b.validUntil)}</Table.Td>
+                      <Table.Td>
+                        <ParkTime parkId={need.parkId} at={b.validUntil} />
+                      </Table.Td>
                       <Table.Td className="numeric">
                         {b.reputation.averageRating === null
                           ? t('bid.noRatings')
