@@ -932,6 +932,17 @@ export const en = {
   'notification.offering.won': 'You won park space: you are now a tenant of the park',
   'notification.offering.lost': 'The park awarded space you bid on to another investor',
   'notification.offering.cancelled': 'The park withdrew space you bid on',
+  'problem.bid.activity_not_allowed': 'The planned activity is not one this space allows',
+  'problem.bid.below_reserve': 'A bid must reach the reserve price',
+  'problem.bid.offering_closed': 'The offering has closed; no bid is accepted after the close',
+  'problem.bid.own_offering': 'The park’s operator cannot bid on its own offering',
+  'problem.offering.already_awarded': 'The offering has been awarded already',
+  'problem.offering.cancelled': 'The offering was cancelled',
+  'problem.offering.closes_in_past': 'The close must be in the future',
+  'problem.offering.not_draft': 'Only a draft offering can do this',
+  'problem.offering.not_found': 'This offering does not exist or is not visible to you',
+  'problem.offering.window_too_short':
+    'The close is too soon: investors need more time to bid. Choose a later close.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -935,4 +935,15 @@ export const fa: Messages = {
   'notification.offering.won': 'فضای شهرک را بردید: اکنون مستقر شهرک هستید',
   'notification.offering.lost': 'شهرک فضایی را که برایش پیشنهاد داده بودید به سرمایه‌گذار دیگری واگذار کرد',
   'notification.offering.cancelled': 'شهرک فضایی را که برایش پیشنهاد داده بودید پس گرفت',
+  'problem.bid.activity_not_allowed': 'فعالیت برنامه‌ریزی‌شده در این فضا مجاز نیست',
+  'problem.bid.below_reserve': 'پیشنهاد باید دست‌کم به قیمت پایه برسد',
+  'problem.bid.offering_closed': 'مهلت این عرضه تمام شده؛ پس از آن پیشنهادی پذیرفته نمی‌شود',
+  'problem.bid.own_offering': 'گردانندهٔ شهرک نمی‌تواند روی عرضهٔ خودش پیشنهاد دهد',
+  'problem.offering.already_awarded': 'این عرضه پیش‌تر واگذار شده است',
+  'problem.offering.cancelled': 'این عرضه لغو شده است',
+  'problem.offering.closes_in_past': 'زمان بسته‌شدن باید در آینده باشد',
+  'problem.offering.not_draft': 'این کار فقط برای عرضهٔ پیش‌نویس شدنی است',
+  'problem.offering.not_found': 'این عرضه وجود ندارد یا برای شما نمایان نیست',
+  'problem.offering.window_too_short':
+    'زمان بسته‌شدن خیلی نزدیک است: سرمایه‌گذاران برای پیشنهاد وقت بیشتری لازم دارند. زمان دیرتری برگزینید.',
 };

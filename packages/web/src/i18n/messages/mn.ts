@@ -946,4 +946,15 @@ export const mn: Messages = {
   'notification.offering.won': 'Та паркийн талбайг авлаа: одоо түрээслэгч боллоо',
   'notification.offering.lost': 'Таны санал өгсөн талбайг парк өөр хөрөнгө оруулагчид олгосон',
   'notification.offering.cancelled': 'Таны санал өгсөн талбайг парк цуцалсан',
+  'problem.bid.activity_not_allowed': 'Төлөвлөсөн үйл ажиллагааг энэ талбайд зөвшөөрөхгүй',
+  'problem.bid.below_reserve': 'Санал доод үнэд хүрэх ёстой',
+  'problem.bid.offering_closed': 'Санал болголт хаагдсан; хаагдсаны дараа санал авахгүй',
+  'problem.bid.own_offering': 'Паркийн оператор өөрийн санал болголтод санал өгөх боломжгүй',
+  'problem.offering.already_awarded': 'Энэ санал болголтыг аль хэдийн олгосон',
+  'problem.offering.cancelled': 'Энэ санал болголтыг цуцалсан',
+  'problem.offering.closes_in_past': 'Хаах хугацаа ирээдүйд байх ёстой',
+  'problem.offering.not_draft': 'Үүнийг зөвхөн ноорог санал болголтод хийнэ',
+  'problem.offering.not_found': 'Энэ санал болголт байхгүй эсвэл танд харагдахгүй',
+  'problem.offering.window_too_short':
+    'Хаах хугацаа хэт ойр байна: хөрөнгө оруулагчдад санал өгөх хугацаа хэрэгтэй. Хожуу цаг сонгоно уу.',
 };

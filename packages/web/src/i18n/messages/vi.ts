@@ -937,4 +937,15 @@ export const vi: Messages = {
   'notification.offering.won': 'Bạn đã trúng mặt bằng: nay là doanh nghiệp thuê của khu',
   'notification.offering.lost': 'Khu đã trao mặt bằng bạn trả giá cho nhà đầu tư khác',
   'notification.offering.cancelled': 'Khu đã hủy chào mặt bằng bạn trả giá',
+  'problem.bid.activity_not_allowed': 'Hoạt động dự kiến không được phép ở không gian này',
+  'problem.bid.below_reserve': 'Giá đặt phải đạt giá khởi điểm',
+  'problem.bid.offering_closed': 'Đợt chào đã đóng; không nhận giá sau khi đóng',
+  'problem.bid.own_offering': 'Đơn vị vận hành khu không thể đặt giá cho đợt chào của chính mình',
+  'problem.offering.already_awarded': 'Đợt chào này đã được trao',
+  'problem.offering.cancelled': 'Đợt chào đã bị hủy',
+  'problem.offering.closes_in_past': 'Thời điểm đóng phải ở tương lai',
+  'problem.offering.not_draft': 'Chỉ đợt chào ở dạng nháp mới làm được việc này',
+  'problem.offering.not_found': 'Đợt chào này không tồn tại hoặc bạn không xem được',
+  'problem.offering.window_too_short':
+    'Thời điểm đóng quá sớm: nhà đầu tư cần thêm thời gian để đặt giá. Hãy chọn thời điểm muộn hơn.',
 };
