@@ -1,6 +1,9 @@
 import { EnvName } from '@parkbridge/config';
 import { Aws, CfnOutput, CfnRule, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { GraphWidget, MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
+import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
@@ -27,8 +30,14 @@ export interface ParkbridgeStackProps extends StackProps {
    */
   readonly webOrigins?: string[];
   /**
+   * The site's own domain: CloudFront answers there with this certificate (ACM, us-east-1), and
+   * the records pointing it at the distribution are written into the hosted zone when one is given.
+   * @default - the cloudfront.net name only
+   */
+  readonly domain?: { name: string; certificate: ICertificate; hostedZoneId?: string };
+  /**
    * An existing CLOUDFRONT-scoped web ACL. Needed for prod outside us-east-1, where the stack
-   * cannot create one (infra/firewall-app.ts creates it in us-east-1).
+   * cannot create one (the edge stack, infra/stacks/edge-stack.ts, creates it in us-east-1).
    * @default - prod creates its own web ACL (the stack must then be deployed in us-east-1)
    */
   readonly webAclArn?: string;
@@ -106,13 +115,13 @@ export class ParkbridgeStack extends Stack {
           {
             assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
             assertDescription:
-              'A CloudFront web ACL can only be created in us-east-1. Deploy there, or create it with infra/firewall-app.ts and pass -c webAclArn=<arn>.',
+              'A CloudFront web ACL can only be created in us-east-1. Deploy with npm run deploy -- --region <region>, which creates it there (docs/deployment.md).',
           },
         ],
       });
     }
 
-    const region = Stack.of(this).region;
+    const { region, urlSuffix } = Stack.of(this);
     const signInUrl = users.domain.baseUrl();
     const web = new WebDistribution(this, 'Web', {
       apiUrl: api.url,
@@ -121,14 +130,15 @@ export class ParkbridgeStack extends Stack {
       removalPolicy: stage.removalPolicy,
       logRetention: Duration.days(stage.logRetention),
       connectSources: [
-        `https://cognito-idp.${region}.amazonaws.com`,
+        `https://cognito-idp.${region}.${urlSuffix}`,
         signInUrl,
         // Browsers POST files straight to the files bucket (its name is not known before it exists).
-        `https://*.s3.${region}.amazonaws.com`,
+        `https://*.s3.${region}.${urlSuffix}`,
       ],
       ...(webAclArn ? { webAclArn } : {}),
+      ...(props.domain ? { domain: props.domain } : {}),
     });
-    const appOrigins = [web.url, ...webOrigins, ...stage.devOrigins];
+    const appOrigins = [...new Set([web.url, web.distributionUrl, ...webOrigins, ...stage.devOrigins])];
     const webClient = users.addWebClient('WebClient', {
       callbackUrls: appOrigins.map((o) => `${o}/`),
       logoutUrls: appOrigins.map((o) => `${o}/`),
@@ -254,7 +264,9 @@ export class ParkbridgeStack extends Stack {
 
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
+    if (props.domain) this.pointDomainAt(web, props.domain);
     output('WebUrl', web.url, 'The web app, and the API under /v1 (through CloudFront and WAF)');
+    output('DistributionDomain', web.distribution.distributionDomainName, 'Where the site domain points');
     output('ApiUrl', api.url, 'The HTTP API endpoint itself');
     output('UserPoolId', users.userPool.userPoolId, 'Cognito user pool');
     output('WebClientId', webClient.userPoolClientId, 'Cognito app client of the web app');
@@ -262,5 +274,25 @@ export class ParkbridgeStack extends Stack {
     output('TableName', data.tableName, 'The DynamoDB table');
     output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe here to receive the alarms');
     output('DashboardName', alarms.dashboard.dashboardName, 'CloudWatch dashboard');
+  }
+
+  /**
+   * The site's domain to the distribution: alias records in the account's hosted zone, or, without
+   * one, the record to create at the domain's DNS host (an output the deploy prints).
+   */
+  private pointDomainAt(web: WebDistribution, domain: NonNullable<ParkbridgeStackProps['domain']>): void {
+    const { name, hostedZoneId } = domain;
+    if (hostedZoneId) {
+      const zone = HostedZone.fromHostedZoneId(this, 'SiteZone', hostedZoneId);
+      const target = RecordTarget.fromAlias(new CloudFrontTarget(web.distribution));
+      // A trailing dot: the zone's name is not known without a lookup, and need not be.
+      new ARecord(this, 'SiteAlias', { zone, recordName: `${name}.`, target });
+      new AaaaRecord(this, 'SiteAliasIpv6', { zone, recordName: `${name}.`, target });
+      return;
+    }
+    new CfnOutput(this, 'SiteDnsRecord', {
+      value: `${name}. CNAME ${web.distribution.distributionDomainName}.`,
+      description: 'Create this record at the DNS host of the domain (an ALIAS/ANAME at a zone apex)',
+    });
   }
 }
