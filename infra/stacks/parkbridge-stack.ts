@@ -13,6 +13,7 @@ import { OperationsAlarms } from '../constructs/operations-alarms';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
 import { ParkbridgeTable } from '../constructs/parkbridge-table';
+import { SafeRollouts } from '../constructs/safe-rollouts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs';
 import { StreamReader } from '../constructs/stream-reader';
 import { UserDirectory } from '../constructs/user-directory';
@@ -156,7 +157,9 @@ export class ParkbridgeStack extends Stack {
       [EnvName.cursorSecretArn]: cursorSecret.secretArn,
       [EnvName.webOrigin]: web.url,
     };
+    const rollouts = new SafeRollouts(this, 'Rollouts', { deploymentConfig: stage.rollout });
     const httpFunctions: Record<string, ParkbridgeFunction> = {};
+    const liveAliases: Record<string, ReturnType<SafeRollouts['liveAlias']>> = {};
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = new ParkbridgeFunction(this, `Http${pascal(name)}`, {
         entry: spec.entry,
@@ -172,9 +175,12 @@ export class ParkbridgeStack extends Stack {
         fn.addEnvironment(EnvName.filesBucket, files.bucket.bucketName);
         files.grantFileAccess(fn);
       }
-      api.addSecuredRoutes(`Http${pascal(name)}`, fn, spec.routes);
-      if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, fn, spec.publicRoutes);
+      // The API calls the live alias, which a release shifts to the new version step by step.
+      const live = rollouts.liveAlias(fn);
+      api.addSecuredRoutes(`Http${pascal(name)}`, live, spec.routes);
+      if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, live, spec.publicRoutes);
       httpFunctions[`Http${pascal(name)}`] = fn;
+      liveAliases[`Http${pascal(name)}`] = live;
     }
 
     const jobs = props.jobs ?? jobsInCode();
@@ -234,6 +240,9 @@ export class ParkbridgeStack extends Stack {
       ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
     });
     alarms.watchTable(data.table);
+    for (const [label, live] of Object.entries(liveAliases)) {
+      rollouts.guard(label, live, [alarms.named(`${label}Errors`), alarms.named('Api5xx')]);
+    }
     alarms.dashboard.addWidgets(
       new GraphWidget({
         title: 'Marketplace (business metrics)',
