@@ -232,7 +232,8 @@ describe('the HTTP API', () => {
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = fnByService(dev, `http-${name}`);
       expect(fn.env.PARKBRIDGE_ROUTE_GROUPS).toBeUndefined();
-      const [aliasId] = Object.entries(aliases).find(([, a]) => a.Properties.FunctionName.Ref === fn.id) ?? [];
+      const [aliasId] =
+        Object.entries(aliases).find(([, a]) => a.Properties.FunctionName.Ref === fn.id) ?? [];
       expect(aliasId, `${name} has a live alias`).toBeDefined();
       const integrationIds = Object.entries(integrations)
         .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(`"${aliasId}"`))
