@@ -115,18 +115,20 @@ async function firstOperator(o: DeployOptions, outputs: Outputs) {
   }
 }
 
+/** Synthesizes and prints the plan; undefined (exit code 3) when the region's partition blocks it. */
+async function plan(o: DeployOptions) {
+  const stacks = await synthesize(o);
+  printPlan(o, stacks);
+  const blockers = blockersOf(stacks);
+  if (!blockers.length) return stacks;
+  printBlockers(blockers);
+  process.exitCode = 3;
+  return undefined;
+}
+
 async function main(o: DeployOptions) {
   if (o.dryRun) {
-    const stacks = await synthesize(o);
-    printPlan(o, stacks);
-    const blockers = blockersOf(stacks);
-    if (blockers.length) {
-      printBlockers(blockers);
-      process.exitCode = 3;
-      return;
-    }
-    say();
-    say(`Dry run: nothing was deployed. Templates: ${o.out}`);
+    if (await plan(o)) say(`\nDry run: nothing was deployed. Templates: ${o.out}`);
     return;
   }
   say('Checking credentials...');
@@ -135,14 +137,8 @@ async function main(o: DeployOptions) {
   say('Building the web app...');
   await run('npm', ['run', 'build', '-w', '@parkbridge/web']);
   say('Synthesizing...');
-  const stacks = await synthesize(o);
-  printPlan(o, stacks);
-  const blockers = blockersOf(stacks);
-  if (blockers.length) {
-    printBlockers(blockers);
-    process.exitCode = 3;
-    return;
-  }
+  const stacks = await plan(o);
+  if (!stacks) return;
   say('Checking the CDK bootstrap...');
   await ensureBootstrapped(o, me.account, [...new Set(stacks.map((s) => s.region))]);
   const outputsFile = join(o.out, 'outputs.json');
