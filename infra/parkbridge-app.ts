@@ -37,6 +37,10 @@ export function defineParkbridgeApp(
   const domain = optional(context('domain'))?.toLowerCase();
   const hostedZoneId = optional(context('hostedZoneId'));
   const alarmEmail = optional(context('alarmEmail'));
+  const cognitoPlan = optional(context('cognitoPlan'));
+  if (cognitoPlan && cognitoPlan !== 'essentials' && cognitoPlan !== 'plus') {
+    throw new Error(`-c cognitoPlan is essentials or plus, not "${cognitoPlan}".`);
+  }
   let webAclArn = optional(context('webAclArn'));
   if (region && !REGION_PATTERN.test(region)) throw new Error(`"${region}" is not an AWS region name.`);
   if (domain && !DOMAIN_PATTERN.test(domain)) throw new Error(`"${domain}" is not a domain name.`);
@@ -73,6 +77,7 @@ export function defineParkbridgeApp(
     webOrigins: list(context('webOrigins')),
     ...(webAclArn ? { webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(cognitoPlan ? { cognitoPlan } : {}),
     ...(domain && edge?.certificate
       ? { domain: { name: domain, certificate: edge.certificate, ...(hostedZoneId ? { hostedZoneId } : {}) } }
       : {}),

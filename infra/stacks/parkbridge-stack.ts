@@ -42,6 +42,12 @@ export interface ParkbridgeStackProps extends StackProps {
    * @default - prod creates its own web ACL (the stack must then be deployed in us-east-1)
    */
   readonly webAclArn?: string;
+  /**
+   * Cognito's plan: Plus adds threat protection (compromised credentials, adaptive sign-in) and is
+   * most of a province's bill; Essentials has neither and its first 10,000 users a month are free.
+   * @default - plus in prod, essentials in dev
+   */
+  readonly cognitoPlan?: 'essentials' | 'plus';
   /** @default - nobody is subscribed to the alarm topic */
   readonly alarmEmail?: string;
   /** @default packages/web/dist, deployed only if it exists */
@@ -97,7 +103,7 @@ export class ParkbridgeStack extends Stack {
       preTokenGeneration: preToken,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
-      threatProtection: stage.name === 'prod',
+      threatProtection: (props.cognitoPlan ?? (stage.name === 'prod' ? 'plus' : 'essentials')) === 'plus',
     });
 
     const webOrigins = props.webOrigins ?? [];

@@ -7,6 +7,7 @@ export interface DeployOptions {
   domain?: string;
   hostedZoneId?: string;
   alarmEmail?: string;
+  cognitoPlan?: 'essentials' | 'plus';
   /** Run `cdk bootstrap` where the account is not bootstrapped yet. */
   bootstrap: boolean;
   /** Synthesize and print the plan; no credentials, no AWS call. */
@@ -19,7 +20,7 @@ export interface DeployOptions {
 }
 
 export const USAGE = `npm run deploy -- --stage dev|prod --region <region> [--domain parks.example.org]
-  [--hosted-zone-id Z…] [--alarm-email ops@…] [--bootstrap] [--dry-run] [--yes]
+  [--hosted-zone-id Z…] [--alarm-email ops@…] [--cognito-plan essentials|plus] [--bootstrap] [--dry-run] [--yes]
   [--operator-email ops@… --authority-name "…" --country IR] [--out <folder>]`;
 
 /** The command line, checked; throws an Error whose message says what is wrong. */
@@ -33,6 +34,7 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
       domain: { type: 'string' },
       'hosted-zone-id': { type: 'string' },
       'alarm-email': { type: 'string' },
+      'cognito-plan': { type: 'string' },
       bootstrap: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
@@ -48,6 +50,10 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
   if (!region) throw new Error('--region is required (or AWS_REGION): the region the data will live in.');
   if (!REGION_PATTERN.test(region)) throw new Error(`--region "${region}" is not an AWS region name.`);
   if (values['hosted-zone-id'] && !values.domain) throw new Error('--hosted-zone-id needs --domain.');
+  const plan = values['cognito-plan'];
+  if (plan && plan !== 'essentials' && plan !== 'plus') {
+    throw new Error(`--cognito-plan is essentials or plus, not "${plan}".`);
+  }
   const email = values['operator-email'];
   return {
     stage,
@@ -55,6 +61,7 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
     ...(values.domain ? { domain: values.domain.toLowerCase() } : {}),
     ...(values['hosted-zone-id'] ? { hostedZoneId: values['hosted-zone-id'] } : {}),
     ...(values['alarm-email'] ? { alarmEmail: values['alarm-email'] } : {}),
+    ...(plan ? { cognitoPlan: plan } : {}),
     bootstrap: values.bootstrap,
     dryRun: values['dry-run'],
     yes: values.yes,
@@ -79,6 +86,7 @@ export function cdkContextArgs(o: DeployOptions): string[] {
     domain: o.domain,
     hostedZoneId: o.hostedZoneId,
     alarmEmail: o.alarmEmail,
+    cognitoPlan: o.cognitoPlan,
   };
   return Object.entries(context).flatMap(([k, v]) => (v ? ['-c', `${k}=${v}`] : []));
 }

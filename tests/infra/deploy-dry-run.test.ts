@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../../infra/paths';
 import { readAssembly } from '../../scripts/deploy/assembly';
 
@@ -28,16 +28,21 @@ function dryRun(args: string[]): Promise<{ code: number; stdout: string; out: st
   });
 }
 
+type Run = Awaited<ReturnType<typeof dryRun>>;
+let prodAbroad: Run;
+let devChina: Run;
+
+beforeAll(async () => {
+  // Side by side: each is a whole CDK synth with the Lambda bundles, mostly waiting on esbuild.
+  [prodAbroad, devChina] = await Promise.all([
+    dryRun(['--stage', 'prod', '--region', 'ap-southeast-1', '--domain', 'parks.example.org']),
+    dryRun(['--stage', 'dev', '--region', 'cn-northwest-1']),
+  ]);
+}, 900_000);
+
 describe('npm run deploy -- --dry-run', () => {
-  it('plans prod outside us-east-1 with a custom domain: edge stack first, data in the chosen region', async () => {
-    const run = await dryRun([
-      '--stage',
-      'prod',
-      '--region',
-      'ap-southeast-1',
-      '--domain',
-      'parks.example.org',
-    ]);
+  it('plans prod outside us-east-1 with a custom domain: edge stack first, data in the chosen region', () => {
+    const run = prodAbroad;
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain('Plan: Parkbridge prod in ap-southeast-1 at https://parks.example.org');
     expect(run.stdout).toContain(
@@ -73,22 +78,26 @@ describe('npm run deploy -- --dry-run', () => {
     );
     expect(functions.length).toBeGreaterThan(6);
     for (const f of functions) expect(f.Properties?.Code?.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
-  }, 900_000);
+  });
 
-  it('plans dev in China, then stops and names what the China partition lacks', async () => {
-    const run = await dryRun(['--stage', 'dev', '--region', 'cn-northwest-1']);
+  it('plans dev in China, then stops and names what the China partition lacks', () => {
+    const run = devChina;
     expect(run.code, run.stdout).toBe(3);
     expect(run.stdout).toContain('Parkbridge-dev in cn-northwest-1');
     expect(run.stdout).not.toContain('-edge');
     expect(run.stdout).toContain('BLOCKED: this stack cannot run in the AWS China partition yet');
     expect(run.stdout).toContain('Cognito user pools are not available in the China regions');
     expect(JSON.stringify(readAssembly(run.out)[0]?.template)).not.toMatch(/"arn:aws:/);
-  }, 900_000);
+  });
 
   it('refuses a command line it cannot deploy, before synthesizing anything', async () => {
-    const run = await dryRun(['--stage', 'staging', '--region', 'eu-central-1']);
-    expect(run.code).toBe(2);
-    const noRegion = await dryRun(['--stage', 'prod', '--hosted-zone-id', 'Z1']);
-    expect(noRegion.code).toBe(2);
-  }, 60_000);
+    const runs = await Promise.all([
+      dryRun(['--stage', 'staging', '--region', 'eu-central-1']),
+      dryRun(['--stage', 'prod', '--hosted-zone-id', 'Z1']),
+    ]);
+    expect(runs.map((r) => [r.code, r.stdout])).toEqual([
+      [2, ''],
+      [2, ''],
+    ]);
+  }, 120_000);
 });
