@@ -3,7 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ParkbridgeEdgeStack } from './stacks/edge-stack';
 import { ParkbridgeStack, type ParkbridgeStackProps } from './stacks/parkbridge-stack';
 import { partitionOf, REGION_PATTERN } from './stacks/partition';
-import { stageFrom } from './stacks/stage';
+import { isCognitoPlan, stageFrom } from './stacks/stage';
 
 const list = (value: unknown): string[] =>
   typeof value === 'string' && value.trim() ? value.split(',').map((v) => v.trim()) : [];
@@ -38,7 +38,7 @@ export function defineParkbridgeApp(
   const hostedZoneId = optional(context('hostedZoneId'));
   const alarmEmail = optional(context('alarmEmail'));
   const cognitoPlan = optional(context('cognitoPlan'));
-  if (cognitoPlan && cognitoPlan !== 'essentials' && cognitoPlan !== 'plus') {
+  if (cognitoPlan && !isCognitoPlan(cognitoPlan)) {
     throw new Error(`-c cognitoPlan is essentials or plus, not "${cognitoPlan}".`);
   }
   let webAclArn = optional(context('webAclArn'));
@@ -77,7 +77,7 @@ export function defineParkbridgeApp(
     webOrigins: list(context('webOrigins')),
     ...(webAclArn ? { webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
-    ...(cognitoPlan ? { cognitoPlan } : {}),
+    ...(isCognitoPlan(cognitoPlan) ? { cognitoPlan } : {}),
     ...(domain && edge?.certificate
       ? { domain: { name: domain, certificate: edge.certificate, ...(hostedZoneId ? { hostedZoneId } : {}) } }
       : {}),

@@ -19,7 +19,7 @@ import { StreamReader } from '../constructs/stream-reader';
 import { UserDirectory } from '../constructs/user-directory';
 import { WebDistribution } from '../constructs/web-distribution';
 import { SWAGGER_UI_DIR, WEB_DIST } from '../paths';
-import type { StageSettings } from './stage';
+import type { CognitoPlan, StageSettings } from './stage';
 import { HTTP_FUNCTIONS, type JobsInCode, jobsInCode, streamReaders } from './workloads';
 
 export interface ParkbridgeStackProps extends StackProps {
@@ -47,7 +47,7 @@ export interface ParkbridgeStackProps extends StackProps {
    * most of a province's bill; Essentials has neither and its first 10,000 users a month are free.
    * @default - plus in prod, essentials in dev
    */
-  readonly cognitoPlan?: 'essentials' | 'plus';
+  readonly cognitoPlan?: CognitoPlan;
   /** @default - nobody is subscribed to the alarm topic */
   readonly alarmEmail?: string;
   /** @default packages/web/dist, deployed only if it exists */

@@ -84,6 +84,11 @@ export const STAGES: Record<StageSettings['name'], StageSettings> = {
   },
 };
 
+/** Cognito's feature plans the stack offers: Plus adds threat protection. */
+export type CognitoPlan = 'essentials' | 'plus';
+export const isCognitoPlan = (value: unknown): value is CognitoPlan =>
+  value === 'essentials' || value === 'plus';
+
 export function stageFrom(value: unknown): StageSettings {
   const name = value ?? 'dev';
   if (name !== 'dev' && name !== 'prod') {

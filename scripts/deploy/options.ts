@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REGION_PATTERN } from '../../infra/stacks/partition';
+import { type CognitoPlan, isCognitoPlan } from '../../infra/stacks/stage';
 
 export interface DeployOptions {
   stage: 'dev' | 'prod';
@@ -7,7 +8,7 @@ export interface DeployOptions {
   domain?: string;
   hostedZoneId?: string;
   alarmEmail?: string;
-  cognitoPlan?: 'essentials' | 'plus';
+  cognitoPlan?: CognitoPlan;
   /** Run `cdk bootstrap` where the account is not bootstrapped yet. */
   bootstrap: boolean;
   /** Synthesize and print the plan; no credentials, no AWS call. */
@@ -51,7 +52,7 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
   if (!REGION_PATTERN.test(region)) throw new Error(`--region "${region}" is not an AWS region name.`);
   if (values['hosted-zone-id'] && !values.domain) throw new Error('--hosted-zone-id needs --domain.');
   const plan = values['cognito-plan'];
-  if (plan && plan !== 'essentials' && plan !== 'plus') {
+  if (plan && !isCognitoPlan(plan)) {
     throw new Error(`--cognito-plan is essentials or plus, not "${plan}".`);
   }
   const email = values['operator-email'];
@@ -61,7 +62,7 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
     ...(values.domain ? { domain: values.domain.toLowerCase() } : {}),
     ...(values['hosted-zone-id'] ? { hostedZoneId: values['hosted-zone-id'] } : {}),
     ...(values['alarm-email'] ? { alarmEmail: values['alarm-email'] } : {}),
-    ...(plan ? { cognitoPlan: plan } : {}),
+    ...(isCognitoPlan(plan) ? { cognitoPlan: plan } : {}),
     bootstrap: values.bootstrap,
     dryRun: values['dry-run'],
     yes: values.yes,

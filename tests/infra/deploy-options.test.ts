@@ -15,6 +15,8 @@ describe('the deploy command line', () => {
       'Z0123',
       '--alarm-email',
       'ops@example.ae',
+      '--cognito-plan',
+      'essentials',
     ]);
     expect(o).toMatchObject({
       stage: 'prod',
@@ -34,6 +36,8 @@ describe('the deploy command line', () => {
       'hostedZoneId=Z0123',
       '-c',
       'alarmEmail=ops@example.ae',
+      '-c',
+      'cognitoPlan=essentials',
     ]);
   });
 
@@ -54,6 +58,9 @@ describe('the deploy command line', () => {
       /needs --domain/,
     );
     expect(() => parseDeployOptions(['--region', 'eu-west-1', '--colour'])).toThrow(/colour/);
+    expect(() => parseDeployOptions(['--region', 'eu-west-1', '--cognito-plan', 'lite'])).toThrow(
+      /essentials or plus/,
+    );
   });
 });
 

@@ -44,7 +44,12 @@ beforeAll(() => {
     domain: 'parks.example.org',
     hostedZoneId: ZONE,
   });
-  withoutZone = synth({ stage: 'prod', region: 'me-central-1', domain: 'Souq.Example.AE' });
+  withoutZone = synth({
+    stage: 'prod',
+    region: 'me-central-1',
+    domain: 'Souq.Example.AE',
+    cognitoPlan: 'essentials',
+  });
   devSingapore = synth({ stage: 'dev', region: 'ap-southeast-1' });
   devChina = synth({ stage: 'dev', region: 'cn-northwest-1' });
   prodChina = synth({ stage: 'prod', region: 'cn-north-1' });
@@ -225,6 +230,17 @@ describe('the AWS China partition', () => {
     expect(() => synth({ stage: 'prod', region: 'cn-north-1', domain: 'parks.example.cn' })).toThrow(
       /IAM server certificates/,
     );
+  });
+});
+
+describe('the Cognito plan', () => {
+  it('is Plus with threat protection in prod unless the authority chooses Essentials', () => {
+    const pool = (s: Synth) => only(s.app, 'AWS::Cognito::UserPool')[1].Properties;
+    expect(pool(withZone)).toMatchObject({ UserPoolTier: 'PLUS' });
+    expect(pool(withZone).UserPoolAddOns).toBeDefined();
+    expect(pool(withoutZone)).toMatchObject({ UserPoolTier: 'ESSENTIALS' });
+    expect(pool(withoutZone).UserPoolAddOns).toBeUndefined();
+    expect(() => synth({ cognitoPlan: 'lite' })).toThrow(/essentials or plus/);
   });
 });
 
