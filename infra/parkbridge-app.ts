@@ -23,8 +23,9 @@ export interface ParkbridgeApp {
 /**
  * The Parkbridge CDK app, from context: `stage` (dev | prod), and optionally `region` (the data's
  * region; without it the stack is environment-agnostic), `domain` and `hostedZoneId` (a custom
- * domain, with `region`), `webOrigins` (comma-separated), `webAclArn`, `alarmEmail`. cdk-nag's
- * AwsSolutions checks run on every synth.
+ * domain, with `region`), `cognitoPlan` (essentials | plus), `webOrigins` (comma-separated),
+ * `webAclArn`, `alarmEmail`; prod needs `apiDomainName` and `apiCertificateArn` (the API's own
+ * domain, which CloudFront alone calls). cdk-nag's AwsSolutions checks run on every synth.
  */
 export function defineParkbridgeApp(
   app: App,
@@ -42,6 +43,11 @@ export function defineParkbridgeApp(
     throw new Error(`-c cognitoPlan is essentials or plus, not "${cognitoPlan}".`);
   }
   let webAclArn = optional(context('webAclArn'));
+  const apiDomainName = optional(context('apiDomainName'));
+  const apiCertificateArn = optional(context('apiCertificateArn'));
+  if (!apiDomainName !== !apiCertificateArn) {
+    throw new Error('Give apiDomainName and apiCertificateArn together: the domain and its certificate.');
+  }
   if (region && !REGION_PATTERN.test(region)) throw new Error(`"${region}" is not an AWS region name.`);
   if (domain && !DOMAIN_PATTERN.test(domain)) throw new Error(`"${domain}" is not a domain name.`);
   if (hostedZoneId && !domain) throw new Error('-c hostedZoneId needs -c domain.');
@@ -80,6 +86,9 @@ export function defineParkbridgeApp(
     ...(isCognitoPlan(cognitoPlan) ? { cognitoPlan } : {}),
     ...(domain && edge?.certificate
       ? { domain: { name: domain, certificate: edge.certificate, ...(hostedZoneId ? { hostedZoneId } : {}) } }
+      : {}),
+    ...(apiDomainName && apiCertificateArn
+      ? { apiDomain: { name: apiDomainName, certificateArn: apiCertificateArn } }
       : {}),
     ...overrides,
   });

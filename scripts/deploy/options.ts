@@ -9,6 +9,8 @@ export interface DeployOptions {
   hostedZoneId?: string;
   alarmEmail?: string;
   cognitoPlan?: CognitoPlan;
+  /** The API's own domain and its ACM certificate in the region: prod's CloudFront-only origin. */
+  api?: { domain: string; certificateArn: string };
   /** Run `cdk bootstrap` where the account is not bootstrapped yet. */
   bootstrap: boolean;
   /** Synthesize and print the plan; no credentials, no AWS call. */
@@ -21,7 +23,7 @@ export interface DeployOptions {
 }
 
 export const USAGE = `npm run deploy -- --stage dev|prod --region <region> [--domain parks.example.org]
-  [--hosted-zone-id Z…] [--alarm-email ops@…] [--cognito-plan essentials|plus] [--bootstrap] [--dry-run] [--yes]
+  [--api-domain api.parks.example.org --api-certificate-arn arn:…] [--hosted-zone-id Z…] [--alarm-email ops@…] [--cognito-plan essentials|plus] [--bootstrap] [--dry-run] [--yes]
   [--operator-email ops@… --authority-name "…" --country IR] [--out <folder>]`;
 
 /** The command line, checked; throws an Error whose message says what is wrong. */
@@ -36,6 +38,8 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
       'hosted-zone-id': { type: 'string' },
       'alarm-email': { type: 'string' },
       'cognito-plan': { type: 'string' },
+      'api-domain': { type: 'string' },
+      'api-certificate-arn': { type: 'string' },
       bootstrap: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
@@ -55,6 +59,15 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
   if (plan && !isCognitoPlan(plan)) {
     throw new Error(`--cognito-plan is essentials or plus, not "${plan}".`);
   }
+  const apiDomain = values['api-domain'];
+  const apiCertificateArn = values['api-certificate-arn'];
+  if (!apiDomain !== !apiCertificateArn)
+    throw new Error('--api-domain and --api-certificate-arn go together.');
+  if (stage === 'prod' && !apiDomain) {
+    throw new Error(
+      'prod makes CloudFront the API’s only door: give --api-domain and --api-certificate-arn (an ACM certificate for it in the region).',
+    );
+  }
   const email = values['operator-email'];
   return {
     stage,
@@ -63,6 +76,9 @@ export function parseDeployOptions(argv: string[]): DeployOptions {
     ...(values['hosted-zone-id'] ? { hostedZoneId: values['hosted-zone-id'] } : {}),
     ...(values['alarm-email'] ? { alarmEmail: values['alarm-email'] } : {}),
     ...(isCognitoPlan(plan) ? { cognitoPlan: plan } : {}),
+    ...(apiDomain && apiCertificateArn
+      ? { api: { domain: apiDomain, certificateArn: apiCertificateArn } }
+      : {}),
     bootstrap: values.bootstrap,
     dryRun: values['dry-run'],
     yes: values.yes,
@@ -88,6 +104,8 @@ export function cdkContextArgs(o: DeployOptions): string[] {
     hostedZoneId: o.hostedZoneId,
     alarmEmail: o.alarmEmail,
     cognitoPlan: o.cognitoPlan,
+    apiDomainName: o.api?.domain,
+    apiCertificateArn: o.api?.certificateArn,
   };
   return Object.entries(context).flatMap(([k, v]) => (v ? ['-c', `${k}=${v}`] : []));
 }

@@ -35,7 +35,11 @@ let devChina: Run;
 beforeAll(async () => {
   // Side by side: each is a whole CDK synth with the Lambda bundles, mostly waiting on esbuild.
   [prodAbroad, devChina] = await Promise.all([
-    dryRun(['--stage', 'prod', '--region', 'ap-southeast-1', '--domain', 'parks.example.org']),
+    dryRun([
+      ...['--stage', 'prod', '--region', 'ap-southeast-1', '--domain', 'parks.example.org'],
+      ...['--api-domain', 'api.parks.example.org'],
+      ...['--api-certificate-arn', 'arn:aws:acm:ap-southeast-1:123456789012:certificate/abc'],
+    ]),
     dryRun(['--stage', 'dev', '--region', 'cn-northwest-1']),
   ]);
 }, 900_000);
@@ -93,9 +97,11 @@ describe('npm run deploy -- --dry-run', () => {
   it('refuses a command line it cannot deploy, before synthesizing anything', async () => {
     const runs = await Promise.all([
       dryRun(['--stage', 'staging', '--region', 'eu-central-1']),
-      dryRun(['--stage', 'prod', '--hosted-zone-id', 'Z1']),
+      dryRun(['--stage', 'dev', '--hosted-zone-id', 'Z1']),
+      dryRun(['--stage', 'prod', '--region', 'eu-central-1']),
     ]);
     expect(runs.map((r) => [r.code, r.stdout])).toEqual([
+      [2, ''],
       [2, ''],
       [2, ''],
     ]);

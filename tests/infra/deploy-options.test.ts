@@ -17,6 +17,10 @@ describe('the deploy command line', () => {
       'ops@example.ae',
       '--cognito-plan',
       'essentials',
+      '--api-domain',
+      'api.souq.example.ae',
+      '--api-certificate-arn',
+      'arn:aws:acm:me-central-1:123456789012:certificate/abc',
     ]);
     expect(o).toMatchObject({
       stage: 'prod',
@@ -38,6 +42,10 @@ describe('the deploy command line', () => {
       'alarmEmail=ops@example.ae',
       '-c',
       'cognitoPlan=essentials',
+      '-c',
+      'apiDomainName=api.souq.example.ae',
+      '-c',
+      'apiCertificateArn=arn:aws:acm:me-central-1:123456789012:certificate/abc',
     ]);
   });
 
@@ -58,6 +66,7 @@ describe('the deploy command line', () => {
       /needs --domain/,
     );
     expect(() => parseDeployOptions(['--region', 'eu-west-1', '--colour'])).toThrow(/colour/);
+    expect(() => parseDeployOptions(['--stage', 'prod', '--region', 'eu-west-1'])).toThrow(/--api-domain/);
     expect(() => parseDeployOptions(['--region', 'eu-west-1', '--cognito-plan', 'lite'])).toThrow(
       /essentials or plus/,
     );
