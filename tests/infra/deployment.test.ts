@@ -48,6 +48,7 @@ beforeAll(() => {
     region: 'eu-central-1',
     domain: 'parks.example.org',
     hostedZoneId: ZONE,
+    ...apiDoor('eu-central-1'),
   });
   withoutZone = synth({
     stage: 'prod',
