@@ -252,13 +252,17 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('sends each context’s routes to that context’s function', () => {
+  it('sends each context’s routes to that context’s function, through its live alias', () => {
     const integrations = resourcesOf(dev, 'AWS::ApiGatewayV2::Integration');
+    const aliases = resourcesOf(dev, 'AWS::Lambda::Alias');
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = fnByService(dev, `http-${name}`);
       expect(fn.env.PARKBRIDGE_ROUTE_GROUPS).toBeUndefined();
+      const [aliasId] =
+        Object.entries(aliases).find(([, a]) => a.Properties.FunctionName.Ref === fn.id) ?? [];
+      expect(aliasId, `${name} has a live alias`).toBeDefined();
       const integrationIds = Object.entries(integrations)
-        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(fn.id))
+        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(`"${aliasId}"`))
         .map(([id]) => id);
       const served = routes(dev)
         .filter((r) => integrationIds.some((id) => r.target.includes(id)))
