@@ -15,7 +15,7 @@ import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
-import type { TxItem } from '../core/transact';
+import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import {
@@ -26,7 +26,6 @@ import {
   bidRevisionKey,
   bidRevisionPrefix,
 } from './bid.keys';
-import { type CapacityObserver, transactBidding } from './bidding-tx';
 import { gateItems } from './need-gate';
 
 const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
@@ -188,7 +187,7 @@ export class DynamoBidRepository implements BidRepository {
     }
     if (w.gate) items.push(...gateItems(this.db, next.supplierOrgId, w.gate, 'bid'));
     if (w.auction) items.push(this.auctionItem(next.needId, w.auction));
-    await transactBidding(this.db, items, `bid.${w.intent}`, this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: `bid.${w.intent}` });
     return next;
   }
 
