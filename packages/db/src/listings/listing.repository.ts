@@ -8,7 +8,6 @@ import type {
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
 import { batchGet, type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
-import { writeWithRoster } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -17,7 +16,8 @@ import {
   filteredPage,
   readRange,
   termsFilter,
-} from '../needs/filtered-query';
+} from '../core/filtered-query';
+import { writeWithRoster } from '../core/roster';
 import { ALL_LISTINGS, listingIndexKeys, listingKey } from './listing.keys';
 import { supplyWrites } from './supplier-supply';
 

@@ -1,5 +1,4 @@
 export * from './match.keys';
 export * from './match.repository';
 export * from './match-facts.repository';
-export * from './roster';
 export * from './supply-demand.reader';

@@ -25,7 +25,6 @@ import {
   transact,
   writeVersioned,
 } from '../core';
-import { writeWithRoster } from '../matching/roster';
 import {
   allOf,
   categoryConditions,
@@ -33,7 +32,8 @@ import {
   filteredPage,
   readRange,
   termsFilter,
-} from './filtered-query';
+} from '../core/filtered-query';
+import { writeWithRoster } from '../core/roster';
 import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
 import { demandWrites } from './park-demand';
 

@@ -1,9 +1,10 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
+import { DynamoBidderReader } from '@parkbridge/db/bids';
 import { DynamoChainRepository } from '@parkbridge/db/chains';
 import { DynamoListingRepository } from '@parkbridge/db/listings';
 import { DynamoMatchFacts, DynamoMatchRepository } from '@parkbridge/db/matching';
-import { DynamoBidderReader, DynamoNeedRepository } from '@parkbridge/db/needs';
+import { DynamoNeedRepository } from '@parkbridge/db/needs';
 import { ChainService } from '@parkbridge/domain/chains';
 import { ListingService } from '@parkbridge/domain/listings';
 import {

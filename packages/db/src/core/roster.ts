@@ -1,6 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '@parkbridge/domain/core';
-import type { Db, Item, TxItem } from '../core';
+import type { Db } from './db';
+import type { Item } from './query';
+import type { TxItem } from './transact';
 
 /**
  * A roster: an item that lists its members as one top-level attribute each (`<prefix><id>`), so

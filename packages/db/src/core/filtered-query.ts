@@ -1,7 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '@parkbridge/domain/core';
 import type { CategoryRange } from '@parkbridge/domain/matching';
-import type { Db, IndexName, Item } from '../core';
+import type { Db } from './db';
+import type { Item } from './query';
+import type { IndexName } from './table';
 
 /** A sort-key condition: a prefix (begins_with) or an inclusive range (BETWEEN). */
 export type SortKeyCondition = { prefix: string } | { between: readonly [string, string] };
