@@ -41,8 +41,21 @@ export function ensureChromium() {
   aptInstall('chromium', `The browser tests drive Chromium at ${CHROMIUM}, and it is not installed.`);
 }
 
+/** Without a Chinese font Chromium draws every Han character as a box in the zh screenshots. */
+export function ensureChineseFont() {
+  const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  if (!fonts.error && fonts.stdout.trim()) return;
+  aptInstall(
+    'fonts-wqy-microhei',
+    'The browser tests take screenshots in Chinese, and no font on this machine has Chinese characters.',
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureJava();
-  if (process.argv.includes('--browser')) ensureChromium();
+  if (process.argv.includes('--browser')) {
+    ensureChromium();
+    ensureChineseFont();
+  }
   console.log(`[prerequisites] Java${process.argv.includes('--browser') ? ' and Chromium' : ''} present.`);
 }

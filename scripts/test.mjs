@@ -3,7 +3,7 @@
 // plain `N passed, M failed` line and fails when a test fails or when no test ran at all.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureJava } from './prerequisites.mjs';
+import { ensureChineseFont, ensureChromium, ensureJava } from './prerequisites.mjs';
 
 const step = (name, cmd, args, env = {}) => {
   console.log(`\n▶ ${name}`);
@@ -29,6 +29,7 @@ const check = (name, cmd, args) =>
 
 ensureJava();
 ensureChromium();
+ensureChineseFont();
 
 // The checks are independent of each other: side by side they take the time of the slowest
 // (tsc) instead of the sum. Any failure stops the run before the tests, as before.

@@ -1,4 +1,5 @@
 import { apiGatewayClaims, createFunctionApp, type RouteFactory, type RouteGroup } from '@parkbridge/api';
+import type { FileServices } from '@parkbridge/domain/documents';
 import type { ContextBuilders } from '@parkbridge/runtime';
 import type {
   APIGatewayProxyEventV2,
@@ -19,6 +20,8 @@ export interface HttpFunctionSpec {
   contexts: Partial<ContextBuilders>;
   /** The whole API's document, for the one function API Gateway sends /openapi.json to. */
   openApiDocument?: () => unknown;
+  /** Object storage, for the function that serves files. */
+  files?: (env: Record<string, string | undefined>) => FileServices;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface HttpFunctionSpec {
  * Gateway's JWT authorizer verified. Built once per container; the dev login route does not exist.
  */
 export async function httpFunction(spec: HttpFunctionSpec) {
-  const runtime = await createLambdaRuntime(spec.contexts);
+  const runtime = await createLambdaRuntime(spec.contexts, process.env, spec.files);
   const app = createFunctionApp({
     container: runtime.container,
     resolveCaller: apiGatewayClaims,

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp, devRoutes, LocalTokens } from '@parkbridge/api';
 import { parseRules, type Rules } from '@parkbridge/config';
 import { createDb, createDocumentClient } from '@parkbridge/db';
 import { ensureTable, startDynamoDbLocal } from '@parkbridge/db/local';
 import type { Clock } from '@parkbridge/domain/core';
+import type { MalwareScanner } from '@parkbridge/domain/documents';
 import { allJobs } from '@parkbridge/jobs';
 import { createContainer } from '@parkbridge/runtime';
+import { createS3Client, fileTypeDetector, noScanner, S3FileStore } from '@parkbridge/storage';
+import { startS3Local } from '@parkbridge/storage/local';
 import { LocalStreamPoller } from './stream-poller';
 
 export interface LocalRuntimeOptions {
@@ -22,6 +26,8 @@ export interface LocalRuntimeOptions {
   tokenSecret?: string | undefined;
   cursorSecret?: string | undefined;
   onError?: (err: unknown) => void;
+  /** The malware scanner (default: none, every file clean); tests swap in one that finds threats. */
+  scanner?: MalwareScanner | undefined;
 }
 
 /**
@@ -39,13 +45,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const tableState = await ensureTable(raw, tableName);
+  // Files go to an S3-compatible server of this process's own, through the same client code as in AWS.
+  const s3Local = await startS3Local({
+    dataDir: options.dataDir ? join(options.dataDir, 'files') : undefined,
+  });
+  const s3 = createS3Client({ endpoint: s3Local.endpoint, region: 'us-east-1' });
+  const files = {
+    store: new S3FileStore(s3, s3Local.bucket),
+    detector: fileTypeDetector,
+    scanner: options.scanner ?? noScanner,
+  };
   const db = createDb({
     tableName,
     cursorSecret: options.cursorSecret ?? randomBytes(24).toString('hex'),
     doc: createDocumentClient({ endpoint }),
     clock: options.clock,
   });
-  const container = createContainer(db, rules);
+  const container = createContainer(db, rules, files);
   const tokens = new LocalTokens(options.tokenSecret ?? randomBytes(32).toString('hex'));
   const app = createApp({
     container,
@@ -82,6 +98,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
     tokens,
     db,
     endpoint,
+    s3Endpoint: s3Local.endpoint,
+    files,
     tableName,
     tableState,
     jobs,
@@ -90,6 +108,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
       await poller?.stop();
       raw.destroy();
       db.doc.destroy();
+      s3.destroy();
+      await s3Local.stop();
       await ddbLocal?.stop();
     },
   };

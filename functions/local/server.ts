@@ -25,7 +25,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping Parkbridge and DynamoDB Local…`);
+    console.log(`\n${signal}: stopping Parkbridge, DynamoDB Local and the file server…`);
     server.close();
     await runtime.stop();
     process.exit(0);
@@ -46,6 +46,7 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API            ${url}/v1
   API reference  ${url}/docs   (OpenAPI: ${url}/openapi.json)
   DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
+  files (S3)     ${runtime.s3Endpoint} (${dataDir ? `kept in ${join(dataDir, 'files')}` : 'a temporary folder'})
   demo data      ${seeded}
 
 Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):

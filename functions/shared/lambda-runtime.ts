@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EnvName, parseRuntimeConfig, type RuntimeConfig } from '@parkbridge/config';
 import { createDb, createDocumentClient, type Db } from '@parkbridge/db';
+import type { FileServices } from '@parkbridge/domain/documents';
 import { type Container, type ContextBuilders, composeContainer } from '@parkbridge/runtime';
 import { tracer } from './observability';
 
@@ -37,10 +38,12 @@ export interface LambdaRuntime {
 export async function createLambdaRuntime(
   contexts: Partial<ContextBuilders>,
   env: Env = process.env,
+  /** Object storage, for the one function that serves files (only its bundle carries the S3 client). */
+  files?: (env: Env) => FileServices,
 ): Promise<LambdaRuntime> {
   const cursorSecret = await loadCursorSecret(env);
   const config = parseRuntimeConfig(env, cursorSecret ? { cursorSecret } : {});
   const doc = tracer.captureAWSv3Client(createDocumentClient({ endpoint: config.dynamoEndpoint }));
   const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
-  return { config, db, container: composeContainer(db, config.rules, contexts) };
+  return { config, db, container: composeContainer(db, config.rules, contexts, files?.(env)) };
 }

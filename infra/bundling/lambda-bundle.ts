@@ -16,6 +16,9 @@ export const LAMBDA_BUILD_OPTIONS = {
   target: 'node22',
   mainFields: ['module', 'main'],
   minify: true,
+  // esbuild's default escapes every non-ASCII character as \uXXXX (6 bytes); the ISIC titles in
+  // Persian, Mongolian and Chinese take 2-3 bytes each in UTF-8, which Node reads natively.
+  charset: 'utf8',
   sourcemap: 'external',
   sourcesContent: false,
   legalComments: 'none',

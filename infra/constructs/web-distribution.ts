@@ -71,6 +71,8 @@ export const SPA_REWRITE = `function handler(event) {
 export class WebDistribution extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** S3 server access logs (and CloudFront's): other buckets of the stack log here too. */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props: WebDistributionProps) {
     super(scope, id);
@@ -86,6 +88,7 @@ export class WebDistribution extends Construct {
       removalPolicy,
       autoDeleteObjects: disposable,
     });
+    this.accessLogs = logs;
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket; logging it into itself would loop.',

@@ -5,6 +5,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
 import { EdgeFirewall } from '../constructs/edge-firewall';
+import { FileBucket } from '../constructs/file-bucket';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
@@ -119,7 +120,12 @@ export class ParkbridgeStack extends Stack {
       webAppDir: props.webAppDir ?? WEB_DIST,
       removalPolicy: stage.removalPolicy,
       logRetention: Duration.days(stage.logRetention),
-      connectSources: [`https://cognito-idp.${region}.amazonaws.com`, signInUrl],
+      connectSources: [
+        `https://cognito-idp.${region}.amazonaws.com`,
+        signInUrl,
+        // Browsers POST files straight to the files bucket (its name is not known before it exists).
+        `https://*.s3.${region}.amazonaws.com`,
+      ],
       ...(webAclArn ? { webAclArn } : {}),
     });
     const appOrigins = [web.url, ...webOrigins, ...stage.devOrigins];
@@ -128,6 +134,12 @@ export class ParkbridgeStack extends Stack {
       logoutUrls: appOrigins.map((o) => `${o}/`),
     });
     api.useUserPool(users.userPool, [webClient]);
+
+    const files = new FileBucket(this, 'Files', {
+      corsOrigins: appOrigins,
+      accessLogs: web.accessLogs,
+      removalPolicy: stage.removalPolicy,
+    });
 
     const runtimeEnv = {
       [EnvName.tableName]: data.tableName,
@@ -146,6 +158,10 @@ export class ParkbridgeStack extends Stack {
       });
       data.grantReadWriteData(fn);
       cursorSecret.grantRead(fn);
+      if (name === 'documents') {
+        fn.addEnvironment(EnvName.filesBucket, files.bucket.bucketName);
+        files.grantFileAccess(fn);
+      }
       api.addSecuredRoutes(`Http${pascal(name)}`, fn, spec.routes);
       if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, fn, spec.publicRoutes);
       httpFunctions[`Http${pascal(name)}`] = fn;

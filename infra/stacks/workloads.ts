@@ -94,6 +94,12 @@ export const HTTP_FUNCTIONS = {
       '/v1/pavilion-recommendations',
     ],
   },
+  documents: {
+    entry: 'functions/http/documents.ts',
+    routeGroups: ['documents'],
+    description: 'Uploads (presigned POSTs and their checks) and downloads of files',
+    routes: ['/v1/uploads', '/v1/uploads/{proxy+}', '/v1/attachments/{proxy+}'],
+  },
   chainMap: {
     entry: 'functions/http/chain-map.ts',
     routeGroups: ['chain-map'],

@@ -22,7 +22,9 @@ function contextsReachedBy(group: RouteGroup): Set<string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts'))
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bapp\.(market|bidding|expos|chainMap)\b/g))
+        for (const m of readFileSync(path, 'utf8').matchAll(
+          /\bapp\.(market|bidding|expos|chainMap|documents)\b/g,
+        ))
           reached.add(m[1]!);
     }
   };
@@ -39,6 +41,7 @@ beforeAll(async () => {
     [EnvName.tableName]: 'http-functions-test',
     [EnvName.cursorSecret]: 'http-functions-test-secret-0123456789',
     [EnvName.dynamoEndpoint]: 'http://127.0.0.1:9',
+    [EnvName.filesBucket]: 'http-functions-test-files',
     AWS_REGION: 'eu-central-1',
   });
   for (const [name, fn] of Object.entries(HTTP_FUNCTIONS)) {

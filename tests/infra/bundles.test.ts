@@ -23,6 +23,7 @@ const ENTRIES = {
   bidding: 'functions/http/bidding.ts',
   expos: 'functions/http/expos.ts',
   chainMap: 'functions/http/chain-map.ts',
+  documents: 'functions/http/documents.ts',
   streams: 'functions/streams/handler.ts',
   schedules: 'functions/schedules/handler.ts',
   auth: 'functions/auth/pre-token-generation.ts',
@@ -111,18 +112,16 @@ describe('the Lambda bundles', () => {
     const code = readFileSync(join(bundles[name as keyof typeof ENTRIES], 'index.mjs'), 'utf8');
     // Every Lambda here reads the table: the DynamoDB client's protocol target prefix is in each.
     expect(code.includes('DynamoDB_20120810'), `${entry} calls DynamoDB`).toBe(true);
-    const what = `${entry}: ${kb(code.length)} minified`;
+    // Bytes, not characters: the bundles are UTF-8 and the ISIC titles take 2-3 bytes a character.
+    const bytes = Buffer.byteLength(code);
+    const what = `${entry}: ${kb(bytes)} minified`;
     const open = OPEN_BUNDLE_FINDINGS[entry];
     if (!open) {
-      expect(code.length, what).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+      expect(bytes, what).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
       return;
     }
-    expect(code.length, `${what}, grown past its open finding's ceiling`).toBeLessThanOrEqual(
-      open.ceilingBytes,
-    );
-    expect(code.length, `${what}, under budget now: remove its open finding`).toBeGreaterThan(
-      BUNDLE_BUDGET_BYTES,
-    );
+    expect(bytes, `${what}, grown past its open finding's ceiling`).toBeLessThanOrEqual(open.ceilingBytes);
+    expect(bytes, `${what}, under budget now: remove its open finding`).toBeGreaterThan(BUNDLE_BUDGET_BYTES);
   });
 
   it('carry only their own routes and contexts: no HTTP function bundles another context', () => {
@@ -134,6 +133,7 @@ describe('the Lambda bundles', () => {
       bidding: ['"/deals/{dealId}"', 'BIDDING#CLOSING'],
       expos: ['"/expos/{expoId}/floorplan"', '#BOOKINGS'],
       chainMap: ['"/parks/{parkId}/chain-map"', 'PARK#MAP#'],
+      documents: ['"/uploads/{uploadId}/complete"', 'GuardDutyMalwareScanStatus'],
     } as const;
     for (const fn of Object.keys(marks) as (keyof typeof marks)[]) {
       const code = readFileSync(join(bundles[fn], 'index.mjs'), 'utf8');

@@ -632,3 +632,100 @@ describe('observability', () => {
     }
   });
 });
+
+describe('the files bucket', () => {
+  const bucketOf = (s: Synthesized) => {
+    const buckets = Object.entries(resourcesOf(s, 'AWS::S3::Bucket')).filter(([id]) =>
+      id.startsWith('FilesBucket'),
+    );
+    expect(buckets).toHaveLength(1);
+    return buckets[0]!;
+  };
+
+  it('is private, encrypted, versioned, TLS-only, logged, and kept in prod', () => {
+    for (const [stage, s] of both()) {
+      const [id, bucket] = bucketOf(s);
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+      ).toEqual({
+        SSEAlgorithm: 'AES256',
+      });
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe('files/');
+      expect(bucket.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+      const policy = Object.values(resourcesOf(s, 'AWS::S3::BucketPolicy')).find(
+        (p) => p.Properties.Bucket.Ref === id,
+      );
+      expect(policy?.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('clears what abandoned uploads leave, and lets only the web app POST to it from a browser', () => {
+    const [, bucket] = bucketOf(prod);
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({
+        Status: 'Enabled',
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+        ExpiredObjectDeleteMarker: true,
+      }),
+    ]);
+    const [rule] = bucket.Properties.CorsConfiguration.CorsRules;
+    expect(rule.AllowedMethods.sort()).toEqual(['GET', 'POST']);
+    expect(rule.AllowedOrigins).toContain('https://market.example.org');
+    expect(rule.AllowedOrigins).not.toContain('*');
+  });
+
+  it('is scanned by GuardDuty Malware Protection, which tags each new file with its verdict', () => {
+    for (const [, s] of both()) {
+      const [id] = bucketOf(s);
+      const plans = Object.values(resourcesOf(s, 'AWS::GuardDuty::MalwareProtectionPlan'));
+      expect(plans).toHaveLength(1);
+      const plan = plans[0] as (typeof plans)[number] & object;
+      expect(plan.Properties.ProtectedResource.S3Bucket).toEqual({
+        BucketName: { Ref: id },
+        ObjectPrefixes: ['files/'],
+      });
+      expect(plan.Properties.Actions).toEqual({ Tagging: { Status: 'ENABLED' } });
+      const roleId = plan.Properties.Role['Fn::GetAtt'][0];
+      const role = resourcesOf(s, 'AWS::IAM::Role')[roleId];
+      expect(role?.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({
+        Service: 'malware-protection-plan.guardduty.amazonaws.com',
+      });
+    }
+  });
+
+  it('is reached by the documents function alone, for its files only', () => {
+    for (const [, s] of both()) {
+      const [id] = bucketOf(s);
+      const documents = fnByService(s, 'http-documents');
+      expect(documents.env.PARKBRIDGE_FILES_BUCKET).toEqual({ Ref: id });
+      const s3 = statementsOfRoles(s, [documents.roleId]).filter((st) =>
+        asList(st.Action as string | string[]).some((a) => a.startsWith('s3:')),
+      );
+      expect(s3).toHaveLength(1);
+      expect(asList(s3[0].Action).sort()).toEqual([
+        's3:DeleteObject',
+        's3:GetObject',
+        's3:GetObjectTagging',
+        's3:PutObject',
+      ]);
+      expect(JSON.stringify(s3[0].Resource)).toContain('/files/*');
+      for (const fn of functionsOf(s).filter((f) => f.service !== 'http-documents')) {
+        expect(fn.env.PARKBRIDGE_FILES_BUCKET).toBeUndefined();
+        const statements = statementsOfRoles(s, [fn.roleId]);
+        expect(
+          statements.filter((st) => asList(st.Action as string | string[]).some((a) => a.startsWith('s3:'))),
+        ).toEqual([]);
+      }
+    }
+  });
+});

@@ -122,6 +122,27 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/deals/{dealId}/cancel': change,
   'POST /v1/deals/{dealId}/rate': change,
   'GET /v1/orgs/{orgId}/reputation': read,
+  'GET /v1/deals/{dealId}/messages': list,
+  'POST /v1/deals/{dealId}/messages': change,
+  'GET /v1/deals/{dealId}/purchase-order': {
+    kind: 'read',
+    exception: {
+      maxCalls: 5,
+      maxWrites: 1,
+      reason:
+        'The deal (who may see it), its purchase order number and the buyer’s counter (read together), the two parties’ names; the first read also numbers the order (one transaction).',
+    },
+  },
+  'POST /v1/uploads': change,
+  'POST /v1/uploads/{uploadId}/complete': change,
+  'GET /v1/attachments/{attachmentId}': {
+    kind: 'read',
+    exception: {
+      maxCalls: 4,
+      reason:
+        'The file (which thing it is on), then who may see that thing: a need and the caller’s standing in its park, as GET /v1/needs/{needId} reads it.',
+    },
+  },
 
   'POST /v1/expos': change,
   'GET /v1/expos': list,

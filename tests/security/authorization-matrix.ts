@@ -171,6 +171,26 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'Each side of the deal rates once.',
   },
 
+  'GET /v1/deals/{dealId}/messages': {
+    expect: row(401, 200, 200, 404, 404, 404, 404, 403),
+    note: "The deal room is the two parties' own: anyone else, the park's operator too, gets 404.",
+  },
+  'POST /v1/deals/{dealId}/messages': { expect: row(401, 201, 201, 404, 404, 404, 404, 403) },
+  'GET /v1/deals/{dealId}/purchase-order': { expect: row(401, 200, 200, 404, 404, 404, 404, 403) },
+
+  'POST /v1/uploads': {
+    expect: row(401, 201, 201, 201, 201, 201, 201, 403),
+    note: 'Any member of an organisation may upload; the file is its organisation’s until attached.',
+  },
+  'POST /v1/uploads/{uploadId}/complete': {
+    expect: row(401, 200, 404, 404, 404, 404, 404, 403),
+    note: 'An upload is its organisation’s alone until attached.',
+  },
+  'GET /v1/attachments/{attachmentId}': {
+    expect: row(401, 302, 302, 302, 404, 302, 404, 403),
+    note: "A file on an open public need: whoever sees the need (its owner, the park's operator, any approved supplier); others 404.",
+  },
+
   'POST /v1/expos': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
   'GET /v1/expos': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/expos/{expoId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },

@@ -12,6 +12,8 @@ export const EnvName = {
   questionGraceS: 'PARKBRIDGE_QUESTION_GRACE_S',
   questionExtensionS: 'PARKBRIDGE_QUESTION_EXTENSION_S',
   webOrigin: 'PARKBRIDGE_WEB_ORIGIN',
+  /** The private bucket that keeps uploaded files (AWS; locally the server starts its own). */
+  filesBucket: 'PARKBRIDGE_FILES_BUCKET',
   port: 'PORT',
   dataDir: 'PARKBRIDGE_DATA_DIR',
   seed: 'PARKBRIDGE_SEED',

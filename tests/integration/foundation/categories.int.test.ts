@@ -1,5 +1,6 @@
 import { normalizeText } from '@parkbridge/domain/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { termIn } from '../../../packages/domain/src/categories/glossary';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 
 let rt: TestRuntime;
@@ -71,11 +72,57 @@ describe('GET /v1/categories', () => {
     expect(res.body.items.every((n: Node) => n.level === 'class' && !n.hasChildren)).toBe(true);
   });
 
-  it('titles nodes in the requested language, in English where there is no translation', async () => {
+  it('titles nodes at every level in the requested language, with all five titles beside', async () => {
     const fa = await get('/v1/categories?parent=C&lang=fa&limit=1');
     expect(fa.body.items[0]).toMatchObject({ code: '10', title: 'ساخت محصولات غذایی' });
     const groups = await get('/v1/categories?parent=25&lang=mn');
-    expect(groups.body.items[0].title).toBe(groups.body.items[0].titles.en);
+    expect(groups.body.items[0]).toMatchObject({
+      code: '251',
+      title: 'Металл бүтээц, сав, нөөцлүүр, уурын генератор үйлдвэрлэл',
+    });
+    const classes = await get('/v1/categories?parent=241&lang=zh');
+    expect(classes.body.items).toEqual([expect.objectContaining({ code: '2410', title: '基本钢铁的制造' })]);
+    expect(Object.keys(classes.body.items[0].titles).sort()).toEqual(['en', 'fa', 'mn', 'vi', 'zh']);
+  });
+
+  it.each(termIn('steel'))(
+    'finds the steel classes by their %s title "%s", each once',
+    async (lang, word) => {
+      const res = await get(`/v1/categories?lang=${lang}&q=${encodeURIComponent(word)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((n: Node) => n.code)).toEqual(['2431', '241', '2410']);
+      // Titled in the language asked for, which names steel in its own word.
+      for (const n of res.body.items as Node[]) expect(n.title).toContain(word);
+    },
+  );
+
+  it('finds a title in another language than the one asked for', async () => {
+    const res = await get(`/v1/categories?lang=en&q=${encodeURIComponent('فولاد')}`);
+    expect(res.body.items.map((n: Node) => [n.code, n.title])).toEqual([
+      ['2431', 'Casting of iron and steel'],
+      ['241', 'Manufacture of basic iron and steel'],
+      ['2410', 'Manufacture of basic iron and steel'],
+    ]);
+  });
+
+  it('finds Persian typed with Arabic ي and ك and Vietnamese typed without diacritics alike', async () => {
+    const codes = async (lang: string, q: string) =>
+      (await get(`/v1/categories?lang=${lang}&q=${encodeURIComponent(q)}`)).body.items.map(
+        (n: Node) => n.code,
+      );
+    expect(await codes('fa', 'ريخته‌گري آهن')).toEqual(await codes('fa', 'ریخته‌گری آهن'));
+    expect(await codes('fa', 'كود')).toEqual(['2012', '201', '0891']);
+    expect(await codes('vi', 'thep')).toEqual(await codes('vi', 'thép'));
+    expect(await codes('vi', 'san xuat sat thep')).toEqual(['241', '2410']);
+  });
+
+  it('answers the best match first and pages through that order', async () => {
+    const all = (await get(`/v1/categories?lang=fa&q=${encodeURIComponent('بیمه')}&limit=100`)).body.items;
+    expect(all[0]).toMatchObject({ code: '651', title: 'بیمه' });
+    const pages = await walk(`lang=fa&q=${encodeURIComponent('بیمه')}`, 4);
+    expect(pages.flat().map((n) => n.code)).toEqual(all.map((n: Node) => n.code));
+    const milk = (await get(`/v1/categories?lang=vi&q=${encodeURIComponent('sữa')}&limit=3`)).body.items;
+    expect(milk.map((n: Node) => n.code)).toEqual(['105', '1050', '3312']);
   });
 
   it('finds Persian titles for a query typed with Arabic ي and ك', async () => {
@@ -135,15 +182,16 @@ describe('GET /v1/categories', () => {
 });
 
 describe('GET /v1/categories/{code}', () => {
-  it('returns a class with its ancestors from the section down, titled in Persian where translated', async () => {
+  it('returns a class with its ancestors from the section down, titled in Persian', async () => {
     const res = await get('/v1/categories/2511?lang=fa');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       code: '2511',
       level: 'class',
       parent: '251',
-      title: 'Manufacture of structural metal products',
+      title: 'ساخت محصولات فلزی سازه‌ای',
     });
+    expect(res.body.titles.en).toBe('Manufacture of structural metal products');
     expect(res.body.ancestors.map((a: Node) => a.code)).toEqual(['C', '25', '251']);
     expect(res.body.ancestors[0].title).toBe('صنعت (ساخت)');
     expect(res.body.ancestors[1].title).toBe('ساخت محصولات فلزی فابریکی، به‌جز ماشین‌آلات و تجهیزات');

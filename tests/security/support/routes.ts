@@ -470,6 +470,43 @@ export const RECIPES: Record<RouteKey, Recipe> = {
       body: { score: 5, comment: 'On time, as specified.' },
     }),
   },
+  'GET /v1/deals/{dealId}/messages': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { dealId: await s.deal() } }),
+  },
+  'POST /v1/deals/{dealId}/messages': {
+    as: 'supplier',
+    status: 201,
+    build: async (s) => ({
+      params: { dealId: await s.deal() },
+      body: { text: 'The coil ships on Monday.' },
+    }),
+  },
+  'GET /v1/deals/{dealId}/purchase-order': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { dealId: await s.deal() } }),
+  },
+
+  // Documents
+  'POST /v1/uploads': {
+    as: 'tenant',
+    status: 201,
+    build: async () => ({
+      body: { purpose: 'need', fileName: 'drawing.pdf', contentType: 'application/pdf', size: 2048 },
+    }),
+  },
+  'POST /v1/uploads/{uploadId}/complete': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { uploadId: await s.file('tenant') } }),
+  },
+  'GET /v1/attachments/{attachmentId}': {
+    as: 'tenant',
+    status: 302,
+    build: async (s) => ({ params: { attachmentId: await s.file('tenant', { attachedToNeed: true }) } }),
+  },
   'GET /v1/orgs/{orgId}/reputation': {
     as: 'tenant',
     status: 200,

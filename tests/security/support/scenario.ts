@@ -382,11 +382,44 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     return res.headers.get('etag') ?? '';
   }
 
+  /**
+   * An upload of side A's member, its bytes sent to the object store; `complete` also checks it,
+   * and `attachedToNeed` puts it on a fresh open need of side A's tenant (its files are seen by
+   * whoever sees the need).
+   */
+  async function file(
+    who: Member,
+    opts: { complete?: boolean; attachedToNeed?: boolean } = {},
+  ): Promise<string> {
+    const bytes = Buffer.from('%PDF-1.7\n%%EOF\n');
+    const started = await h.must(201, 'POST', '/v1/uploads', {
+      token: a[who].token,
+      body: { purpose: 'need', fileName: 'drawing.pdf', contentType: 'application/pdf', size: bytes.length },
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(started.body.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([bytes]), 'drawing.pdf');
+    const sent = await fetch(started.body.url as string, { method: 'POST', body: form });
+    if (sent.status >= 300) throw new Error(`the object store refused the file: ${sent.status}`);
+    const uploadId = started.body.uploadId as string;
+    if (!opts.complete && !opts.attachedToNeed) return uploadId;
+    await h.must(200, 'POST', `/v1/uploads/${uploadId}/complete`, { token: a[who].token });
+    if (opts.attachedToNeed) {
+      const res = await h.must(201, 'POST', '/v1/needs', {
+        token: a.tenant.token,
+        body: { ...needBody(a.parkId, iso(now() + 2 * DAY)), attachments: [uploadId] },
+      });
+      await h.must(200, 'POST', `/v1/needs/${res.body.needId}/publish`, { token: a.tenant.token });
+    }
+    return uploadId;
+  }
+
   return {
     h,
     doc,
     a,
     b,
+    file,
     token,
     tokenFor,
     has,

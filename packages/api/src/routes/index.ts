@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env';
 import { biddingRoutes } from './bidding';
 import { chainMapRoutes } from './chain-map';
 import { coreRoutes } from './core-routes';
+import { documentRoutes } from './documents';
 import { expoRoutes } from './expos';
 import { marketRoutes } from './market';
 import { metaRoutes } from './meta';
@@ -19,6 +20,7 @@ export const ROUTE_GROUPS = {
   bidding: [biddingRoutes],
   expos: [expoRoutes],
   'chain-map': [chainMapRoutes],
+  documents: [documentRoutes],
 } as const;
 
 export type RouteGroup = keyof typeof ROUTE_GROUPS;

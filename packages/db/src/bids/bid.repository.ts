@@ -17,6 +17,7 @@ import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
 import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
+import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
 import {
   AUCTION_PREFIX,
@@ -187,6 +188,8 @@ export class DynamoBidRepository implements BidRepository {
     }
     if (w.gate) items.push(...gateItems(this.db, next.supplierOrgId, w.gate, 'bid'));
     if (w.auction) items.push(this.auctionItem(next.needId, w.auction));
+    // Last: a closed need or a lost approval is the reason to report before a file's.
+    items.push(...attachmentWrites(this.db, w.files, now));
     await transact(this.db, items, { observe: this.observer, operation: `bid.${w.intent}` });
     return next;
   }

@@ -2,11 +2,19 @@ import { retryWrite } from '@parkbridge/domain/bids';
 import {
   type AuditEntry,
   conflict,
+  DomainError,
   type PageRequest,
   ruleBroken,
   type Stored,
 } from '@parkbridge/domain/core';
-import type { AwardWrite, Deal, DealRepository, DealRole, ReputationCounter } from '@parkbridge/domain/deals';
+import {
+  type AwardWrite,
+  type Deal,
+  type DealRepository,
+  type DealRole,
+  purchaseOrderNumber,
+  type ReputationCounter,
+} from '@parkbridge/domain/deals';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import { bidKey } from '../bids/bid.keys';
 import { auditStep } from '../core/audit';
@@ -18,6 +26,7 @@ import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
 import { reputationIncrement } from '../reputation/reputation.repository';
 import { dealKey, dealKeys } from './deal.keys';
+import { purchaseOrderCounterKey, purchaseOrderKey } from './deal-message.keys';
 
 /** TransactWriteItems takes at most 100 items; the award's own writes take 6, each notification 2. */
 const MAX_TX_ITEMS = 100;
@@ -134,6 +143,51 @@ export class DynamoDealRepository implements DealRepository {
       page,
     );
     return { items: res.items.map((i) => stripKeys<Stored<Deal>>(i)), nextCursor: res.nextCursor };
+  }
+
+  /**
+   * The buyer's counter moves and the deal's number is written in one transaction, only if the deal
+   * has none yet; a first read that loses the race reads the winner's number.
+   */
+  async purchaseOrderOf(deal: Deal, at: Date) {
+    const key = purchaseOrderKey(deal.dealId);
+    const counter = purchaseOrderCounterKey(deal.buyerOrgId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [issued, current] = await Promise.all([
+        getItem(this.db, key.pk, key.sk, true),
+        getItem(this.db, counter.pk, counter.sk, true),
+      ]);
+      if (issued) return { number: String(issued.number), issuedAt: String(issued.issuedAt) };
+      const seq = Number(current?.seq ?? 0) + 1;
+      const po = { number: purchaseOrderNumber(seq), issuedAt: at.toISOString() };
+      try {
+        await transact(this.db, [
+          {
+            item: {
+              Put: {
+                TableName: this.db.tableName,
+                Item: { ...counter, type: 'purchase-order-counter', seq },
+                ConditionExpression: current ? 'seq = :seen' : 'attribute_not_exists(pk)',
+                ExpressionAttributeValues: current ? { ':seen': current.seq } : undefined,
+              },
+            },
+          },
+          {
+            item: {
+              Put: {
+                TableName: this.db.tableName,
+                Item: { ...key, type: 'purchase-order', dealId: deal.dealId, ...po },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          },
+        ]);
+        return po;
+      } catch (err) {
+        if (!(err instanceof DomainError && err.code === 'write.concurrent')) throw err;
+      }
+    }
+    throw conflict('write.concurrent', 'Purchase orders were being numbered at the same time; try again.');
   }
 
   save(

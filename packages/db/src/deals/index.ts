@@ -1,2 +1,4 @@
 export * from './deal.keys';
 export * from './deal.repository';
+export * from './deal-message.keys';
+export * from './deal-message.repository';

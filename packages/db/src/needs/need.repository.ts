@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
 import { conflict, DomainError } from '@parkbridge/domain/core';
+import type { AttachmentChange } from '@parkbridge/domain/documents';
 import type { CategoryRange } from '@parkbridge/domain/matching';
 import { searchTextOf } from '@parkbridge/domain/matching';
 import {
@@ -34,6 +35,7 @@ import {
   termsFilter,
 } from '../core/filtered-query';
 import { writeWithRoster } from '../core/roster';
+import { attachmentWrites } from '../documents/upload.repository';
 import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
 import { demandWrites } from './park-demand';
 
@@ -83,7 +85,7 @@ function accessOfAmendment(item: Item): NeedAccess | null {
 
 export function toNeed(item: Item): Stored<Need> {
   const { searchText: _text, ...need } = stripKeys<Stored<Need> & { searchText?: string }>(item);
-  return need;
+  return { ...need, attachments: need.attachments ?? [] };
 }
 
 export class DynamoNeedRepository implements NeedRepository {
@@ -102,7 +104,14 @@ export class DynamoNeedRepository implements NeedRepository {
    * The need with its index keys, its audit record and its place on its park's demand roster
    * (park-demand.ts), in one transaction.
    */
-  async save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard, extra: TxItem[] = []) {
+  async save(
+    next: Need,
+    prev: Stored<Need> | null,
+    audit: Audit,
+    guard?: NeedGuard,
+    files?: AttachmentChange | null,
+    extra: TxItem[] = [],
+  ) {
     const { pk, sk, type, searchText, ...indexKeys } = needItemAttributes(next);
     const write = (withDemand: boolean) =>
       writeVersioned(this.db, {
@@ -114,13 +123,24 @@ export class DynamoNeedRepository implements NeedRepository {
         extra: { type, searchText },
         condition: prev && guard ? guardCondition(guard) : undefined,
         onExists: () => conflict('need.exists', 'The need exists already.'),
-        with: [...extra, ...(withDemand ? demandWrites(this.db, next, prev) : [])],
+        with: [
+          ...extra,
+          ...(withDemand ? demandWrites(this.db, next, prev) : []),
+          ...attachmentWrites(this.db, files, this.db.clock.now()),
+        ],
       });
     return writeWithRoster(write);
   }
 
-  saveAmended(next: Need, prev: Stored<Need>, audit: Audit, amendment: NeedAmendment, guard: NeedGuard) {
-    return this.save(next, prev, audit, guard, [
+  saveAmended(
+    next: Need,
+    prev: Stored<Need>,
+    audit: Audit,
+    amendment: NeedAmendment,
+    guard: NeedGuard,
+    files?: AttachmentChange | null,
+  ) {
+    return this.save(next, prev, audit, guard, files, [
       {
         item: {
           Put: {

@@ -1,6 +1,8 @@
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
+import type { AttachmentChange } from '@parkbridge/domain/documents';
 import { type Certificate, type CertificateRepository, endOfDayUtc } from '@parkbridge/domain/orgs';
 import { type Db, getItem, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
+import { attachmentWrites } from '../documents/upload.repository';
 
 export const certificateKey = (orgId: string, certId: string) => ({
   pk: `ORG#${orgId}`,
@@ -22,16 +24,22 @@ export class DynamoCertificateRepository implements CertificateRepository {
 
   async get(orgId: string, certId: string) {
     const item = await getItem(this.db, `ORG#${orgId}`, `CERT#${certId}`);
-    return item ? stripKeys<Stored<Certificate>>(item) : null;
+    return item ? toCertificate(item) : null;
   }
 
   async listByOrg(orgId: string, page: PageRequest) {
     const res = await queryPage(this.db, { pk: `ORG#${orgId}`, skPrefix: 'CERT#' }, page);
-    return { items: res.items.map((i) => stripKeys<Stored<Certificate>>(i)), nextCursor: res.nextCursor };
+    return { items: res.items.map(toCertificate), nextCursor: res.nextCursor };
   }
 
-  async save(next: Certificate, prev: Stored<Certificate> | null, audit: Omit<AuditEntry, 'entityId'>) {
+  async save(
+    next: Certificate,
+    prev: Stored<Certificate> | null,
+    audit: Omit<AuditEntry, 'entityId'>,
+    files?: AttachmentChange | null,
+  ) {
     const extra: TxItem[] = next.status === 'verified' ? [await this.heldMarker(next)] : [];
+    extra.push(...attachmentWrites(this.db, files, this.db.clock.now()));
     return writeVersioned(this.db, {
       keys: certificateKey(next.orgId, next.certId),
       entityId: next.certId,
@@ -59,4 +67,9 @@ export class DynamoCertificateRepository implements CertificateRepository {
       },
     };
   }
+}
+
+function toCertificate(item: Record<string, unknown>): Stored<Certificate> {
+  const cert = stripKeys<Stored<Certificate>>(item);
+  return { ...cert, attachments: cert.attachments ?? [] };
 }

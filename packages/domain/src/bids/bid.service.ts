@@ -14,6 +14,7 @@ import {
   SYSTEM_ACTOR,
   staleVersion,
 } from '../core';
+import type { AttachmentPlanner } from '../documents/attachments';
 import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
 import { isHeld } from '../orgs/certificate';
@@ -52,6 +53,7 @@ export interface BidServiceDeps {
   notifications: NotificationRepository;
   clock: Clock;
   rules: BiddingRules;
+  files: AttachmentPlanner;
 }
 
 type Intent = 'create' | 'revise' | 'reconfirm';
@@ -191,6 +193,9 @@ export class BidService {
         leadTimeDays: b.leadTimeDays,
         validUntil: b.validUntil,
         ...(b.notes ? { notes: b.notes } : {}),
+        ...(b.delivery ? { delivery: b.delivery } : {}),
+        ...(b.paymentTerms ? { paymentTerms: b.paymentTerms } : {}),
+        attachments: b.attachments ?? [],
         revision: b.revision,
         pricedAt: b.pricedAt,
         certificates: certs.get(b.supplierOrgId) ?? [],
@@ -332,6 +337,12 @@ export class BidService {
       checkIntent(intent, prev, need, ifMatch);
       const content = intent === 'reconfirm' ? contentOf(prev as Bid) : (input as BidInput);
       checkAgainstNeed(content, need);
+      const files = await this.d.files.plan(
+        orgId,
+        { kind: 'bid', needId, supplierOrgId: orgId },
+        intent === 'create' ? (content.attachments ?? []) : content.attachments,
+        prev?.attachments ?? [],
+      );
 
       // Decisions use one "now", taken after every read and just before the write.
       const now = this.d.clock.now();
@@ -343,6 +354,7 @@ export class BidService {
         prev.unitPrice.amount === content.unitPrice.amount;
       const next: Bid = {
         ...content,
+        attachments: files.attachments,
         bidId: prev?.bidId ?? newId('bid', now.getTime()),
         needId,
         supplierOrgId: orgId,
@@ -356,6 +368,7 @@ export class BidService {
         version: prev?.version ?? 0,
       };
       if (!next.notes) delete next.notes;
+      for (const field of ['delivery', 'paymentTerms'] as const) if (!next[field]) delete next[field];
       let auction: AuctionGuard | null = null;
       let extension: CloseExtension | null = null;
       if (plan) {
@@ -381,7 +394,14 @@ export class BidService {
       const revision: BidRevision | null =
         intent === 'reconfirm'
           ? null
-          : { ...content, bidId: next.bidId, needId, revision: next.revision, at };
+          : {
+              ...content,
+              attachments: files.attachments.map((a) => a.attachmentId),
+              bidId: next.bidId,
+              needId,
+              revision: next.revision,
+              at,
+            };
       const action = { create: 'bid.submitted', revise: 'bid.revised', reconfirm: 'bid.reconfirmed' }[intent];
       const saved = await this.d.bids.write({
         next,
@@ -398,6 +418,7 @@ export class BidService {
           extension,
         },
         auction,
+        files: files.change,
       });
       if (extension && plan) {
         extended = {
@@ -529,6 +550,8 @@ function contentOf(b: Bid): BidInput {
     leadTimeDays: b.leadTimeDays,
     validUntil: b.validUntil,
     ...(b.notes ? { notes: b.notes } : {}),
+    ...(b.delivery ? { delivery: b.delivery } : {}),
+    ...(b.paymentTerms ? { paymentTerms: b.paymentTerms } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Money } from '../core/money';
+import { Attachment, AttachmentIds } from '../documents/upload';
 import { IsoDateTime, Text } from '../shared/locale';
+import { DeliveryTerms, PaymentTerms } from '../shared/terms';
 import { Quantity } from '../shared/units';
 
 /**
@@ -17,10 +19,19 @@ export const BidInput = z.strictObject({
   leadTimeDays: z.int().min(0).max(3650),
   validUntil: IsoDateTime,
   notes: Text(2000).optional(),
+  /** The bidder's own terms, where they differ from the need's. */
+  delivery: DeliveryTerms.optional(),
+  paymentTerms: PaymentTerms.optional(),
+  /**
+   * Completed uploads (purpose `bid`): the quotation sheet. On a revision, absent keeps the files;
+   * a list replaces them. Sealed with the bid: only its bidder fetches them before the close.
+   */
+  attachments: AttachmentIds.optional(),
 });
 export type BidInput = z.infer<typeof BidInput>;
 
 export const Bid = BidInput.extend({
+  attachments: z.array(Attachment).optional(),
   bidId: z.string(),
   needId: z.string(),
   supplierOrgId: z.string(),
@@ -74,6 +85,9 @@ export const BidComparison = z.object({
   leadTimeDays: z.int(),
   validUntil: z.string(),
   notes: z.string().optional(),
+  delivery: DeliveryTerms.optional(),
+  paymentTerms: PaymentTerms.optional(),
+  attachments: z.array(Attachment),
   revision: z.int(),
   pricedAt: z.string(),
   certificates: z.array(z.object({ kind: z.string(), validUntil: z.string(), issuer: z.string() })),

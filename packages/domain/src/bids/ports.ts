@@ -1,4 +1,5 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { AttachmentChange } from '../documents/ports';
 import type { Need } from '../needs/need';
 import type { AuctionMove } from './auction.rules';
 import type { Bid, BidRevision } from './bid';
@@ -62,6 +63,8 @@ export interface BidWrite {
   audit: Audit;
   gate: BidGate | null;
   auction: AuctionGuard | null;
+  /** Files joining or leaving the bid, in the bid's own transaction. */
+  files?: AttachmentChange | null;
 }
 
 /** A need's auction states (one per amendment) and its bids, read together. */

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import type { Lang } from '../shared/locale';
-import { normalizeText, tokenize } from '../text/normalize';
+import { LANGS, type Lang } from '../shared/locale';
+import { normalizeText } from '../text/normalize';
+import {
+  compareScores,
+  matches,
+  rankQuery,
+  scoreTitle,
+  type TitleScore,
+  type TitleWords,
+  titleWords,
+} from './category-ranking';
 
 export const CATEGORY_LEVELS = ['section', 'division', 'group', 'class'] as const;
 export const CategoryLevel = z.enum(CATEGORY_LEVELS);
@@ -75,8 +84,10 @@ export class CategoryTree {
   readonly #children = new Map<string | null, readonly Category[]>();
   /** Every node in tree order: each section, then its descendants, siblings by code. */
   readonly #ordered: readonly Category[];
-  /** Normalised titles per language, aligned with #ordered; built on first search in that language. */
+  /** Normalised titles per language, aligned with #ordered; built on the first search. */
   readonly #searchText = new Map<Lang, readonly string[]>();
+  /** Words of each title per language, for ranking; worked out the first time a title matches. */
+  readonly #titleWords = new Map<Lang, (TitleWords | undefined)[]>();
 
   constructor(nodes: readonly Category[]) {
     for (const node of nodes) {
@@ -197,21 +208,56 @@ export class CategoryTree {
   }
 
   /**
-   * Nodes, in tree order, whose title in `lang` or in English contains every token of the query
-   * (after normalizeText on both sides). An empty query matches nothing.
+   * Nodes, in tree order, whose title in some language holds every term of the query (queryTerms:
+   * normalised words, Chinese split into words; a term may sit inside a word). Every language is
+   * searched, as a firm may know an activity's name in another; `lang` only orders rankedSearch.
+   * An empty query matches nothing.
    */
-  search(query: string, lang: Lang, limit = Number.POSITIVE_INFINITY): Category[] {
-    const tokens = tokenize(query);
-    if (tokens.length === 0 || limit <= 0) return [];
-    const texts = lang === 'en' ? [this.#titlesIn('en')] : [this.#titlesIn(lang), this.#titlesIn('en')];
+  search(query: string, _lang: Lang, limit = Number.POSITIVE_INFINITY): Category[] {
+    const q = rankQuery(query);
+    if (!q || limit <= 0) return [];
     const found: Category[] = [];
     for (const [i, node] of this.#ordered.entries()) {
-      if (texts.some((t) => tokens.every((token) => t[i]!.includes(token)))) {
+      if (LANGS.some((l) => matches(q, this.#titlesIn(l)[i]!))) {
         found.push(node);
         if (found.length >= limit) break;
       }
     }
     return found;
+  }
+
+  /**
+   * The nodes search() finds, best match first (category-ranking.ts): titles in `lang` before
+   * English before other languages, then exact titles, whole words, spelling as typed and shorter
+   * titles; tree order breaks ties, so a group comes before its class of the same title.
+   */
+  rankedSearch(query: string, lang: Lang): Category[] {
+    const q = rankQuery(query);
+    if (!q) return [];
+    const tier = (l: Lang) => (l === lang ? 0 : l === 'en' ? 1 : 2);
+    const scored: { node: Category; index: number; score: TitleScore }[] = [];
+    for (const [index, node] of this.#ordered.entries()) {
+      let best: TitleScore | undefined;
+      for (const l of LANGS) {
+        const normalised = this.#titlesIn(l)[index]!;
+        if (!matches(q, normalised)) continue;
+        const score = scoreTitle(q, tier(l), this.#wordsOf(l, index));
+        if (!best || compareScores(score, best) < 0) best = score;
+      }
+      if (best) scored.push({ node, index, score: best });
+    }
+    scored.sort((a, b) => compareScores(a.score, b.score) || a.index - b.index);
+    return scored.map((s) => s.node);
+  }
+
+  #wordsOf(lang: Lang, index: number): TitleWords {
+    let words = this.#titleWords.get(lang);
+    if (!words) {
+      words = [];
+      this.#titleWords.set(lang, words);
+    }
+    words[index] ??= titleWords(this.#ordered[index]!.title[lang] ?? '', this.#titlesIn(lang)[index]!);
+    return words[index];
   }
 
   #titlesIn(lang: Lang): readonly string[] {

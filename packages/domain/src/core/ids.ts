@@ -18,6 +18,8 @@ export const IdPrefix = {
   slot: 'slot',
   booking: 'bkg',
   notification: 'ntf',
+  file: 'file',
+  message: 'msg',
 } as const;
 export type IdKind = keyof typeof IdPrefix;
 

@@ -21,6 +21,8 @@ import type { DealRepository } from './ports';
 
 const DAY_MS = 86_400_000;
 
+const alreadyAwarded = () => conflict('need.already_awarded', 'The need has been awarded already.');
+
 /** Every bidder's notification of the outcome; the same key whoever sends it (the award or the backstop job). */
 export const outcomeNotice = (
   needId: string,
@@ -64,8 +66,7 @@ export class AwardService {
     const { deal, unsent } = await retrying(async () => {
       const need = await this.d.needs.get(needId);
       if (!need || need.status === 'draft' || need.ownerOrgId !== owner.orgId) throw notFound('need');
-      if (need.status === 'awarded')
-        throw conflict('need.already_awarded', 'The need has been awarded already.');
+      if (need.status === 'awarded') throw alreadyAwarded();
       if (need.status === 'cancelled') throw conflict('need.cancelled', 'The need was cancelled.');
       const now = this.d.clock.now();
       if (!isPastClose(need, now)) {
@@ -75,6 +76,9 @@ export class AwardService {
         );
       }
       const bids = await this.d.bids.listForNeed(needId);
+      // A rival award (of this very bid, say) may commit between reading the need and its bids:
+      // a bid then reads as awarded, and the answer is the need's (409), not "bid not standing".
+      if (bids.some((b) => b.status === 'awarded')) throw alreadyAwarded();
       const bid = bids.find((b) => b.bidId === bidId);
       if (!bid) throw notFound('bid');
       if (!countsIn(bid, need.amendmentCount)) {
@@ -110,6 +114,8 @@ export class AwardService {
         onTime: null,
         buyerRating: null,
         sellerRating: null,
+        delivery: bid.delivery ?? need.delivery ?? null,
+        paymentTerms: bid.paymentTerms ?? need.paymentTerms ?? null,
         version: 0,
       };
       const actor = actorOf(owner);

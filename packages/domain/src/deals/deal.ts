@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Money } from '../core/money';
 import { Text } from '../shared/locale';
+import { DeliveryTerms, PaymentTerms } from '../shared/terms';
 
 /**
  * awarded → confirmed (seller) → delivered (seller) → accepted (buyer); then each side rates once.
@@ -61,6 +62,9 @@ export const Deal = z.object({
   sellerRating: Rating.nullable(),
   /** Present once the deal is cancelled: which side, why, when. */
   cancellation: DealCancellation.optional(),
+  /** What was agreed: the winning bid's own terms, else the need's (absent on deals made before terms). */
+  delivery: DeliveryTerms.nullable().optional(),
+  paymentTerms: PaymentTerms.nullable().optional(),
   version: z.int(),
 });
 export type Deal = z.infer<typeof Deal>;

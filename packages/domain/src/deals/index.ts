@@ -1,4 +1,6 @@
 export * from './award.service';
 export * from './deal';
 export * from './deal.service';
+export * from './deal-room';
+export * from './deal-room.service';
 export * from './ports';

@@ -1,9 +1,11 @@
 import type { Bid } from '../bids/bid';
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { AttachmentChange } from '../documents/ports';
 import type { Need } from '../needs/need';
 import type { NotificationDraft } from '../notifications/notification';
 import type { ReputationTotals } from '../reputation/reputation';
 import type { Deal, DealRole } from './deal';
+import type { DealMessage } from './deal-room';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
 
@@ -29,6 +31,11 @@ export interface DealRepository {
   award(w: AwardWrite): Promise<{ deal: Stored<Deal>; unsent: NotificationDraft[] }>;
   get(dealId: string): Promise<Stored<Deal> | null>;
   listByOrg(orgId: string, role: DealRole, page: PageRequest): Promise<Page<Stored<Deal>>>;
+  /**
+   * The deal's purchase order number, given on first use as the next of its buyer's sequence (of two
+   * first reads at once, both get the number the one that committed gave).
+   */
+  purchaseOrderOf(deal: Deal, at: Date): Promise<{ number: string; issuedAt: string }>;
   /** A lifecycle step or rating, with the reputation totals it moves and its notifications, in one transaction. */
   save(
     next: Deal,
@@ -39,4 +46,14 @@ export interface DealRepository {
       notifications: NotificationDraft[];
     },
   ): Promise<Stored<Deal>>;
+}
+
+export interface DealMessageRepository {
+  /** The message, the other side's notification, the files' moves and the audit record, at once. */
+  post(
+    message: DealMessage,
+    effects: { notification: NotificationDraft; files: AttachmentChange | null; audit: Audit },
+  ): Promise<void>;
+  /** Oldest first. */
+  list(dealId: string, page: PageRequest): Promise<Page<DealMessage>>;
 }

@@ -25,6 +25,8 @@ export type NeedAmendment = z.infer<typeof NeedAmendment>;
 export function amendmentChanges(need: Need, input: NeedAmendmentInput): NeedChange[] {
   const changes: NeedChange[] = [];
   for (const field of AMENDABLE_FIELDS) {
+    // Files are compared by id and recorded by name, by the service that plans them.
+    if (field === 'attachments') continue;
     const after = input[field];
     if (after === undefined) continue;
     const before = need[field];

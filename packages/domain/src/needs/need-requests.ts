@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AttachmentIds } from '../documents/upload';
 import { IsoDateTime, Text } from '../shared/locale';
+import { DeliveryTerms, PaymentTerms } from '../shared/terms';
 import { Quantity } from '../shared/units';
 import { AuctionRules, NeedInput, NeedMode, type NeedStatus, Recurrence } from './need';
 
@@ -25,6 +27,10 @@ export const NeedDraftPatch = z
     requiredCertificates: s.requiredCertificates.unwrap().optional(),
     parkFirstHours: s.parkFirstHours.unwrap().optional(),
     visibility: s.visibility.unwrap().optional(),
+    delivery: DeliveryTerms.nullable().optional(),
+    paymentTerms: PaymentTerms.nullable().optional(),
+    /** The draft's files after the change: ids it has keep, new upload ids join, the rest leave. */
+    attachments: AttachmentIds.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Change at least one field.');
 export type NeedDraftPatch = z.infer<typeof NeedDraftPatch>;
@@ -37,6 +43,9 @@ export const AMENDABLE_FIELDS = [
   'quantity',
   'unit',
   'requiredCertificates',
+  'delivery',
+  'paymentTerms',
+  'attachments',
 ] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
@@ -48,6 +57,10 @@ export const NeedAmendmentInput = z
     quantity: s.quantity.optional(),
     unit: s.unit.optional(),
     requiredCertificates: s.requiredCertificates.unwrap().optional(),
+    delivery: DeliveryTerms.optional(),
+    paymentTerms: PaymentTerms.optional(),
+    /** The need's files after the amendment; a file added or taken off is recorded like any change. */
+    attachments: AttachmentIds.optional(),
     /** Told to every bidder with the changes. */
     reason: Text(1000),
   })
@@ -73,6 +86,9 @@ export const NeedFromInput = z.strictObject({
   recurring: z.boolean().default(true),
   /** Publish at once instead of leaving a draft. */
   publish: z.boolean().default(false),
+  delivery: DeliveryTerms.optional(),
+  paymentTerms: PaymentTerms.optional(),
+  attachments: AttachmentIds.optional(),
 });
 export type NeedFromInput = z.infer<typeof NeedFromInput>;
 

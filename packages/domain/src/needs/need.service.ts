@@ -17,6 +17,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
+import type { AttachmentPlanner } from '../documents/attachments';
 import { queryTerms } from '../matching/search-text';
 import { isActiveAs } from '../orgs/membership';
 import type { MembershipRepository } from '../orgs/ports';
@@ -48,6 +49,7 @@ export class NeedService {
     private readonly viewers: ViewerResolver,
     private readonly clock: Clock,
     private readonly rules: NeedRules,
+    private readonly files: AttachmentPlanner,
   ) {}
 
   async create(caller: Caller, input: NeedInput): Promise<Stored<Need>> {
@@ -63,11 +65,14 @@ export class NeedService {
     }
     const now = this.clock.now().toISOString();
     const closesAtMs = Date.parse(input.closesAt);
+    const needId = newId('need');
+    const files = await this.files.plan(tenant.orgId, { kind: 'need', needId }, input.attachments ?? []);
     const need: Need = {
       ...input,
+      attachments: files.attachments,
       requiredCertificates: [...new Set(input.requiredCertificates)],
       auction: input.mode === 'auction' ? (input.auction ?? AuctionRules.parse({})) : undefined,
-      needId: newId('need'),
+      needId,
       ownerOrgId: tenant.orgId,
       status: 'draft',
       closesAt: new Date(closesAtMs).toISOString(),
@@ -86,13 +91,13 @@ export class NeedService {
       updatedAt: now,
       version: 0,
     };
-    return this.needs.save(need, null, {
-      action: 'need.created',
-      actor: actorOf(tenant),
-      before: null,
-      after: need,
-      parkId: need.parkId,
-    });
+    return this.needs.save(
+      need,
+      null,
+      { action: 'need.created', actor: actorOf(tenant), before: null, after: need, parkId: need.parkId },
+      undefined,
+      files.change,
+    );
   }
 
   /** "An input can become a need in one call": the need takes the input's category, amount and park. */
@@ -127,6 +132,9 @@ export class NeedService {
       parkFirstHours: body.parkFirstHours,
       visibility: body.visibility,
       chainInputRef: { chainId, inputId },
+      delivery: body.delivery,
+      paymentTerms: body.paymentTerms,
+      attachments: body.attachments,
     });
     return body.publish ? this.publish(tenant, need.needId, need.version) : need;
   }
@@ -136,12 +144,21 @@ export class NeedService {
     const prev = await this.requireOwned(tenant, needId, ifMatch);
     if (prev.status !== 'draft')
       throw conflict('need.not_draft', 'Only a draft can be edited; amend an open need instead.');
-    const { recurrence, auction, closesAt, ...rest } = patch;
+    const { recurrence, auction, closesAt, delivery, paymentTerms, attachments, ...rest } = patch;
+    const files = await this.files.plan(
+      tenant.orgId,
+      { kind: 'need', needId },
+      attachments,
+      prev.attachments,
+    );
     const merged = {
       ...prev,
       ...rest,
       recurrence: recurrence === null ? undefined : (recurrence ?? prev.recurrence),
       auction: auction === null ? undefined : (auction ?? prev.auction),
+      delivery: delivery === null ? undefined : (delivery ?? prev.delivery),
+      paymentTerms: paymentTerms === null ? undefined : (paymentTerms ?? prev.paymentTerms),
+      attachments: files.attachments,
     };
     if (merged.mode === 'auction' && !merged.auction) merged.auction = AuctionRules.parse({});
     if (merged.mode === 'sealed') merged.auction = undefined;
@@ -160,6 +177,7 @@ export class NeedService {
       prev,
       { action: 'need.updated', actor: actorOf(tenant), before: prev, after: next, parkId: next.parkId },
       { status: ['draft'] },
+      files.change,
     );
   }
 
@@ -270,6 +288,16 @@ export class NeedService {
     this.requireBiddable(prev, now);
     if (input.category && !categories.has(input.category)) throw unknownCategory('category');
     const changes = amendmentChanges(prev, input);
+    const files = await this.files.plan(
+      tenant.orgId,
+      { kind: 'need', needId },
+      input.attachments,
+      prev.attachments,
+    );
+    if (files.change) {
+      // Recorded by name, so bidders read which drawing came or went.
+      changes.push({ field: 'attachments', before: prev.attachments ?? [], after: files.attachments });
+    }
     if (!changes.length) throw ruleBroken('need.amendment_empty', 'The amendment changes nothing.');
     const earliestClose = now.getTime() + this.rules.minBiddingWindowS * 1000;
     const closesAtMs = Math.max(prev.closesAtMs, earliestClose);
@@ -308,6 +336,7 @@ export class NeedService {
       },
       amendment,
       { status: ['open'], beforeCloseAt: now },
+      files.change,
     );
   }
 

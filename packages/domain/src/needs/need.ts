@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CurrencyCode } from '../core/money';
+import { Attachment, AttachmentIds } from '../documents/upload';
 import { CertificateKind } from '../orgs/certificate';
 import { IsoDateTime, Text } from '../shared/locale';
+import { DeliveryTerms, PaymentTerms } from '../shared/terms';
 import { Quantity, Unit } from '../shared/units';
 
 /**
@@ -52,10 +54,16 @@ export const NeedInput = z.strictObject({
   parkFirstHours: z.int().min(0).max(720).default(0),
   visibility: NeedVisibility.default('public'),
   chainInputRef: ChainInputRef.optional(),
+  delivery: DeliveryTerms.optional(),
+  paymentTerms: PaymentTerms.optional(),
+  /** Completed uploads (purpose `need`): drawings, specifications. */
+  attachments: AttachmentIds.optional(),
 });
 export type NeedInput = z.infer<typeof NeedInput>;
 
 export const Need = NeedInput.extend({
+  /** Absent on needs stored before files existed: read as none. */
+  attachments: z.array(Attachment).optional(),
   needId: z.string(),
   ownerOrgId: z.string(),
   status: NeedStatus,

@@ -1,4 +1,5 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { AttachmentChange } from '../documents/ports';
 import type { CategoryRange } from '../matching/category-tiers';
 import type { NeedAmendment } from './amendment';
 import type { Need, NeedStatus } from './need';
@@ -38,14 +39,22 @@ export interface NeedGuard {
 export interface NeedRepository {
   get(needId: string, consistent?: boolean): Promise<Stored<Need> | null>;
   getMany(needIds: string[]): Promise<Stored<Need>[]>;
-  save(next: Need, prev: Stored<Need> | null, audit: Audit, guard?: NeedGuard): Promise<Stored<Need>>;
-  /** The need and its amendment record, in one transaction. */
+  /** With `files`, the uploads join or leave the need in the same transaction. */
+  save(
+    next: Need,
+    prev: Stored<Need> | null,
+    audit: Audit,
+    guard?: NeedGuard,
+    files?: AttachmentChange | null,
+  ): Promise<Stored<Need>>;
+  /** The need and its amendment record (and its files' moves), in one transaction. */
   saveAmended(
     next: Need,
     prev: Stored<Need>,
     audit: Audit,
     amendment: NeedAmendment,
     guard: NeedGuard,
+    files?: AttachmentChange | null,
   ): Promise<Stored<Need>>;
   getAmendment(needId: string, seq: number): Promise<NeedAmendment | null>;
   /**

@@ -11,6 +11,7 @@ import {
   requireRole,
   type Stored,
 } from '../core';
+import type { AttachmentPlanner } from '../documents/attachments';
 import type { ParkRepository } from '../parks/ports';
 import type { Certificate, CertificateInput } from './certificate';
 import type { CertificateRepository, MembershipRepository } from './ports';
@@ -21,14 +22,22 @@ export class CertificateService {
     private readonly memberships: MembershipRepository,
     private readonly parks: ParkRepository,
     private readonly clock: Clock,
+    private readonly files: AttachmentPlanner,
   ) {}
 
   async claim(caller: Caller, orgId: string, input: CertificateInput): Promise<Stored<Certificate>> {
     const member = requireOrg(caller);
     if (member.orgId !== orgId) throw notFound('organisation');
+    const certId = newId('certificate');
+    const files = await this.files.plan(
+      orgId,
+      { kind: 'certificate', orgId, certId },
+      input.attachments ?? [],
+    );
     const cert: Certificate = {
       ...input,
-      certId: newId('certificate'),
+      attachments: files.attachments,
+      certId,
       orgId,
       status: 'claimed',
       verifiedAt: null,
@@ -36,12 +45,12 @@ export class CertificateService {
       createdAt: this.clock.now().toISOString(),
       version: 0,
     };
-    return this.certificates.save(cert, null, {
-      action: 'certificate.claimed',
-      actor: actorOf(member),
-      before: null,
-      after: cert,
-    });
+    return this.certificates.save(
+      cert,
+      null,
+      { action: 'certificate.claimed', actor: actorOf(member), before: null, after: cert },
+      files.change,
+    );
   }
 
   /**
@@ -75,7 +84,8 @@ export class CertificateService {
     });
   }
 
-  private async decidesOn(caller: Caller, orgId: string): Promise<boolean> {
+  /** Whether the caller reviews the organisation's claims: an operator of a park it applied to. */
+  async decidesOn(caller: Caller, orgId: string): Promise<boolean> {
     if (!caller.orgId || !hasRole(caller, 'operator')) return false;
     return this.requireOperatesParkOf(caller.orgId, orgId).then(
       () => true,

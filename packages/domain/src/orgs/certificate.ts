@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attachment, AttachmentIds } from '../documents/upload';
 import { IsoDate, Text } from '../shared/locale';
 
 /**
@@ -25,6 +26,8 @@ export const CertificateInput = z
     issuer: Text(200),
     validFrom: IsoDate.optional(),
     validUntil: IsoDate,
+    /** Completed uploads (purpose `certificate`): the scan the operator checks it against. */
+    attachments: AttachmentIds.optional(),
   })
   .refine((c) => !c.validFrom || c.validFrom <= c.validUntil, {
     path: ['validUntil'],
@@ -46,6 +49,8 @@ export const Certificate = z.object({
   verifiedAt: z.string().nullable(),
   verifiedByOrgId: z.string().nullable(),
   createdAt: z.string(),
+  /** Absent on certificates claimed before files existed: none. */
+  attachments: z.array(Attachment).optional(),
   version: z.number().int(),
 });
 export type Certificate = z.infer<typeof Certificate>;

@@ -1,4 +1,5 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
+import type { AttachmentChange } from '../documents/ports';
 import type { User } from '../users/user';
 import type { Certificate } from './certificate';
 import type { Membership, MembershipStatus } from './membership';
@@ -36,5 +37,10 @@ export interface CertificateRepository {
   get(orgId: string, certId: string): Promise<Stored<Certificate> | null>;
   listByOrg(orgId: string, page: PageRequest): Promise<Page<Stored<Certificate>>>;
   /** Saving a verified certificate also refreshes the org's held-kind marker that bids check in conditions. */
-  save(next: Certificate, prev: Stored<Certificate> | null, audit: Audit): Promise<Stored<Certificate>>;
+  save(
+    next: Certificate,
+    prev: Stored<Certificate> | null,
+    audit: Audit,
+    files?: AttachmentChange | null,
+  ): Promise<Stored<Certificate>>;
 }

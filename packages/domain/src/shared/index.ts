@@ -1,3 +1,4 @@
 export * from './geo';
 export * from './locale';
+export * from './terms';
 export * from './units';

@@ -5,11 +5,11 @@ import {
   DynamoBidRepository,
   DynamoClosingScheduleRepository,
 } from '@parkbridge/db/bids';
-import { DynamoDealRepository } from '@parkbridge/db/deals';
+import { DynamoDealMessageRepository, DynamoDealRepository } from '@parkbridge/db/deals';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
 import { BidService, ClosingService } from '@parkbridge/domain/bids';
-import { AwardService, DealService } from '@parkbridge/domain/deals';
+import { AwardService, DealRoomService, DealService } from '@parkbridge/domain/deals';
 import { QuestionService } from '@parkbridge/domain/questions';
 import type { CoreContext } from './core';
 
@@ -22,6 +22,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     questions: new DynamoQuestionRepository(db),
     deals: new DynamoDealRepository(db),
     closing: new DynamoClosingScheduleRepository(db),
+    dealMessages: new DynamoDealMessageRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -37,6 +38,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     notifications: core.repos.notifications,
     clock: db.clock,
     rules: biddingRules,
+    files: core.attachments,
   });
   const questions = new QuestionService({
     questions: repos.questions,
@@ -61,13 +63,22 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     notifications: core.repos.notifications,
     clock: db.clock,
   });
+  const deals = new DealService(repos.deals, db.clock);
   return {
     repos,
     closing,
     bids,
     questions,
     awards,
-    deals: new DealService(repos.deals, db.clock),
+    deals,
+    dealRoom: new DealRoomService({
+      deals: repos.deals,
+      messages: repos.dealMessages,
+      orgs: core.repos.orgs,
+      files: core.attachments,
+      partyDeal: (caller, dealId) => deals.get(caller, dealId),
+      clock: db.clock,
+    }),
     /** For other contexts: matching reads suppliers' reputation through this port. */
     reputation: repos.reputation,
     /** The market context calls this after amending a need (a stream consumer does too). */

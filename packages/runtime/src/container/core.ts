@@ -1,6 +1,7 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
 import { DynamoAuditRepository } from '@parkbridge/db/audit';
+import { DynamoUploadRepository } from '@parkbridge/db/documents';
 import { DynamoIdempotencyRepository } from '@parkbridge/db/idempotency';
 import { DynamoNotificationRepository } from '@parkbridge/db/notifications';
 import {
@@ -11,12 +12,17 @@ import {
 import { DynamoParkRepository } from '@parkbridge/db/parks';
 import { DynamoUserRepository } from '@parkbridge/db/users';
 import { AuditService } from '@parkbridge/domain/audit';
+import { AttachmentPlanner, type FileServices } from '@parkbridge/domain/documents';
 import { NotificationService } from '@parkbridge/domain/notifications';
 import { CertificateService, MembershipService, OrgService } from '@parkbridge/domain/orgs';
 import { ParkService } from '@parkbridge/domain/parks';
 
-/** Parks, organisations, memberships, certificates, notifications, audit: what every context uses. */
-export function createCoreContext(db: Db, rules: Rules) {
+/**
+ * Parks, organisations, memberships, certificates, notifications, audit, and the uploads every
+ * context attaches files from: what every context uses. `files` is object storage and its checks
+ * (only the documents context reaches it); without it, reaching it is a wiring mistake, named.
+ */
+export function createCoreContext(db: Db, rules: Rules, files: FileServices = unwiredFiles) {
   const repos = {
     parks: new DynamoParkRepository(db),
     orgs: new DynamoOrgRepository(db),
@@ -26,8 +32,10 @@ export function createCoreContext(db: Db, rules: Rules) {
     notifications: new DynamoNotificationRepository(db),
     audit: new DynamoAuditRepository(db),
     idempotency: new DynamoIdempotencyRepository(db),
+    uploads: new DynamoUploadRepository(db),
   };
   const parks = new ParkService(repos.parks, db.clock);
+  const attachments = new AttachmentPlanner(repos.uploads);
   return {
     db,
     rules,
@@ -36,10 +44,27 @@ export function createCoreContext(db: Db, rules: Rules) {
     parks,
     orgs: new OrgService(repos.orgs, db.clock),
     memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock),
-    certificates: new CertificateService(repos.certificates, repos.memberships, repos.parks, db.clock),
+    files,
+    attachments,
+    certificates: new CertificateService(
+      repos.certificates,
+      repos.memberships,
+      repos.parks,
+      db.clock,
+      attachments,
+    ),
     notifications: new NotificationService(repos.notifications),
     audit: new AuditService(repos.audit, repos.parks, repos.memberships),
   };
 }
 
 export type CoreContext = ReturnType<typeof createCoreContext>;
+
+const unwired = (): never => {
+  throw new Error('Object storage is not wired in this process: pass FileServices to the container.');
+};
+const unwiredFiles: FileServices = {
+  store: { presignUpload: unwired, read: unwired, delete: unwired, downloadUrl: unwired },
+  detector: { detect: unwired },
+  scanner: { verdict: unwired },
+};

@@ -1,8 +1,10 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
+import type { FileServices } from '@parkbridge/domain/documents';
 import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
+import { createDocumentsContext } from './documents';
 import { createExposContext } from './expos';
 import { createMarketContext } from './market';
 
@@ -12,6 +14,7 @@ export const CONTEXT_BUILDERS = {
   bidding: createBiddingContext,
   expos: createExposContext,
   chainMap: createChainMapContext,
+  documents: createDocumentsContext,
 };
 
 export type ContextName = keyof typeof CONTEXT_BUILDERS;
@@ -27,8 +30,8 @@ type Contexts = { [K in ContextName]: ReturnType<(typeof CONTEXT_BUILDERS)[K]> }
 export type Container = CoreContext & Contexts;
 
 /** Every context: the local server, the tests, the jobs. */
-export function createContainer(db: Db, rules: Rules): Container {
-  return composeContainer(db, rules, CONTEXT_BUILDERS);
+export function createContainer(db: Db, rules: Rules, files?: FileServices): Container {
+  return composeContainer(db, rules, CONTEXT_BUILDERS, files);
 }
 
 /**
@@ -36,11 +39,22 @@ export function createContainer(db: Db, rules: Rules): Container {
  * bundle carries no other context's code; reaching a context it did not compose is a wiring
  * mistake, reported by name rather than as `undefined`.
  */
-export function composeContainer(db: Db, rules: Rules, builders: Partial<ContextBuilders>): Container {
-  const core = createCoreContext(db, rules);
+export function composeContainer(
+  db: Db,
+  rules: Rules,
+  builders: Partial<ContextBuilders>,
+  files?: FileServices,
+): Container {
+  const core = createCoreContext(db, rules, files);
   const container = { ...core } as Container;
   // The names, not CONTEXT_BUILDERS: naming that object here would put every context in every bundle.
-  for (const name of ['market', 'bidding', 'expos', 'chainMap'] as const satisfies readonly ContextName[]) {
+  for (const name of [
+    'market',
+    'bidding',
+    'expos',
+    'chainMap',
+    'documents',
+  ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });
     else

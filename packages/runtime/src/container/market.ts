@@ -62,6 +62,7 @@ export function createMarketContext(
     viewers,
     db.clock,
     rules,
+    core.attachments,
   );
   const listings = new ListingService(
     repos.listings,

@@ -78,7 +78,29 @@ export const CERTIFICATE_KINDS = [
 ] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
+/** A file as the thing it is attached to shows it. */
+export interface Attachment {
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+export type UploadPurpose = 'need' | 'bid' | 'certificate' | 'deal' | 'message';
+
+export interface DeliveryTerms {
+  terms: 'pickup' | 'delivered';
+  by?: string;
+  place?: string;
+}
+
+export interface PaymentTerms {
+  daysAfterDelivery: number;
+}
+
 export interface Certificate {
+  attachments?: Attachment[];
   certId: string;
   orgId: string;
   kind: CertificateKind;
@@ -375,6 +397,9 @@ export interface Need {
   parkFirstUntil: string | null;
   visibility: 'park' | 'public';
   chainInputRef?: { chainId: string; inputId: string };
+  delivery?: DeliveryTerms;
+  paymentTerms?: PaymentTerms;
+  attachments?: Attachment[];
   status: NeedStatus;
   publishedAt: string | null;
   amendmentCount: number;
@@ -481,6 +506,9 @@ export interface Bid {
   leadTimeDays: number;
   validUntil: string;
   notes?: string;
+  delivery?: DeliveryTerms;
+  paymentTerms?: PaymentTerms;
+  attachments?: Attachment[];
   status: BidStatus;
   revision: number;
   pricedAt: string;
@@ -507,6 +535,9 @@ export interface BidComparison {
   leadTimeDays: number;
   validUntil: string;
   notes?: string;
+  delivery?: DeliveryTerms;
+  paymentTerms?: PaymentTerms;
+  attachments: Attachment[];
   revision: number;
   pricedAt: string;
   certificates: { kind: string; validUntil: string; issuer: string }[];
@@ -565,7 +596,51 @@ export interface Deal {
   otherSideRated: boolean;
   /** Present once either side called the deal off before delivery. */
   cancellation?: { by: 'buyer' | 'seller'; reason: string; at: string };
+  delivery?: DeliveryTerms | null;
+  paymentTerms?: PaymentTerms | null;
   version: number;
+}
+
+export interface DealMessage {
+  messageId: string;
+  dealId: string;
+  fromOrgId: string;
+  side: 'buyer' | 'seller';
+  text?: string;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export interface PurchaseOrderParty {
+  orgId: string;
+  name: string;
+  names?: Partial<Record<string, string>>;
+  country: string;
+  city?: string;
+}
+
+export interface PurchaseOrder {
+  number: string;
+  issuedAt: string;
+  dealId: string;
+  needId: string;
+  status: DealStatus;
+  buyer: PurchaseOrderParty;
+  seller: PurchaseOrderParty;
+  lines: {
+    description: string;
+    category: string;
+    quantity: number;
+    unit: string;
+    unitPrice: Money;
+    total: Money;
+  }[];
+  total: Money;
+  delivery: DeliveryTerms | null;
+  paymentTerms: PaymentTerms | null;
+  leadTimeDays: number;
+  dueBy: string;
+  awardedAt: string;
 }
 
 // The park's production-chain map

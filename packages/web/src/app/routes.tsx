@@ -17,6 +17,11 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../pages/auth/login.page')) },
   { path: '/auth/callback', element: page(() => import('../pages/auth/callback.page')) },
+  // Outside the shell: a sheet to print, with no navigation around it.
+  {
+    path: '/deals/:dealId/purchase-order',
+    element: page(() => import('../pages/deals/purchase-order.page')),
+  },
   {
     path: '/',
     element: <Shell />,

@@ -7,19 +7,38 @@ import { useCategory } from '../api/queries';
 import type { Category, Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
+/**
+ * A code and a title, each isolated from the other and from the text around them (`<bdi>`), so a
+ * right-to-left page keeps the code at the start of the line (on the right) whatever the title's
+ * script, and digits never join a neighbouring Latin or Persian run.
+ */
+function CodeAndTitle(props: { code: string; title?: string | undefined; withCode?: boolean }) {
+  const { lang } = useI18n();
+  const withCode = props.withCode !== false;
+  return (
+    <>
+      {withCode && (
+        <Text component="bdi" ff="monospace" size="sm" c="dimmed" data-testid="category-code">
+          {props.code}
+        </Text>
+      )}
+      {withCode && props.title && ' · '}
+      {props.title && (
+        <bdi lang={lang} data-testid="category-title">
+          {props.title}
+        </bdi>
+      )}
+    </>
+  );
+}
+
 /** "2420 · Manufacture of basic precious and other non-ferrous metals", in the user's language. */
 export function CategoryLabel(props: { code: string | null | undefined; withCode?: boolean }) {
   const q = useCategory(props.code);
   if (!props.code) return <>—</>;
-  const title = q.data?.title;
   return (
-    <span>
-      {props.withCode !== false && (
-        <Text span ff="monospace" size="sm" c="dimmed">
-          {props.code}
-        </Text>
-      )}
-      {title && <> · {title}</>}
+    <span data-testid="category-label" data-code={props.code}>
+      <CodeAndTitle code={props.code} title={q.data?.title} withCode={props.withCode ?? true} />
     </span>
   );
 }
@@ -29,9 +48,27 @@ export function useCategoryTitle(code: string | null | undefined): string {
   return q.data?.title ?? code ?? '';
 }
 
+// First-strong isolate and pop: <bdi> for the picker's input, which holds plain text only.
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 /**
- * ISIC picker: type a code or words in any language; the API searches titles across scripts.
- * `levels` limits what can be chosen (needs take divisions to classes; themes divisions or groups).
+ * A category as plain text (the picker's input, SVG): code and title isolated as CodeAndTitle does
+ * with <bdi>; the code alone while the title is unknown.
+ */
+export function categoryText(c: { code: string; title?: string | undefined } | undefined): string {
+  if (!c) return '';
+  const code = `${FSI}${c.code}${PDI}`;
+  return c.title && c.title !== c.code ? `${code} · ${FSI}${c.title}${PDI}` : code;
+}
+
+/** Two characters are too few to search by, except in Chinese, where one is a word (钢, steel). */
+const searchable = (text: string) => text.length >= 2 || /\p{Script=Han}/u.test(text);
+
+/**
+ * ISIC picker: type a code or words in any of the five languages; the API searches every title and
+ * answers the best matches first. `levels` limits what can be chosen (needs take divisions to
+ * classes; themes divisions or groups).
  */
 export function CategoryPicker(props: {
   label: string;
@@ -54,7 +91,7 @@ export function CategoryPicker(props: {
             .get<Category>(`/v1/categories/${debounced}`, { lang })
             .then((c) => ({ items: [c], nextCursor: null }))
         : api.get<Page<Category>>('/v1/categories', { q: debounced, lang, limit: 30 }),
-    enabled: debounced.length >= 2 && debounced !== labelOf(selected.data),
+    enabled: searchable(debounced) && debounced !== categoryText(selected.data),
     retry: false,
     staleTime: 60_000,
   });
@@ -64,6 +101,9 @@ export function CategoryPicker(props: {
   if (props.value && !selected.data && !options.some((o) => o.code === props.value)) {
     options.unshift({ code: props.value, title: props.value } as Category);
   }
+  const byCode = new Map(options.map((c) => [c.code, c]));
+  // A chosen code whose node has not loaded yet stands in with its code as its title.
+  const titleOf = (c: Category | undefined) => (c && c.title !== c.code ? c.title : undefined);
   return (
     <Select
       label={props.label}
@@ -76,12 +116,15 @@ export function CategoryPicker(props: {
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
-      data={options.map((c) => ({ value: c.code, label: labelOf(c) }))}
-      nothingFoundMessage={debounced.length >= 2 && !found.isFetching ? t('category.noneFound') : undefined}
+      data={options.map((c) => ({ value: c.code, label: categoryText(c) }))}
+      renderOption={({ option }) => (
+        <span data-testid="category-option">
+          <CodeAndTitle code={option.value} title={titleOf(byCode.get(option.value))} />
+        </span>
+      )}
+      nothingFoundMessage={searchable(debounced) && !found.isFetching ? t('category.noneFound') : undefined}
       error={props.error}
       maxDropdownHeight={280}
     />
   );
 }
-
-const labelOf = (c: Category | undefined) => (c ? `${c.code} · ${c.title}` : '');

@@ -3,9 +3,12 @@ import { etagOf, notFound, PageQuery } from '@parkbridge/domain/core';
 import {
   AwardInput,
   DealCancelInput,
+  DealMessage,
+  DealMessageInput,
   DealRole,
   DealView,
   dealView,
+  PurchaseOrder,
   RatingInput,
 } from '@parkbridge/domain/deals';
 import { Reputation } from '@parkbridge/domain/reputation';
@@ -190,6 +193,69 @@ export function dealRoutes(app: Container) {
       const found = await reputation.ofOrg(c.req.valid('param').orgId);
       if (!found) throw notFound('organisation');
       return c.json(found, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deals/{dealId}/messages',
+      operationId: 'listDealMessages',
+      tags: TAGS,
+      summary: "The deal room: the thread between the deal's two parties, oldest first",
+      ...secured(),
+      request: { params: DealParams, query: PageQuery },
+      responses: { 200: json(pageOf(DealMessage), 'A page of messages.'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const page = await app.bidding.dealRoom.messages(
+        callerOf(c),
+        c.req.valid('param').dealId,
+        c.req.valid('query'),
+      );
+      return c.json(page, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/deals/{dealId}/messages',
+      operationId: 'postDealMessage',
+      tags: TAGS,
+      summary: 'Write to the other party of the deal, with files (delivery notes, invoices); they are told',
+      ...securedCreate(app.repos.idempotency),
+      request: {
+        params: DealParams,
+        headers: IdempotencyHeader,
+        body: jsonBody(DealMessageInput.meta({ id: 'DealMessageInput' })),
+      },
+      responses: { 201: json(DealMessage, 'The message.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
+    }),
+    async (c) => {
+      const message = await app.bidding.dealRoom.post(
+        callerOf(c),
+        c.req.valid('param').dealId,
+        c.req.valid('json'),
+      );
+      return c.json(message, 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deals/{dealId}/purchase-order',
+      operationId: 'getPurchaseOrder',
+      tags: TAGS,
+      summary: "The deal's purchase order: both parties, lines, totals, terms, a number unique per buyer",
+      ...secured(),
+      request: { params: DealParams },
+      responses: { 200: json(PurchaseOrder, 'The purchase order.'), ...problems(401, 403, 404) },
+    }),
+    async (c) => {
+      const po = await app.bidding.dealRoom.purchaseOrder(callerOf(c), c.req.valid('param').dealId);
+      return c.json(po, 200);
     },
   );
 

@@ -32,7 +32,9 @@ const CategoryQuery = PageQuery.extend({
     .min(1)
     .max(100)
     .optional()
-    .describe('Search titles (any script) instead of listing a level.'),
+    .describe(
+      'Search titles in all five languages instead of listing a level; best match first, titles in `lang` first.',
+    ),
   lang: Lang.default('en'),
 });
 
@@ -63,7 +65,7 @@ export function categoryRoutes(app: Container) {
     async (c) => {
       const { parent, q, lang, limit, cursor } = c.req.valid('query');
       if (parent && !categories.has(parent)) throw notFound('category');
-      const all = q ? categories.search(q, lang) : categories.children(parent ?? null);
+      const all = q ? categories.rankedSearch(q, lang) : categories.children(parent ?? null);
       const scope = `categories|${parent ?? ''}|${q ?? ''}|${lang}`;
       const offset = cursor ? Number(app.db.cursors.decode(cursor, scope).offset ?? 0) : 0;
       const items = all.slice(offset, offset + limit).map((n) => view(n, lang));

@@ -14,8 +14,9 @@ import {
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { keys, useCertificates, useMyMemberships, useOrg, useParks } from '../../api/queries';
-import { CERTIFICATE_KINDS, type Certificate, type Membership } from '../../api/types';
+import { type Attachment, CERTIFICATE_KINDS, type Certificate, type Membership } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { FileDrop, FileList } from '../../components/files';
 import { Page } from '../../components/page';
 import { localName, ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -68,10 +69,16 @@ function ApplyForm(props: { memberships: Membership[]; kinds: ('tenant' | 'suppl
 
 function ClaimCertificateForm(props: { orgId: string }) {
   const { t } = useI18n();
-  const empty = { kind: 'iso_9001', number: '', issuer: '', validUntil: '' };
+  const empty = { kind: 'iso_9001', number: '', issuer: '', validUntil: '', attachments: [] as Attachment[] };
   const [v, setV] = useState(empty);
+  const [uploading, setUploading] = useState(false);
   const s = useSubmit(
-    (key) => api.post<Certificate>(`/v1/orgs/${props.orgId}/certificates`, v, { idempotencyKey: key }),
+    (key) =>
+      api.post<Certificate>(
+        `/v1/orgs/${props.orgId}/certificates`,
+        { ...v, attachments: v.attachments.map((a) => a.attachmentId) },
+        { idempotencyKey: key },
+      ),
     { invalidate: [keys.certificates(props.orgId)], onSuccess: () => setV(empty) },
   );
   return (
@@ -111,9 +118,16 @@ function ClaimCertificateForm(props: { orgId: string }) {
             error={s.fieldError('validUntil')}
           />
         </SimpleGrid>
+        <FileDrop
+          purpose="certificate"
+          label={t('files.title')}
+          files={v.attachments}
+          onChange={(attachments) => setV({ ...v, attachments })}
+          onBusy={setUploading}
+        />
         {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
         <Group justify="flex-end">
-          <Button type="submit" loading={s.pending}>
+          <Button type="submit" loading={s.pending} disabled={uploading}>
             {t('certificate.claimAction')}
           </Button>
         </Group>
@@ -136,6 +150,7 @@ export function CertificatesTable(props: {
             <Table.Th>{t('certificate.number')}</Table.Th>
             <Table.Th>{t('certificate.issuer')}</Table.Th>
             <Table.Th>{t('certificate.validUntil')}</Table.Th>
+            <Table.Th>{t('files.title')}</Table.Th>
             <Table.Th>{t('common.status')}</Table.Th>
             {props.actions && <Table.Th>{t('common.actions')}</Table.Th>}
           </Table.Tr>
@@ -147,6 +162,7 @@ export function CertificatesTable(props: {
               <Table.Td>{c.number}</Table.Td>
               <Table.Td>{c.issuer}</Table.Td>
               <Table.Td>{fmt.date(c.validUntil)}</Table.Td>
+              <Table.Td>{c.attachments?.length ? <FileList files={c.attachments} /> : '—'}</Table.Td>
               <Table.Td>
                 <StatusBadge status={c.status} />
               </Table.Td>

@@ -27,8 +27,10 @@ import { ProblemAlert } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
 import { Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { TermsSummary } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/i18n';
+import { DealRoom } from './deal-room';
 
 function RateForm(props: { deal: Deal; onDone: (d: Deal) => void }) {
   const { t } = useI18n();
@@ -242,10 +244,17 @@ export default function DealPage() {
             </Stack>
           )}
         </SimpleGrid>
-        <Anchor component={Link} to={`/needs/${d.needId}`} size="sm" mt="sm" display="inline-block">
-          {t('deal.openNeed')}
-        </Anchor>
+        <TermsSummary delivery={d.delivery} paymentTerms={d.paymentTerms} />
+        <Group mt="sm" gap="lg">
+          <Anchor component={Link} to={`/needs/${d.needId}`} size="sm">
+            {t('deal.openNeed')}
+          </Anchor>
+          <Anchor component={Link} to={`/deals/${d.dealId}/purchase-order`} size="sm" data-testid="deal-po">
+            {t('po.title')}
+          </Anchor>
+        </Group>
       </Paper>
+      {(buyer || seller) && <DealRoom deal={d} side={buyer ? 'buyer' : 'seller'} timeZone={tz} />}
       <Paper withBorder p="md">
         <Timeline
           active={

@@ -14,11 +14,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { usePark } from '../../api/queries';
-import type { Bid, Need } from '../../api/types';
+import type { Attachment, Bid, Need } from '../../api/types';
+import { FileDrop, FileList } from '../../components/files';
 import { etagFor, MoneyInput } from '../../components/inputs';
 import { ProblemAlert } from '../../components/problem';
 import { Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { emptyTerms, type TermsDraft, TermsFields, TermsSummary, termsBody } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
 import { ZonedDateTimeInput } from '../../components/zoned-input';
 import { moneyInputValue, parseMoneyInput, parseQuantityInput } from '../../format/money';
@@ -32,7 +34,16 @@ interface Form {
   leadTimeDays: string;
   validUntil: string;
   notes: string;
+  terms: TermsDraft;
+  attachments: Attachment[];
 }
+
+const draftOf = (b: Bid): TermsDraft => ({
+  delivery: b.delivery?.terms ?? '',
+  by: b.delivery?.by ?? '',
+  place: b.delivery?.place ?? '',
+  days: b.paymentTerms ? String(b.paymentTerms.daysAfterDelivery) : '',
+});
 
 /** The supplier's own bid: place it, revise it (every revision is kept), withdraw or reconfirm it. */
 export function MyBidPanel(props: { need: Need }) {
@@ -54,6 +65,7 @@ export function MyBidPanel(props: { need: Need }) {
   const live = bid && bid.status !== 'withdrawn';
   const [form, setForm] = useState<Form | null>(null);
   const [extendedTo, setExtendedTo] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   useEffect(() => {
     if (mine.isPending || form) return;
     const validDefault = new Date(Math.max(Date.now(), need.closesAtMs) + 30 * 86_400_000).toISOString();
@@ -65,6 +77,8 @@ export function MyBidPanel(props: { need: Need }) {
             leadTimeDays: String(bid.leadTimeDays),
             validUntil: utcToZonedInput(bid.validUntil, tz),
             notes: bid.notes ?? '',
+            terms: draftOf(bid),
+            attachments: bid.attachments ?? [],
           }
         : {
             unitPrice: '',
@@ -72,6 +86,8 @@ export function MyBidPanel(props: { need: Need }) {
             leadTimeDays: '14',
             validUntil: utcToZonedInput(validDefault, tz),
             notes: '',
+            terms: emptyTerms,
+            attachments: [],
           },
     );
   }, [mine.isPending, bid, form, need, tz]);
@@ -91,6 +107,8 @@ export function MyBidPanel(props: { need: Need }) {
       leadTimeDays: /^\d+$/.test(f.leadTimeDays.trim()) ? Number(f.leadTimeDays) : f.leadTimeDays,
       validUntil: zonedInputToUtc(f.validUntil, tz) ?? f.validUntil,
       ...(f.notes.trim() ? { notes: f.notes } : {}),
+      ...termsBody(f.terms),
+      attachments: f.attachments.map((a) => a.attachmentId),
     };
   };
   const place = useSubmit(
@@ -122,7 +140,7 @@ export function MyBidPanel(props: { need: Need }) {
   if (mine.error) return <ProblemAlert error={mine.error} onRetry={() => mine.refetch()} />;
   if (mine.isPending || !form) return <Loading />;
   const open = need.status === 'open' && need.closesAtMs > Date.now();
-  const set = (k: keyof Form, v: string) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
 
   return (
     <Paper withBorder p="md" data-testid="my-bid">
@@ -223,6 +241,17 @@ export function MyBidPanel(props: { need: Need }) {
                 onChange={(e) => set('notes', e.currentTarget.value)}
                 error={place.fieldError('notes')}
               />
+              <Text size="sm" fw={500}>
+                {t('terms.own')}
+              </Text>
+              <TermsFields value={form.terms} onChange={(x) => set('terms', x)} error={place.fieldError} />
+              <FileDrop
+                purpose="bid"
+                label={t('files.title')}
+                files={form.attachments}
+                onChange={(x) => set('attachments', x)}
+                onBusy={setUploading}
+              />
               {place.error ? <ProblemAlert error={place.error} unclaimed={place.unclaimed()} /> : null}
               {withdraw.error ? <ProblemAlert error={withdraw.error} /> : null}
               <Group justify="flex-end">
@@ -237,14 +266,19 @@ export function MyBidPanel(props: { need: Need }) {
                     {t('bid.withdraw')}
                   </Button>
                 )}
-                <Button type="submit" loading={place.pending} data-testid="bid-submit">
+                <Button type="submit" loading={place.pending} disabled={uploading} data-testid="bid-submit">
                   {live ? t('bid.revise') : t('bid.place')}
                 </Button>
               </Group>
             </Stack>
           </form>
+        ) : bid ? (
+          <Stack gap="xs">
+            <TermsSummary delivery={bid.delivery} paymentTerms={bid.paymentTerms} />
+            <FileList files={bid.attachments} />
+          </Stack>
         ) : (
-          !bid && <Text c="dimmed">{t('bid.closedNoBid')}</Text>
+          <Text c="dimmed">{t('bid.closedNoBid')}</Text>
         )}
       </Stack>
     </Paper>

@@ -6,12 +6,14 @@ import { usePark } from '../../api/queries';
 import type { Need } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
+import { FileList } from '../../components/files';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
 import { Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { TermsSummary } from '../../components/terms';
 import { Countdown } from '../../components/time';
 import { useI18n } from '../../i18n/i18n';
 import { AmendmentsPanel } from './amend-panel';
@@ -121,6 +123,15 @@ export default function NeedPage() {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {n.description}
           </Text>
+          <TermsSummary delivery={n.delivery} paymentTerms={n.paymentTerms} />
+          {!!n.attachments?.length && (
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed">
+                {t('files.title')}
+              </Text>
+              <FileList files={n.attachments} />
+            </Stack>
+          )}
           {n.status === 'cancelled' && n.cancelReason && (
             <Alert color="gray">{t('need.cancelledBecause', { reason: n.cancelReason })}</Alert>
           )}

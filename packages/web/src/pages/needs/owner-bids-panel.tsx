@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { BidComparison, Deal, Need, OwnerBids } from '../../api/types';
+import { FileList } from '../../components/files';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { SortableTh, useSort } from '../../components/sortable';
 import { StatusBadge } from '../../components/status-badge';
+import { useTermsText } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/i18n';
 import { needBidsKey, needKey } from './need-keys';
@@ -75,6 +77,7 @@ function AwardButton(props: { need: Need; bid: BidComparison }) {
 /** The owner's bids: only their number before the close; after it, every bid side by side. */
 export function OwnerBidsPanel(props: { need: Need }) {
   const { t, tMaybe, fmt } = useI18n();
+  const terms = useTermsText();
   const { need } = props;
   const bids = useQuery({
     queryKey: needBidsKey(need.needId),
@@ -154,6 +157,12 @@ export function OwnerBidsPanel(props: { need: Need }) {
                           </Text>
                         )}
                         {b.status !== 'submitted' && <StatusBadge status={b.status} />}
+                        {(b.delivery || b.paymentTerms) && (
+                          <Text size="xs" c="dimmed">
+                            {terms.delivery(b.delivery)} · {terms.payment(b.paymentTerms)}
+                          </Text>
+                        )}
+                        <FileList files={b.attachments} />
                       </Table.Td>
                       <Table.Td className="numeric">{fmt.money(b.unitPrice)}</Table.Td>
                       <Table.Td className="numeric">{fmt.money(b.total)}</Table.Td>

@@ -1,5 +1,7 @@
 import { Group, Text } from '@mantine/core';
+import { useCategory } from '../../api/queries';
 import type { ChainMap, MapNode, Origin } from '../../api/types';
+import { categoryText } from '../../components/category';
 import { useI18n } from '../../i18n/i18n';
 
 const COLUMNS: Origin[] = ['imported', 'in_country', 'in_park'];
@@ -11,6 +13,12 @@ const COL_X = [20, 300, 600];
 const GAP_COL_X = 900;
 
 const truncate = (s: string, n = 26) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** A gap's code and title in the reader's language; the map itself carries the English title. */
+function GapName(props: { code: string; fallback?: string | undefined }) {
+  const title = useCategory(props.code).data?.title ?? props.fallback;
+  return <>{categoryText({ code: props.code, title: title && truncate(title, 21) })}</>;
+}
 
 /**
  * The park's production chains as a graph: suppliers abroad, elsewhere in the country and in the
@@ -215,7 +223,7 @@ export function ChainGraph(props: { map: ChainMap }) {
                 strokeDasharray="4 3"
               />
               <text x={p.x + 10} y={p.y + NODE_H / 2} dominantBaseline="central" fontSize={12} fill="#c92a2a">
-                {truncate(`${g.category} ${g.title ?? ''}`)}
+                <GapName code={g.category} fallback={g.title} />
               </text>
             </g>
           );

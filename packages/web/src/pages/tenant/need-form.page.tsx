@@ -12,17 +12,20 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, usePark, useParks } from '../../api/queries';
-import type { Chain, Need } from '../../api/types';
+import type { Attachment, Chain, Need } from '../../api/types';
 import { CategoryLabel, CategoryPicker } from '../../components/category';
+import { FileDrop } from '../../components/files';
 import { CertificateKindsInput, UnitSelect } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
 import { Loading } from '../../components/query-state';
+import { emptyTerms, TermsFields, termsBody } from '../../components/terms';
 import { useDraft } from '../../components/use-draft';
 import { useSubmit } from '../../components/use-submit';
 import { ZonedDateTimeInput } from '../../components/zoned-input';
@@ -66,8 +69,11 @@ export default function NeedFormPage() {
     requiredCertificates: [] as string[],
     recurring: true,
     publish: true,
+    terms: emptyTerms,
+    attachments: [] as Attachment[],
   }));
   const v = draft.value;
+  const [uploading, setUploading] = useState(false);
   const parkId = fromChain ? chain.data?.parkId : v.parkId;
   const { park } = usePark(parkId || undefined);
   const tz = park?.timeZone ?? 'UTC';
@@ -81,6 +87,8 @@ export default function NeedFormPage() {
     visibility: v.visibility,
     parkFirstHours: Number(v.parkFirstHours) || 0,
     requiredCertificates: v.requiredCertificates,
+    ...termsBody(v.terms),
+    ...(v.attachments.length ? { attachments: v.attachments.map((a) => a.attachmentId) } : {}),
   };
 
   const s = useSubmit(
@@ -272,6 +280,17 @@ export default function NeedFormPage() {
               onChange={(x) => draft.set('requiredCertificates', x)}
               error={s.fieldError('requiredCertificates')}
             />
+            <Text size="sm" fw={500}>
+              {t('terms.title')}
+            </Text>
+            <TermsFields value={v.terms} onChange={(x) => draft.set('terms', x)} error={s.fieldError} />
+            <FileDrop
+              purpose="need"
+              label={t('files.title')}
+              files={v.attachments}
+              onChange={(x) => draft.set('attachments', x)}
+              onBusy={setUploading}
+            />
             {fromChain && (
               <Checkbox
                 label={t('need.recurring')}
@@ -287,7 +306,7 @@ export default function NeedFormPage() {
             />
             {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
             <Group justify="flex-end">
-              <Button type="submit" loading={s.pending} data-testid="need-submit">
+              <Button type="submit" loading={s.pending} disabled={uploading} data-testid="need-submit">
                 {v.publish ? t('need.postAndPublish') : t('need.saveDraft')}
               </Button>
             </Group>

@@ -1,0 +1,2 @@
+export * from './upload.keys';
+export * from './upload.repository';
