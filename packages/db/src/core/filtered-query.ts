@@ -88,6 +88,38 @@ export async function readRange(
 }
 
 /**
+ * A page of a category range (one or two key conditions: see categoryConditions), for matching's
+ * steps. The cursor names the condition it stopped in and, signed, where in it.
+ */
+export async function categoryRangePage(
+  db: Db,
+  input: { index: IndexName; pk: string; range: CategoryRange },
+  page: PageRequest,
+): Promise<Page<Item>> {
+  const conditions = categoryConditions(input.range);
+  const at = page.cursor ? /^(\d+):(.*)$/.exec(page.cursor) : null;
+  if (page.cursor && (!at || Number(at[1]) >= conditions.length))
+    throw new Error('A category range cursor names no condition of the range.');
+  let part = at ? Number(at[1]) : 0;
+  let cursor = at?.[2] || undefined;
+  const items: Item[] = [];
+  while (part < conditions.length) {
+    const got = await filteredPage(
+      db,
+      { index: input.index, pk: input.pk, sk: conditions[part] },
+      { limit: page.limit - items.length, cursor },
+    );
+    items.push(...got.items);
+    if (got.nextCursor) return { items, nextCursor: `${part}:${got.nextCursor}` };
+    part++;
+    cursor = undefined;
+    if (items.length >= page.limit)
+      return { items, nextCursor: part < conditions.length ? `${part}:` : null };
+  }
+  return { items, nextCursor: null };
+}
+
+/**
  * The sort-key conditions that read a category range: everything under `prefix`, minus the codes
  * under `exclude` (a nearer tier, read already) as two BETWEENs around it. Sort keys are
  * `<code>#<id>`: '#' sorts before digits, and '~' after every character ids use.

@@ -7,10 +7,11 @@ import type {
   OwnListingSearch,
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
-import { batchGet, type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
+import { batchGet, type Db, getItem, type Item, queryPage, stripKeys, writeVersioned } from '../core';
 import {
   allOf,
   categoryConditions,
+  categoryRangePage,
   type Filter,
   type FilteredQueryInput,
   filteredPage,
@@ -146,6 +147,23 @@ export class DynamoListingRepository implements ListingRepository {
       );
     }
     return items.map(toListing);
+  }
+
+  async activeInRangePage(range: CategoryRange, page: PageRequest) {
+    const got = await categoryRangePage(
+      this.db,
+      { index: 'gsi1', pk: `LISTINGS#${range.division}`, range },
+      page,
+    );
+    return { items: got.items.map(toListing), nextCursor: got.nextCursor };
+  }
+
+  async activeByOrgPage(orgId: string, page: PageRequest) {
+    const got = await queryPage(this.db, { index: 'gsi4', pk: `ORG#${orgId}#LISTINGS` }, page);
+    return {
+      items: got.items.map(toListing).filter((l) => l.status === 'active'),
+      nextCursor: got.nextCursor,
+    };
   }
 
   async activeByOrg(orgId: string, limit: number) {
