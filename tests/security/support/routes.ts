@@ -546,6 +546,14 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ params: { pavilionId: await s.pavilionId() } }),
   },
+  'GET /v1/public/expos/{expoId}': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => {
+      await s.hold();
+      return { params: { expoId: await s.expo() } };
+    },
+  },
   'GET /v1/expos/{expoId}/floorplan': {
     as: 'tenant',
     status: 200,
