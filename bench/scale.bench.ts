@@ -302,6 +302,10 @@ async function measureSize(
       ),
     );
     await operation('read a floor plan', () => app.expos.expos.floorPlan(supplier, fixtures.expoId));
+    // At the origin; with Cache-Control public, max-age=5 a cache asks it once per 5 s.
+    await operation('read the public floor plan (at the origin)', () =>
+      app.expos.expos.publicFloorPlan(fixtures.expoId),
+    );
     clock.set(new Date(fixtures.closesAt.getTime() - 60_000));
     await operation('bid at the close', () =>
       app.bidding.bids.create(
