@@ -222,7 +222,13 @@ async function prepare(app: Container, s: ScaleScenario, db: Db) {
     );
     for (const tx of items) {
       const put = tx.item.Put?.Item as Item;
-      history.push(put.type === 'notification' && k >= 3 ? { ...put, readAt: at.toISOString() } : put);
+      if (put.type !== 'notification' || k < 3) {
+        history.push(put);
+        continue;
+      }
+      // Read, as markRead leaves it: readAt set, out of the sparse unread index.
+      const { gsi1pk: _pk, gsi1sk: _sk, ...read } = put;
+      history.push({ ...read, readAt: at.toISOString() });
     }
   }
   return { draftNeedId: draft.needId, auctionNeedId: auction.needId, closesAt, expoId: expo.expoId, history };
