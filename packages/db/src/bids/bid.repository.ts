@@ -36,7 +36,10 @@ const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead =>
   snipingExtensions: Number(item?.snipingExtensions ?? 0),
 });
 
-/** Bids on one need are a bounded partition; past this many, listing refuses rather than truncating silently. */
+/**
+ * Bids read for one need, at most (reads stop at the first page past it). A bid past it is not
+ * refused yet: docs/scale.md lists it under what is left.
+ */
 const MAX_BIDS_PER_NEED = 2000;
 
 export class DynamoBidRepository implements BidRepository {
