@@ -7,6 +7,7 @@ import type {
   OwnListingSearch,
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { batchGet, type Db, getItem, type Item, queryPage, stripKeys, writeVersioned } from '../core';
 import {
   allOf,
@@ -19,6 +20,7 @@ import {
   termsFilter,
 } from '../core/filtered-query';
 import { writeWithRoster } from '../core/roster';
+import { quotaWrites } from '../quotas/quota.repository';
 import { ALL_LISTINGS, listingIndexKeys, listingKey } from './listing.keys';
 import { supplyWrites } from './supplier-supply';
 
@@ -57,7 +59,12 @@ export class DynamoListingRepository implements ListingRepository {
   }
 
   /** The listing, its audit record and its place on its supplier's supply roster, in one transaction. */
-  async save(next: Listing, prev: Stored<Listing> | null, audit: Omit<AuditEntry, 'entityId'>) {
+  async save(
+    next: Listing,
+    prev: Stored<Listing> | null,
+    audit: Omit<AuditEntry, 'entityId'>,
+    charges?: readonly QuotaCharge[],
+  ) {
     const write = (withSupply: boolean) =>
       writeVersioned(this.db, {
         keys: { ...listingKey(next.listingId), ...listingIndexKeys(next) },
@@ -67,7 +74,7 @@ export class DynamoListingRepository implements ListingRepository {
         audit,
         extra: { type: 'listing', searchText: searchTextOf(next.title, next.description, next.machineClass) },
         onExists: () => conflict('listing.exists', 'The listing exists already.'),
-        with: withSupply ? supplyWrites(this.db, next, prev) : [],
+        with: [...(withSupply ? supplyWrites(this.db, next, prev) : []), ...quotaWrites(this.db, charges)],
       });
     return writeWithRoster(write);
   }

@@ -15,6 +15,7 @@ import {
   type NeedSearch,
   type OwnNeedSearch,
 } from '@parkbridge/domain/needs';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import {
   batchGet,
   cursorScope,
@@ -29,6 +30,7 @@ import {
 import { allOf, categoryRangePage, type Filter, filteredPage, termsFilter } from '../core/filtered-query';
 import { writeWithRoster } from '../core/roster';
 import { attachmentWrites } from '../documents/upload.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
 import { demandWrites } from './park-demand';
 
@@ -103,6 +105,7 @@ export class DynamoNeedRepository implements NeedRepository {
     audit: Audit,
     guard?: NeedGuard,
     files?: AttachmentChange | null,
+    charges?: readonly QuotaCharge[],
     extra: TxItem[] = [],
   ) {
     const { pk, sk, type, searchText, ...indexKeys } = needItemAttributes(next);
@@ -120,6 +123,7 @@ export class DynamoNeedRepository implements NeedRepository {
           ...extra,
           ...(withDemand ? demandWrites(this.db, next, prev) : []),
           ...attachmentWrites(this.db, files, this.db.clock.now()),
+          ...quotaWrites(this.db, charges),
         ],
       });
     return writeWithRoster(write);
@@ -133,7 +137,7 @@ export class DynamoNeedRepository implements NeedRepository {
     guard: NeedGuard,
     files?: AttachmentChange | null,
   ) {
-    return this.save(next, prev, audit, guard, files, [
+    return this.save(next, prev, audit, guard, files, undefined, [
       {
         item: {
           Put: {

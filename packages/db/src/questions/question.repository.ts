@@ -5,7 +5,13 @@ import { type AuditEntry, conflict, type PageRequest, type Stored } from '@parkb
 import type { Need } from '@parkbridge/domain/needs';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
-import { gateItems } from '../bids/need-gate';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
+import {
+  gateItems,
+  QUESTION_EXTENDED,
+  QUESTION_EXTENSION_UNUSED,
+  QUESTION_EXTENSION_VALUES,
+} from '../bids/need-gate';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { pad } from '../core/keys';
@@ -14,6 +20,7 @@ import { transact } from '../core/transact';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 import { QUESTION_DUE_PK, QUESTION_PREFIX, questionDueKeys, questionKey } from './question.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -30,29 +37,35 @@ export class DynamoQuestionRepository implements QuestionRepository {
     dueMs: number | null,
     audit: Audit,
     notices: readonly NotificationDraft[],
+    charges?: readonly QuotaCharge[],
   ) {
     const step = auditStep(this.db, { ...audit, entityId: q.questionId }, null, gate.now);
     const next: Stored<Question> = { ...q, ...step.next };
-    await transact(this.db, [
-      {
-        item: {
-          Put: {
-            TableName: this.db.tableName,
-            Item: {
-              ...questionKey(q.needId, q.questionId),
-              ...(dueMs === null ? {} : questionDueKeys(q.questionId, dueMs)),
-              type: 'question',
-              ...next,
+    await transact(
+      this.db,
+      [
+        {
+          item: {
+            Put: {
+              TableName: this.db.tableName,
+              Item: {
+                ...questionKey(q.needId, q.questionId),
+                ...(dueMs === null ? {} : questionDueKeys(q.questionId, dueMs)),
+                type: 'question',
+                ...next,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            ConditionExpression: 'attribute_not_exists(pk)',
           },
+          onConditionFailed: () => retryWrite(),
         },
-        onConditionFailed: () => retryWrite(),
-      },
-      step.tx,
-      ...gateItems(this.db, q.askerOrgId, gate, 'question'),
-      ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
-    ]);
+        step.tx,
+        ...gateItems(this.db, q.askerOrgId, gate, 'question'),
+        ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
+        ...quotaWrites(this.db, charges),
+      ],
+      { operation: 'question.ask' },
+    );
     return next;
   }
 
@@ -156,59 +169,63 @@ export class DynamoQuestionRepository implements QuestionRepository {
       question,
       now,
     );
-    await transact(this.db, [
-      {
-        item: {
-          Update: {
-            TableName: this.db.tableName,
-            Key: needKey(need.needId),
-            UpdateExpression:
-              'SET closesAt = :closesAt, closesAtMs = :closesAtMs, extensionCount = extensionCount + :one, ' +
-              '#version = :version, auditHash = :hash, updatedAt = :at',
-            ConditionExpression:
-              '#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion',
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':closesAt': new Date(input.closesAtMs).toISOString(),
-              ':closesAtMs': input.closesAtMs,
-              ':one': 1,
-              ':version': needStep.next.version,
-              ':hash': needStep.next.auditHash,
-              ':at': now.toISOString(),
-              ':open': 'open',
-              ':now': now.getTime(),
-              ':seenClose': need.closesAtMs,
-              ':seenVersion': need.version,
+    await transact(
+      this.db,
+      [
+        {
+          item: {
+            Update: {
+              TableName: this.db.tableName,
+              Key: needKey(need.needId),
+              UpdateExpression:
+                'SET closesAt = :closesAt, closesAtMs = :closesAtMs, extensionCount = extensionCount + :one, ' +
+                `#version = :version, auditHash = :hash, updatedAt = :at, ${QUESTION_EXTENDED}`,
+              ConditionExpression: `#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion AND ${QUESTION_EXTENSION_UNUSED}`,
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ...QUESTION_EXTENSION_VALUES,
+                ':closesAt': new Date(input.closesAtMs).toISOString(),
+                ':closesAtMs': input.closesAtMs,
+                ':one': 1,
+                ':version': needStep.next.version,
+                ':hash': needStep.next.auditHash,
+                ':at': now.toISOString(),
+                ':open': 'open',
+                ':now': now.getTime(),
+                ':seenClose': need.closesAtMs,
+                ':seenVersion': need.version,
+              },
             },
           },
+          onConditionFailed: () => retryWrite(),
         },
-        onConditionFailed: () => retryWrite(),
-      },
-      needStep.tx,
-      {
-        item: {
-          Update: {
-            TableName: this.db.tableName,
-            Key: questionKey(question.needId, question.questionId),
-            UpdateExpression:
-              'SET extendedClose = :true, #version = :version, auditHash = :hash REMOVE gsi1pk, gsi1sk',
-            ConditionExpression:
-              'attribute_type(answer, :null) AND extendedClose = :false AND #version = :seen',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':true': true,
-              ':false': false,
-              ':null': 'NULL',
-              ':version': qStep.next.version,
-              ':hash': qStep.next.auditHash,
-              ':seen': question.version,
+        needStep.tx,
+        {
+          item: {
+            Update: {
+              TableName: this.db.tableName,
+              Key: questionKey(question.needId, question.questionId),
+              UpdateExpression:
+                'SET extendedClose = :true, #version = :version, auditHash = :hash REMOVE gsi1pk, gsi1sk',
+              ConditionExpression:
+                'attribute_type(answer, :null) AND extendedClose = :false AND #version = :seen',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':true': true,
+                ':false': false,
+                ':null': 'NULL',
+                ':version': qStep.next.version,
+                ':hash': qStep.next.auditHash,
+                ':seen': question.version,
+              },
             },
           },
+          onConditionFailed: () => retryWrite(),
         },
-        onConditionFailed: () => retryWrite(),
-      },
-      qStep.tx,
-    ]);
+        qStep.tx,
+      ],
+      { operation: 'question.extend_close' },
+    );
   }
 }
 
