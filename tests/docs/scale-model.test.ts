@@ -19,7 +19,10 @@ const VALUE = String.raw`(?:\`([^\`]*)\`|'([^']*)'|([A-Z][A-Z_]+)\b)`;
 /** `pk: …`, `gsi2pk: cond ? … : undefined`. */
 const KEY_FIELD = new RegExp(String.raw`\b(?:gsi\d)?pk\s*:\s*(?:[^,?\n]*\?\s*)?${VALUE}`, 'g');
 /** `floorPk = (expoId: string) => …`, `QUESTION_DUE_PK = …`, `buyerMatchesPk = (…) => …`. */
-const KEY_NAME = new RegExp(String.raw`\b\w*(?:Pk|_PK)\s*=\s*(?:\([^)]*\)\s*(?::\s*\w+\s*)?=>\s*)?${VALUE}`, 'g');
+const KEY_NAME = new RegExp(
+  String.raw`\b\w*(?:Pk|_PK)\s*=\s*(?:\([^)]*\)\s*(?::\s*\w+\s*)?=>\s*)?${VALUE}`,
+  'g',
+);
 
 /**
  * The partition-key patterns the key files define: the value of every `pk` or `gsiNpk` field and
