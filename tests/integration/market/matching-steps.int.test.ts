@@ -101,7 +101,8 @@ async function openNeeds(count: number, category: string) {
 const matchCount = async (listingId: string) =>
   (await rt.container.market.repos.matches.forListing(listingId)).length;
 
-describe('a listing change', () => {
+// Dozens of needs and listings made through the API: minutes on a loaded machine.
+describe('a listing change', { timeout: 240_000 }, () => {
   it('does bounded work per stream record however many open needs it matches, and matches them all', async () => {
     const perRecord: Record<string, number[]> = {};
     for (const [count, category] of [
@@ -136,7 +137,7 @@ describe('a listing change', () => {
   });
 });
 
-describe('a need published', () => {
+describe('a need published', { timeout: 240_000 }, () => {
   it('reads its candidates a page per step, every record within the bound', async () => {
     const park = await parkWithBuyer(rt);
     const { buyer, parkId } = park;
