@@ -257,6 +257,8 @@ describe('the HTTP API', () => {
         'GET /health',
         'GET /openapi.json',
         'GET /v1/public/expos/{expoId}',
+        'GET /v1/public/offerings/{offeringId}',
+        'GET /v1/public/parks/{parkId}/offerings',
       ]);
       expect(all.some((r) => r.key.includes('/dev'))).toBe(false);
     }
