@@ -69,6 +69,8 @@ export interface WebDistributionProps {
 
 /** The paths CloudFront sends to the API; everything else is the web app from S3. */
 export const API_PATH_PATTERNS = ['/v1/*', '/health', '/openapi.json', '/docs', '/docs/*'] as const;
+/** Answers without a token that are the same for everyone: cached at the edge. */
+export const PUBLIC_API_PATH_PATTERN = '/v1/public/*';
 
 /** Client-side routes get index.html; files (anything with an extension) are served as they are. */
 export const SPA_REWRITE = `function handler(event) {
@@ -163,6 +165,23 @@ export class WebDistribution extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: headers,
     };
+    // Public pages (/v1/public/*) are the same for everyone: cached at the edge for as long as the
+    // answer's Cache-Control allows (the floor plan: 5 s), keyed by path alone, and asked of the
+    // API without the viewer's headers, so one request per edge and period reaches the table.
+    const publicApiBehavior: BehaviorOptions = {
+      origin: api,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: new CachePolicy(this, 'PublicApiCache', {
+        comment: 'Public API pages: origin Cache-Control, path only in the key',
+        minTtl: Duration.seconds(0),
+        defaultTtl: Duration.seconds(0),
+        maxTtl: Duration.minutes(5),
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      }),
+      responseHeadersPolicy: headers,
+    };
     const assetBehavior: BehaviorOptions = {
       origin: site,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -198,6 +217,8 @@ export class WebDistribution extends Construct {
         ],
       },
       additionalBehaviors: {
+        // First: CloudFront takes the first pattern that matches, and /v1/* would.
+        [PUBLIC_API_PATH_PATTERN]: publicApiBehavior,
         ...Object.fromEntries(API_PATH_PATTERNS.map((p) => [p, apiBehavior])),
         '/docs-assets/*': assetBehavior,
       },
