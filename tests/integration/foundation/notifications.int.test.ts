@@ -133,7 +133,7 @@ describe('reading', () => {
     const ids: string[] = [];
     for (let k = 0; k < 30; k++) {
       clock.advance(1000);
-      await rt.container.repos.notifications.notify(draft(firm.orgId, `h${k}`, 'test.history'));
+      await rt.container.repos.notifications.notify(draft(firm.orgId, `h${k}`, 'deal.rated'));
     }
     for (const n of (await list(firm.token, '?limit=100')).items) ids.push(n.notificationId);
     for (const id of ids.slice(2))
