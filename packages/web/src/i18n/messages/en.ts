@@ -712,6 +712,9 @@ export const en = {
   'problem.upload.already_attached': 'This file is attached to something else already',
   'problem.upload.not_ready': 'Wait until the file is checked before sending',
   'problem.upload.not_found': 'One of the files is not yours or no longer exists',
+  'problem.subscription.not_found':
+    'This link to stop emails is not valid any more. Sign in and change your email settings instead.',
+  'problem.user.not_found': 'Your account could not be found. Sign in again.',
   'problem.upload.wrong_purpose': 'This file was uploaded for something else',
   'problem.upload.name_type_mismatch': 'The file name’s ending does not fit its type',
   'nav.settings': 'Settings',

@@ -714,6 +714,9 @@ export const fa: Messages = {
   'problem.upload.already_attached': 'این فایل پیش‌تر به مورد دیگری پیوست شده است',
   'problem.upload.not_ready': 'پیش از ارسال صبر کنید تا فایل بررسی شود',
   'problem.upload.not_found': 'یکی از فایل‌ها متعلق به شما نیست یا دیگر وجود ندارد',
+  'problem.subscription.not_found':
+    'این پیوند لغو ایمیل دیگر معتبر نیست. وارد شوید و تنظیمات ایمیل خود را تغییر دهید.',
+  'problem.user.not_found': 'حساب شما پیدا نشد. دوباره وارد شوید.',
   'problem.upload.wrong_purpose': 'این فایل برای مورد دیگری بارگذاری شده است',
   'problem.upload.name_type_mismatch': 'پسوند نام فایل با نوع آن جور نیست',
   'nav.settings': 'تنظیمات',

@@ -722,6 +722,9 @@ export const mn: Messages = {
   'problem.upload.already_attached': 'Энэ файл өөр зүйлд аль хэдийн хавсаргагдсан',
   'problem.upload.not_ready': 'Илгээхээс өмнө файлыг шалгаж дуусахыг хүлээнэ үү',
   'problem.upload.not_found': 'Файлуудын нэг нь таных биш эсвэл байхгүй болсон',
+  'problem.subscription.not_found':
+    'Имэйл зогсоох энэ холбоос хүчингүй болсон. Нэвтэрч орж имэйлийн тохиргоогоо өөрчилнө үү.',
+  'problem.user.not_found': 'Таны бүртгэл олдсонгүй. Дахин нэвтэрнэ үү.',
   'problem.upload.wrong_purpose': 'Энэ файлыг өөр зүйлд зориулж илгээсэн',
   'problem.upload.name_type_mismatch': 'Файлын нэрийн төгсгөл төрөлтэйгээ таарахгүй байна',
   'nav.settings': 'Тохиргоо',

@@ -717,6 +717,9 @@ export const vi: Messages = {
   'problem.upload.already_attached': 'Tệp này đã được đính kèm vào mục khác',
   'problem.upload.not_ready': 'Hãy đợi tệp được kiểm tra xong rồi gửi',
   'problem.upload.not_found': 'Một tệp không phải của bạn hoặc không còn nữa',
+  'problem.subscription.not_found':
+    'Liên kết hủy nhận email này không còn hợp lệ. Hãy đăng nhập và đổi cài đặt email của bạn.',
+  'problem.user.not_found': 'Không tìm thấy tài khoản của bạn. Hãy đăng nhập lại.',
   'problem.upload.wrong_purpose': 'Tệp này được tải lên cho mục khác',
   'problem.upload.name_type_mismatch': 'Đuôi tên tệp không khớp với loại tệp',
   'nav.settings': 'Cài đặt',

@@ -703,6 +703,8 @@ export const zh: Messages = {
   'problem.upload.already_attached': '该文件已附加到其他项目',
   'problem.upload.not_ready': '请等待文件检查完成后再提交',
   'problem.upload.not_found': '其中一个文件不属于您或已不存在',
+  'problem.subscription.not_found': '此退订链接已失效。请登录后更改您的邮件设置。',
+  'problem.user.not_found': '找不到您的账户。请重新登录。',
   'problem.upload.wrong_purpose': '该文件是为其他用途上传的',
   'problem.upload.name_type_mismatch': '文件扩展名与其类型不符',
   'nav.settings': '设置',
