@@ -324,7 +324,7 @@ const COLD_START = { initMs: 500, share: 0.01, perFunctionPerActiveHour: 2 };
 // 4. Usage model: per firm per month (averages over all of a park's firms), per park per month
 // ---------------------------------------------------------------------------------------------
 
-const PEOPLE = {
+export const PEOPLE = {
   usersPerFirm: 3, // monthly active users of a firm (buyer, sales, manager)
   sessionsPerUser: 12, // about three a week
   minutesPerSession: 15, // with the app visible (its polling pauses in a hidden tab)
@@ -337,7 +337,7 @@ const SESSIONS_PER_FIRM = PEOPLE.usersPerFirm * PEOPLE.sessionsPerUser;
 const MINUTES_PER_FIRM = SESSIONS_PER_FIRM * PEOPLE.minutesPerSession;
 const OPERATOR_MINUTES_PER_PARK = PEOPLE.operatorsPerPark * PEOPLE.operatorSessions * PEOPLE.operatorMinutes;
 
-const MARKET = {
+export const MARKET = {
   needsPerFirm: 2, // published per firm per month: 1,000 a month in a 500-firm park
   matchesPerNeed: 10, // suppliers matched (and notified) per need; matching widens to 25 at most
   bidsPerNeed: 4,

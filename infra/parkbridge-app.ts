@@ -25,7 +25,8 @@ export interface ParkbridgeApp {
  * region; without it the stack is environment-agnostic), `domain` and `hostedZoneId` (a custom
  * domain, with `region`), `cognitoPlan` (essentials | plus), `webOrigins` (comma-separated),
  * `webAclArn`, `alarmEmail`; prod needs `apiDomainName` and `apiCertificateArn` (the API's own
- * domain, which CloudFront alone calls). cdk-nag's AwsSolutions checks run on every synth.
+ * domain, which CloudFront alone calls); for email `mailDomain`, `mailFrom` and `cognitoSes` (true
+ * once the domain is verified). cdk-nag's AwsSolutions checks run on every synth.
  */
 export function defineParkbridgeApp(
   app: App,
@@ -45,6 +46,9 @@ export function defineParkbridgeApp(
   let webAclArn = optional(context('webAclArn'));
   const apiDomainName = optional(context('apiDomainName'));
   const apiCertificateArn = optional(context('apiCertificateArn'));
+  const mailDomain = optional(context('mailDomain'));
+  const mailFrom = optional(context('mailFrom'));
+  const cognitoSes = String(context('cognitoSes') ?? '') === 'true';
   if (!apiDomainName !== !apiCertificateArn) {
     throw new Error('Give apiDomainName and apiCertificateArn together: the domain and its certificate.');
   }
@@ -83,6 +87,15 @@ export function defineParkbridgeApp(
     webOrigins: list(context('webOrigins')),
     ...(webAclArn ? { webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(mailDomain
+      ? {
+          mail: {
+            domain: mailDomain,
+            ...(mailFrom ? { fromAddress: mailFrom } : {}),
+            cognitoViaSes: cognitoSes,
+          },
+        }
+      : {}),
     ...(isCognitoPlan(cognitoPlan) ? { cognitoPlan } : {}),
     ...(domain && edge?.certificate
       ? { domain: { name: domain, certificate: edge.certificate, ...(hostedZoneId ? { hostedZoneId } : {}) } }

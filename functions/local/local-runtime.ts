@@ -7,7 +7,11 @@ import { createDb, createDocumentClient } from '@parkbridge/db';
 import { ensureTable, startDynamoDbLocal } from '@parkbridge/db/local';
 import type { Clock } from '@parkbridge/domain/core';
 import type { MalwareScanner } from '@parkbridge/domain/documents';
-import { allJobs } from '@parkbridge/jobs';
+import { allJobs, mailDispatchJob } from '@parkbridge/jobs';
+import { startLocalMailServer } from '@parkbridge/mail/local';
+import { TemplateComposer } from '@parkbridge/mail/templates';
+import { HmacUnsubscribeTokens } from '@parkbridge/mail/tokens';
+import { smtpSender } from '@parkbridge/mail/transport';
 import { createContainer } from '@parkbridge/runtime';
 import { createS3Client, fileTypeDetector, noScanner, S3FileStore } from '@parkbridge/storage';
 import { startS3Local } from '@parkbridge/storage/local';
@@ -25,10 +29,27 @@ export interface LocalRuntimeOptions {
   jobs?: boolean;
   tokenSecret?: string | undefined;
   cursorSecret?: string | undefined;
+  mail?: LocalMailOptions;
   onError?: (err: unknown) => void;
   /** The malware scanner (default: none, every file clean); tests swap in one that finds threats. */
   scanner?: MalwareScanner | undefined;
 }
+
+export interface LocalMailOptions {
+  /** Signs unsubscribe links (kept with the data, so links in kept emails keep working). */
+  secret?: string | undefined;
+  /** Where the links in emails point: the web app's origin. @default http://localhost:$PORT */
+  webOrigin?: string | undefined;
+  /** Addresses the local SMTP server refuses for good (bounces). @default bounce@parkbridge.demo */
+  refuse?: readonly string[];
+  /** Addresses it refuses for now (temporary failures, retried). */
+  defer?: readonly string[];
+  /** How often the local dispatcher sends what is due. @default 1000 ms */
+  dispatchEveryMs?: number;
+}
+
+/** The sender's address locally (in AWS, the stage's verified SES identity). */
+export const LOCAL_MAIL_FROM = 'no-reply@parkbridge.local';
 
 /**
  * Parkbridge on one machine: DynamoDB Local, the table from the shared definition, the same
@@ -63,6 +84,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   });
   const container = createContainer(db, rules, files);
   const tokens = new LocalTokens(options.tokenSecret ?? randomBytes(32).toString('hex'));
+
+  // Mail: a real SMTP server of our own on a free port, and the same sender code as in AWS.
+  const mailOptions = options.mail ?? {};
+  const mailServer = await startLocalMailServer({
+    dataDir: options.dataDir,
+    refuse: mailOptions.refuse ?? ['bounce@parkbridge.demo'],
+    defer: mailOptions.defer ?? [],
+  });
+  let webOrigin =
+    mailOptions.webOrigin ?? `http://localhost:${options.env?.PORT ?? process.env.PORT ?? 3000}`;
+  const unsubscribeTokens = new HmacUnsubscribeTokens(mailOptions.secret ?? randomBytes(24).toString('hex'));
+  container.mail.configure({ tokens: unsubscribeTokens });
+  const sender = smtpSender({ host: mailServer.host, port: mailServer.port, from: LOCAL_MAIL_FROM });
+  const composer = new TemplateComposer({ webOrigin: () => webOrigin, tokens: unsubscribeTokens });
+  const dispatcher = container.mail.dispatcher({ composer, sender });
+
   const env = options.env ?? process.env;
   const app = createApp({
     container,
@@ -73,7 +110,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    extraRoutes: (router) => router.route('/v1', devRoutes(container, tokens)),
+    extraRoutes: (router) => router.route('/v1', devRoutes(container, tokens, { mailbox: mailServer })),
     logError: (err, requestId) => (options.onError ?? logError)({ err, requestId }),
   });
   const jobs = allJobs(container);
@@ -82,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   if (options.jobs) {
     poller = new LocalStreamPoller(raw, endpoint, tableName, jobs.consumers, options.onError ?? logError);
     await poller.start();
-    for (const job of jobs.schedules) {
+    for (const job of [...jobs.schedules, mailDispatchJob(dispatcher, mailOptions.dispatchEveryMs)]) {
       let running = false;
       timers.push(
         setInterval(async () => {
@@ -110,9 +147,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
     tableName,
     tableState,
     jobs,
+    mail: {
+      server: mailServer,
+      dispatcher,
+      composer,
+      sender,
+      tokens: unsubscribeTokens,
+      /** Points the links in emails at this origin (the harness knows its port once it listens). */
+      useWebOrigin(origin: string) {
+        webOrigin = origin;
+      },
+    },
     async stop() {
       for (const t of timers) clearInterval(t);
       await poller?.stop();
+      sender.close();
+      await mailServer.stop();
       raw.destroy();
       db.doc.destroy();
       s3.destroy();

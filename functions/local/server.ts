@@ -23,13 +23,26 @@ async function main() {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const secrets = localSecrets(dataDir);
 
-  const runtime = await startLocalRuntime({ dataDir, jobs: true, ...secrets });
+  const { mailSecret, ...tokenSecrets } = secrets;
+  const runtime = await startLocalRuntime({
+    dataDir,
+    jobs: true,
+    ...tokenSecrets,
+    mail: {
+      secret: mailSecret,
+      webOrigin: `http://localhost:${port}`,
+      refuse: (process.env[EnvName.mailRefuse] ?? 'bounce@parkbridge.demo')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    },
+  });
   let server: ServerType | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping Parkbridge, DynamoDB Local and the file server…`);
+    console.log(`\n${signal}: stopping Parkbridge, DynamoDB Local, the file server and the SMTP server…`);
     server?.close();
     await runtime.stop();
     process.exit(0);
@@ -54,6 +67,7 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API reference  ${url}/docs   (OpenAPI: ${url}/openapi.json)
   DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
   files (S3)     ${runtime.s3Endpoint} (${dataDir ? `kept in ${join(dataDir, 'files')}` : 'a temporary folder'})
+  mail           ${url}/dev/mail   (SMTP on ${runtime.mail.server.host}:${runtime.mail.server.port}; refuses ${process.env[EnvName.mailRefuse] ?? 'bounce@parkbridge.demo'})
   demo data      ${seeded}
 
 Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):
@@ -71,17 +85,24 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Prom
   });
 }
 
-/** Tokens and cursors stay valid across restarts when the data is kept; otherwise fresh each run. */
+/**
+ * Tokens, cursors and unsubscribe links stay valid across restarts when the data is kept;
+ * otherwise fresh each run. A file from before a secret existed gains it.
+ */
 function localSecrets(dataDir: string | undefined) {
   const fresh = {
     tokenSecret: randomBytes(32).toString('hex'),
     cursorSecret: randomBytes(24).toString('hex'),
+    mailSecret: randomBytes(24).toString('hex'),
   };
   if (!dataDir) return fresh;
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as typeof fresh;
-  writeFileSync(file, JSON.stringify(fresh), { mode: 0o600 });
-  return fresh;
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<typeof fresh>) : {};
+  const secrets = { ...fresh, ...kept };
+  if (Object.keys(kept).length !== Object.keys(secrets).length) {
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
+  return secrets;
 }
 
 main().catch((err) => {

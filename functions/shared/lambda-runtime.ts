@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { EnvName, parseRuntimeConfig, type RuntimeConfig } from '@parkbridge/config';
 import { createDb, createDocumentClient, type Db } from '@parkbridge/db';
 import type { FileServices } from '@parkbridge/domain/documents';
+import { HmacUnsubscribeTokens } from '@parkbridge/mail/tokens';
 import { type Container, type ContextBuilders, composeContainer } from '@parkbridge/runtime';
 import { tracer } from './observability';
 
@@ -11,12 +12,19 @@ type Env = Record<string, string | undefined>;
  * The cursor-signing secret: from Secrets Manager when the function is given its ARN (in AWS),
  * else from the plain variable (local runs and tests). Read once per container.
  */
-export async function loadCursorSecret(
+export function loadCursorSecret(env: Env, client?: Pick<SecretsManagerClient, 'send'>) {
+  return loadSecret(env, EnvName.cursorSecretArn, EnvName.cursorSecret, client);
+}
+
+/** A secret by its ARN (AWS) or its plain variable (local runs and tests). */
+export async function loadSecret(
   env: Env,
+  arnName: string,
+  plainName: string,
   client?: Pick<SecretsManagerClient, 'send'>,
 ): Promise<string | undefined> {
-  const arn = env[EnvName.cursorSecretArn];
-  if (!arn) return env[EnvName.cursorSecret];
+  const arn = env[arnName];
+  if (!arn) return env[plainName];
   // Built only when there is a secret to read: a client resolves its config at construction.
   const secrets = client ?? new SecretsManagerClient({});
   const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
@@ -41,9 +49,15 @@ export async function createLambdaRuntime(
   /** Object storage, for the one function that serves files (only its bundle carries the S3 client). */
   files?: (env: Env) => FileServices,
 ): Promise<LambdaRuntime> {
-  const cursorSecret = await loadCursorSecret(env);
+  const [cursorSecret, mailSecret] = await Promise.all([
+    loadCursorSecret(env),
+    contexts.mail ? loadSecret(env, EnvName.mailSecretArn, EnvName.mailSecret) : undefined,
+  ]);
   const config = parseRuntimeConfig(env, cursorSecret ? { cursorSecret } : {});
   const doc = tracer.captureAWSv3Client(createDocumentClient({ endpoint: config.dynamoEndpoint }));
   const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
-  return { config, db, container: composeContainer(db, config.rules, contexts, files?.(env)) };
+  const container = composeContainer(db, config.rules, contexts, files?.(env));
+  // Functions that sign or read unsubscribe links get the key; the others (the stream planner) need none.
+  if (mailSecret) container.mail.configure({ tokens: new HmacUnsubscribeTokens(mailSecret) });
+  return { config, db, container };
 }

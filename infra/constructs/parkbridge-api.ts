@@ -150,19 +150,45 @@ export class ParkbridgeApi extends Construct {
 
   /** GET routes anyone may call. */
   addPublicRoutes(id: string, handler: IFunction, paths: readonly string[]): void {
-    const integration = new HttpLambdaIntegration(`${id}PublicIntegration`, handler);
+    this.addOpenRoutes(
+      `${id}Public`,
+      handler,
+      paths,
+      [HttpMethod.GET],
+      'is public by contract (health, the OpenAPI document, the API reference)',
+    );
+  }
+
+  /**
+   * GET and POST routes that carry their own proof instead of a token: the signed token of an
+   * email's one-click unsubscribe link, which mail clients post without anyone logged in (RFC 8058).
+   */
+  addTokenInLinkRoutes(id: string, handler: IFunction, paths: readonly string[]): void {
+    this.addOpenRoutes(
+      `${id}Link`,
+      handler,
+      paths,
+      [HttpMethod.GET, HttpMethod.POST],
+      'needs no login by contract: the HMAC-signed token in its link is the proof, and all it can do is turn email off',
+    );
+  }
+
+  private addOpenRoutes(
+    id: string,
+    handler: IFunction,
+    paths: readonly string[],
+    methods: HttpMethod[],
+    why: string,
+  ) {
+    const integration = new HttpLambdaIntegration(`${id}Integration`, handler);
     for (const path of paths) {
-      const [route] = this.httpApi.addRoutes({
+      for (const route of this.httpApi.addRoutes({
         path,
-        methods: [HttpMethod.GET],
+        methods,
         integration,
         authorizer: new HttpNoneAuthorizer(),
-      });
-      if (route) {
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${path} is public by contract (health, the OpenAPI document, the API reference).`,
-        });
+      })) {
+        Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${path} ${why}.` });
       }
     }
   }

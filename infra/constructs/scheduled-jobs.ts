@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { ParkbridgeFunction } from './parkbridge-function';
@@ -68,37 +69,70 @@ export class ScheduledJobs extends Construct {
       maxEventAge: Duration.minutes(10),
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      description: 'EventBridge Scheduler invokes the scheduled-jobs function',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
-      }),
-    });
-    const fnLogicalId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnFunction);
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
-      reason:
-        'Invocation (lambda:InvokeFunction) of this one function only, its versions and aliases included (the ":*").',
-    });
+    const schedulerRole = schedulerRoleFor(
+      this,
+      this.function,
+      'EventBridge Scheduler invokes the scheduled-jobs function',
+    );
     for (const job of props.jobs) {
       this.schedules.push(
-        new Schedule(this, `Schedule-${job.name}`, {
-          description: job.description,
-          schedule: ScheduleExpression.rate(job.every),
-          timeWindow: TimeWindow.off(),
-          target: new LambdaInvoke(this.function, {
-            input: ScheduleTargetInput.fromObject({
-              job: job.name,
-              scheduledTime: ContextAttribute.scheduledTime,
-              executionId: ContextAttribute.executionId,
-            }),
-            role: schedulerRole,
-            deadLetterQueue: this.deadLetterQueue,
-            retryAttempts: 3,
-            maxEventAge: Duration.minutes(10),
-          }),
+        jobSchedule(this, `Schedule-${job.name}`, {
+          fn: this.function,
+          role: schedulerRole,
+          job,
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 3,
+          maxEventAge: Duration.minutes(10),
         }),
       );
     }
   }
+}
+
+/** The role EventBridge Scheduler takes to invoke one function, and nothing else. */
+export function schedulerRoleFor(scope: Construct, fn: ParkbridgeFunction, description: string): Role {
+  const role = new Role(scope, 'SchedulerRole', {
+    description,
+    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+    }),
+  });
+  const fnLogicalId = Stack.of(scope).getLogicalId(fn.node.defaultChild as CfnFunction);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
+    reason:
+      'Invocation (lambda:InvokeFunction) of this one function only, its versions and aliases included (the ":*").',
+  });
+  return role;
+}
+
+/** A rate schedule that invokes `fn` with a job's name (what the schedules handler dispatches on). */
+export function jobSchedule(
+  scope: Construct,
+  id: string,
+  o: {
+    fn: ParkbridgeFunction;
+    role: Role;
+    job: { name: string; every: Duration; description: string };
+    deadLetterQueue: IQueue;
+    retryAttempts: number;
+    maxEventAge: Duration;
+  },
+): Schedule {
+  return new Schedule(scope, id, {
+    description: o.job.description,
+    schedule: ScheduleExpression.rate(o.job.every),
+    timeWindow: TimeWindow.off(),
+    target: new LambdaInvoke(o.fn, {
+      input: ScheduleTargetInput.fromObject({
+        job: o.job.name,
+        scheduledTime: ContextAttribute.scheduledTime,
+        executionId: ContextAttribute.executionId,
+      }),
+      role: o.role,
+      deadLetterQueue: o.deadLetterQueue,
+      retryAttempts: o.retryAttempts,
+      maxEventAge: o.maxEventAge,
+    }),
+  });
 }

@@ -1,6 +1,7 @@
 import { Aws, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  type CfnUserPool,
   ClientAttributes,
   FeaturePlan,
   LambdaVersion,
@@ -11,6 +12,7 @@ import {
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
+  UserPoolEmail,
   UserPoolGroup,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
@@ -26,6 +28,8 @@ export const ORG_ATTRIBUTE = 'org';
 export interface UserDirectoryProps {
   /** Puts `org` and the groups from the table into each ID token. */
   readonly preTokenGeneration: IFunction;
+  /** Words Cognito's own emails (codes, temporary passwords) in the person's language. */
+  readonly customMessage?: IFunction;
   /** @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
   /** @default true */
@@ -97,6 +101,7 @@ export class UserDirectory extends Construct {
       deletionProtection: props.deletionProtection ?? true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
+    if (props.customMessage) this.userPool.addTrigger(UserPoolOperation.CUSTOM_MESSAGE, props.customMessage);
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       props.preTokenGeneration,
@@ -127,6 +132,28 @@ export class UserDirectory extends Construct {
           'Dev, and a prod whose authority chose the cheaper Essentials plan (docs/deployment.md), run without threat protection.',
       });
     }
+  }
+
+  /**
+   * Sends Cognito's own emails through the stage's SES identity and configuration set, instead of
+   * Cognito's sender (50 a day). Cognito checks that the identity is verified, so a stage turns
+   * this on in a second deploy, once DNS has verified the domain (docs/operations.md, "Email").
+   */
+  sendThroughSes(options: {
+    fromEmail: string;
+    domain: string;
+    configurationSetName: string;
+    region: string;
+  }) {
+    const cfn = this.userPool.node.defaultChild as CfnUserPool;
+    const email = UserPoolEmail.withSES({
+      fromEmail: options.fromEmail,
+      fromName: 'Parkbridge',
+      sesRegion: options.region,
+      sesVerifiedDomain: options.domain,
+      configurationSetName: options.configurationSetName,
+    });
+    cfn.emailConfiguration = email._bind(this.userPool);
   }
 
   /** The web app's client: authorization code with PKCE, no secret, ID tokens for the API. */

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
 import { EdgeFirewall } from '../constructs/edge-firewall';
 import { FileBucket } from '../constructs/file-bucket';
+import { MailDelivery } from '../constructs/mail-delivery';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { OriginSecret } from '../constructs/origin-secret';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
@@ -61,6 +62,12 @@ export interface ParkbridgeStackProps extends StackProps {
   readonly webAppDir?: string;
   /** @default jobsInCode(): the consumers and schedules packages/jobs defines */
   readonly jobs?: JobsInCode;
+  /**
+   * Email: the stage's sending domain, verified in SES (docs/operations.md), and whether Cognito's
+   * own emails go through it yet (only once the domain is verified).
+   * @default - `mail.parkbridge.invalid`, which never verifies: set -c mailDomain=… to send
+   */
+  readonly mail?: { domain: string; fromAddress?: string; cognitoViaSes?: boolean };
 }
 
 export const pascal = (name: string) =>
@@ -85,29 +92,52 @@ export class ParkbridgeStack extends Stack {
       deletionProtection: stage.deletionProtection,
       pitrRecoveryDays: stage.pitrRecoveryDays,
     });
-    const cursorSecret = new Secret(this, 'CursorSecret', {
-      description: 'Signs the API pagination cursors (HMAC key)',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: stage.removalPolicy,
-    });
-    Validations.of(cursorSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'An HMAC key for short-lived pagination cursors: rotating it only invalidates cursors in flight, so it is rotated by hand (docs/operations.md).',
-    });
+    /** A key of ours in Secrets Manager, rotated by hand (docs/operations.md, "Rotate secrets"). */
+    const hmacKey = (id: string, description: string, whyByHand: string) => {
+      const secret = new Secret(this, id, {
+        description,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+        removalPolicy: stage.removalPolicy,
+      });
+      Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: whyByHand });
+      return secret;
+    };
+    const cursorSecret = hmacKey(
+      'CursorSecret',
+      'Signs the API pagination cursors (HMAC key)',
+      'An HMAC key for short-lived pagination cursors: rotating it only invalidates cursors in flight, so it is rotated by hand (docs/operations.md).',
+    );
+    const mailSecret = hmacKey(
+      'MailSecret',
+      'Signs the one-click unsubscribe links in emails (HMAC key)',
+      'Rotating it would break the unsubscribe links of every email already sent (RFC 8058 wants them to keep working); it is rotated by hand when it must be (docs/operations.md).',
+    );
 
-    const preToken = new ParkbridgeFunction(this, 'PreTokenGeneration', {
+    /** A Cognito trigger that reads the table (Cognito waits 5 s for a trigger). */
+    const cognitoTrigger = (id: string, fn: { entry: string; serviceName: string; description: string }) =>
+      new ParkbridgeFunction(this, id, {
+        ...fn,
+        timeout: Duration.seconds(5),
+        environment: { [EnvName.tableName]: data.tableName },
+        ...logs,
+      });
+    const preToken = cognitoTrigger('PreTokenGeneration', {
       entry: 'functions/auth/pre-token-generation.ts',
       serviceName: 'auth-pre-token',
       description: 'Cognito pre-token-generation: organisation and groups from the table',
-      // Cognito waits 5 s for a trigger.
-      timeout: Duration.seconds(5),
-      environment: { [EnvName.tableName]: data.tableName },
-      ...logs,
     });
     data.grantReadWriteData(preToken);
+    const customMessage = cognitoTrigger('CustomMessage', {
+      entry: 'functions/auth/custom-message.ts',
+      serviceName: 'auth-custom-message',
+      description: 'Cognito custom message: its codes and passwords in the person’s language',
+    });
+    data.grantReadData(customMessage);
+    const mailDomain = props.mail?.domain ?? 'mail.parkbridge.invalid';
+    const mailFrom = props.mail?.fromAddress ?? `no-reply@${mailDomain}`;
     const users = new UserDirectory(this, 'Users', {
       preTokenGeneration: preToken,
+      customMessage,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
       threatProtection: (props.cognitoPlan ?? (stage.name === 'prod' ? 'plus' : 'essentials')) === 'plus',
@@ -179,16 +209,20 @@ export class ParkbridgeStack extends Stack {
     const httpFunctions: Record<string, ParkbridgeFunction> = {};
     const liveAliases: Record<string, ReturnType<SafeRollouts['liveAlias']>> = {};
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
+      const unsubscribes = 'unsubscribeLinks' in spec && spec.unsubscribeLinks;
       const fn = new ParkbridgeFunction(this, `Http${pascal(name)}`, {
         entry: spec.entry,
         openApiDocument: 'openApiDocument' in spec && spec.openApiDocument,
         serviceName: `http-${name}`,
         description: spec.description,
-        environment: runtimeEnv,
+        environment: unsubscribes
+          ? { ...runtimeEnv, [EnvName.mailSecretArn]: mailSecret.secretArn }
+          : runtimeEnv,
         ...logs,
       });
       data.grantReadWriteData(fn);
       cursorSecret.grantRead(fn);
+      if (unsubscribes) mailSecret.grantRead(fn);
       door?.secret.guard(fn);
       if (name === 'documents') {
         fn.addEnvironment(EnvName.filesBucket, files.bucket.bucketName);
@@ -198,8 +232,28 @@ export class ParkbridgeStack extends Stack {
       const live = rollouts.liveAlias(fn);
       api.addSecuredRoutes(`Http${pascal(name)}`, live, spec.routes);
       if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, live, spec.publicRoutes);
+      if ('tokenInLinkRoutes' in spec)
+        api.addTokenInLinkRoutes(`Http${pascal(name)}`, live, spec.tokenInLinkRoutes);
       httpFunctions[`Http${pascal(name)}`] = fn;
       liveAliases[`Http${pascal(name)}`] = live;
+    }
+
+    const mail = new MailDelivery(this, 'Mail', {
+      domain: mailDomain,
+      fromAddress: mailFrom,
+      webOrigin: web.url,
+      table: data,
+      cursorSecret,
+      mailSecret,
+      ...logs,
+    });
+    if (props.mail?.cognitoViaSes) {
+      users.sendThroughSes({
+        fromEmail: mailFrom,
+        domain: mailDomain,
+        configurationSetName: mail.configurationSet.configurationSetName,
+        region,
+      });
     }
 
     const jobs = props.jobs ?? jobsInCode();
@@ -250,6 +304,9 @@ export class ParkbridgeStack extends Stack {
     alarms.watchFunctions({
       ...httpFunctions,
       PreTokenGeneration: preToken,
+      CustomMessage: customMessage,
+      MailSender: mail.sender,
+      MailEvents: mail.events,
       ...(rotation ? { OriginSecretRotation: rotation } : {}),
       ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.function])),
       ...(schedules ? { Schedules: schedules.function } : {}),
@@ -258,6 +315,7 @@ export class ParkbridgeStack extends Stack {
     alarms.watchDeadLetterQueues({
       ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.deadLetterQueue])),
       ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
+      Mail: mail.deadLetterQueue,
     });
     alarms.watchTable(data.table);
     for (const [label, live] of Object.entries(liveAliases)) {

@@ -22,6 +22,10 @@ export interface HttpFunctionSpec {
   routes: string[];
   /** GET routes without authorization. */
   publicRoutes?: string[];
+  /** Reads the unsubscribe-link key (it serves /v1/me and /v1/email/unsubscribe). */
+  unsubscribeLinks?: boolean;
+  /** GET and POST routes whose link carries its own signed token, without a login. */
+  tokenInLinkRoutes?: string[];
   description: string;
 }
 
@@ -34,9 +38,11 @@ export const HTTP_FUNCTIONS = {
   core: {
     entry: 'functions/http/core.ts',
     openApiDocument: true,
+    unsubscribeLinks: true,
+    tokenInLinkRoutes: ['/v1/email/unsubscribe'],
     routeGroups: ['core'],
     description:
-      'Parks, categories, organisations, memberships, certificates, notifications, audit; meta routes',
+      'Parks, categories, organisations, memberships, certificates, notifications, audit, you; meta routes',
     publicRoutes: ['/health', '/openapi.json', '/docs', '/docs/init.js'],
     routes: [
       '/v1/{proxy+}',
@@ -126,7 +132,11 @@ export type HttpFunctionName = keyof typeof HTTP_FUNCTIONS;
 export function httpFunctionFor(path: string): { fn: HttpFunctionName; route: string } | undefined {
   const segments = path.split('/').filter(Boolean);
   const candidates = Object.entries(HTTP_FUNCTIONS).flatMap(([fn, spec]) =>
-    [...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])].map((route) => ({
+    [
+      ...spec.routes,
+      ...('publicRoutes' in spec ? spec.publicRoutes : []),
+      ...('tokenInLinkRoutes' in spec ? spec.tokenInLinkRoutes : []),
+    ].map((route) => ({
       fn: fn as HttpFunctionName,
       route,
     })),

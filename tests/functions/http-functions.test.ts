@@ -23,7 +23,7 @@ function contextsReachedBy(group: RouteGroup): Set<string> {
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts'))
         for (const m of readFileSync(path, 'utf8').matchAll(
-          /\bapp\.(market|bidding|expos|chainMap|documents)\b/g,
+          /\bapp\.(market|bidding|expos|chainMap|documents|mail)\b/g,
         ))
           reached.add(m[1]!);
     }
@@ -69,8 +69,8 @@ describe.each(Object.entries(HTTP_FUNCTIONS))('the %s HTTP function', (name, fn)
 describe('the route scan', () => {
   it('finds the contexts that route handlers reach', () => {
     expect(contextsReachedBy('market')).toEqual(new Set(['market']));
-    expect(contextsReachedBy('core')).toEqual(new Set());
-    // Parks, categories, currencies, organisations, notifications and audit.
-    expect(routeFoldersOf('core').length).toBe(6);
+    expect(contextsReachedBy('core')).toEqual(new Set(['mail']));
+    // Parks, categories, currencies, organisations, notifications and audit (and oneself, in me/).
+    expect(routeFoldersOf('core').length).toBe(7);
   });
 });

@@ -27,6 +27,9 @@ const ENTRIES = {
   streams: 'functions/streams/handler.ts',
   schedules: 'functions/schedules/handler.ts',
   auth: 'functions/auth/pre-token-generation.ts',
+  customMessage: 'functions/auth/custom-message.ts',
+  mailSender: 'functions/mail/dispatch.ts',
+  mailEvents: 'functions/mail/ses-events.ts',
   originSecretRotation: 'functions/ops/rotate-origin-secret.ts',
 } as const;
 

@@ -186,6 +186,18 @@ describe('the user directory', () => {
     }
   });
 
+  it('words Cognito’s own emails by the custom message trigger, and keeps Cognito’s sender until cognitoSes', () => {
+    for (const [, s] of both()) {
+      const trigger = fnByService(s, 'auth-custom-message');
+      const pool = Object.values(resourcesOf(s, 'AWS::Cognito::UserPool'))[0]!;
+      expect(pool.Properties.LambdaConfig.CustomMessage).toEqual({ 'Fn::GetAtt': [trigger.id, 'Arn'] });
+      // Cognito refuses an unverified SES identity: SES only on the second deploy (tests/infra/mail.test.ts).
+      expect(pool.Properties.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe(
+        'COGNITO_DEFAULT',
+      );
+    }
+  });
+
   it('is retained with deletion protection and threat protection in prod only', () => {
     const pool = (s: Synthesized) => Object.values(resourcesOf(s, 'AWS::Cognito::UserPool'))[0]!;
     expect(pool(prod).DeletionPolicy).toBe('Retain');
@@ -230,7 +242,7 @@ describe('the HTTP API', () => {
       target: JSON.stringify(r.Properties.Target),
     }));
 
-  it('verifies Cognito JWTs for every /v1 route but the public pages, and leaves only those and the meta routes public', () => {
+  it('verifies Cognito JWTs for every /v1 route but the public pages and the unsubscribe link, and leaves only those and the meta routes public', () => {
     for (const [, s] of both()) {
       s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
@@ -241,9 +253,11 @@ describe('the HTTP API', () => {
         },
       });
       const all = routes(s);
+      // The one-click unsubscribe link carries its own signed token (RFC 8058: no login).
+      const link = (r: { key: string }) => r.key.endsWith(' /v1/email/unsubscribe');
       expect(
         all
-          .filter((r) => r.key.includes(' /v1') && !r.key.includes(' /v1/public/'))
+          .filter((r) => r.key.includes(' /v1') && !r.key.includes(' /v1/public/') && !link(r))
           .every((r) => r.auth === 'JWT'),
       ).toBe(true);
       expect(
@@ -256,9 +270,11 @@ describe('the HTTP API', () => {
         'GET /docs/init.js',
         'GET /health',
         'GET /openapi.json',
+        'GET /v1/email/unsubscribe',
         'GET /v1/public/expos/{expoId}',
         'GET /v1/public/offerings/{offeringId}',
         'GET /v1/public/parks/{parkId}/offerings',
+        'POST /v1/email/unsubscribe',
       ]);
       expect(all.some((r) => r.key.includes('/dev'))).toBe(false);
     }
@@ -280,7 +296,11 @@ describe('the HTTP API', () => {
         .filter((r) => integrationIds.some((id) => r.target.includes(id)))
         .map((r) => r.key.replace(/^\S+ /, ''));
       expect(new Set(served)).toEqual(
-        new Set([...spec.routes, ...('publicRoutes' in spec ? spec.publicRoutes : [])]),
+        new Set([
+          ...spec.routes,
+          ...('publicRoutes' in spec ? spec.publicRoutes : []),
+          ...('tokenInLinkRoutes' in spec ? spec.tokenInLinkRoutes : []),
+        ]),
       );
     }
   });
@@ -382,9 +402,11 @@ describe('the functions', () => {
   it('are arm64 Node.js 22, traced, logging JSON to their own log group', () => {
     for (const [name, s] of both()) {
       const fns = functionsOf(s);
+      // HTTP, the two Cognito triggers, the stream readers, the schedules, the mail sender and SES
+      // events, and in prod the origin secret's rotation.
       const originSecretRotation = name === 'prod' ? 1 : 0;
       expect(fns.length).toBe(
-        Object.keys(HTTP_FUNCTIONS).length + 1 + STREAM_READERS.length + 1 + originSecretRotation,
+        Object.keys(HTTP_FUNCTIONS).length + 2 + STREAM_READERS.length + 1 + 2 + originSecretRotation,
       );
       for (const fn of fns) {
         expect(fn.props, fn.service).toMatchObject({
@@ -407,7 +429,9 @@ describe('the functions', () => {
       );
       for (const fn of functionsOf(s)) {
         expect(fn.env.PARKBRIDGE_CURSOR_SECRET).toBeUndefined();
-        if (fn.service !== 'auth-pre-token' && fn.service !== 'origin-secret-rotation')
+        expect(fn.env.PARKBRIDGE_MAIL_SECRET).toBeUndefined();
+        // The Cognito triggers and the origin secret's rotation never issue a cursor.
+        if (!fn.service.startsWith('auth-') && fn.service !== 'origin-secret-rotation')
           expect(fn.env.PARKBRIDGE_CURSOR_SECRET_ARN).toEqual({ Ref: secretId });
       }
     }
@@ -535,15 +559,20 @@ describe('the scheduled jobs', () => {
   it('are EventBridge Scheduler schedules naming their job, with retries and a dead-letter queue', () => {
     for (const [, s] of both()) {
       const fn = fnByService(s, 'schedules');
+      const sender = fnByService(s, 'mail-sender');
       const schedules = Object.values(resourcesOf(s, 'AWS::Scheduler::Schedule')).map((r) => r.Properties);
       expect(schedules.map((p) => JSON.parse(p.Target.Input).job).sort()).toEqual([
         'close-needs',
         'expire-holds',
+        'mail.dispatch',
       ]);
       for (const p of schedules) {
-        expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [fn.id, 'Arn'] });
+        // The mail sender is a function of its own (its bundle carries the SES client); it is not
+        // retried by the scheduler, since the next minute's run sends what this one did not.
+        const mail = JSON.parse(p.Target.Input).job === 'mail.dispatch';
+        expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [mail ? sender.id : fn.id, 'Arn'] });
         expect(p.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0]).toMatch(/DeadLetters/);
-        expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+        if (!mail) expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
         expect(JSON.parse(p.Target.Input)).toMatchObject({ executionId: '<aws.scheduler.execution-id>' });
         expect(p.ScheduleExpression).toBe('rate(1 minute)');
       }
@@ -575,7 +604,8 @@ describe('dead-letter queues', () => {
   it('are encrypted, TLS-only, keep messages 14 days, and each has a depth alarm', () => {
     for (const [, s] of both()) {
       const queues = resourcesOf(s, 'AWS::SQS::Queue');
-      expect(Object.keys(queues)).toHaveLength(STREAM_READERS.length + 1);
+      // One per stream reader, the schedules' and the mail's (its sender and its SES events).
+      expect(Object.keys(queues)).toHaveLength(STREAM_READERS.length + 2);
       const alarms = Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm'));
       for (const [id, q] of Object.entries(queues)) {
         expect(q.Properties).toMatchObject({
@@ -735,7 +765,9 @@ describe('the firewall', () => {
 describe('observability', () => {
   const alarms = (s: Synthesized) =>
     Object.values(resourcesOf(s, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-  const topicId = (s: Synthesized) => Object.keys(resourcesOf(s, 'AWS::SNS::Topic'))[0];
+  // The alarm topic (the other topic carries SES's bounces and complaints to the mail-events function).
+  const topicId = (s: Synthesized) =>
+    Object.keys(resourcesOf(s, 'AWS::SNS::Topic')).find((id) => id.startsWith('Alarms'));
 
   it('alarms on API 5xx and latency, function errors and throttles, iterator age, dead letters and table throttles', () => {
     for (const [name, s] of both()) {
@@ -773,7 +805,9 @@ describe('observability', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
-    dev.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    // In dev nobody is subscribed to the alarms (the one subscription is the mail-events function's).
+    const subscriptions = Object.values(resourcesOf(dev, 'AWS::SNS::Subscription'));
+    expect(subscriptions.map((x) => x.Properties.Protocol)).toEqual(['lambda']);
   });
 
   it('has a dashboard', () => {

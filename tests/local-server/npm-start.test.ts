@@ -126,7 +126,9 @@ describe('npm start', () => {
       expect(await answers(port)).toBe(false);
 
       const out = run.output();
-      expect(out).toContain('SIGTERM: stopping Parkbridge, DynamoDB Local and the file server');
+      expect(out).toContain(
+        'SIGTERM: stopping Parkbridge, DynamoDB Local, the file server and the SMTP server',
+      );
       expect(out).not.toMatch(/Warning|NodeVersionSupport/);
       // A fresh build is served as it is, without a rebuild.
       expect(out).not.toContain('[start]');

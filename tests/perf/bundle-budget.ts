@@ -33,17 +33,29 @@ export const OPEN_BUNDLE_FINDINGS: Record<string, BundleFinding> = {
     'Parks, organisations, notifications, audit and the ISIC tree with every title in five languages (170 KB of UTF-8 text)',
   ),
   'functions/http/market.ts': open(830, 'Chains, needs, listings and matches, with the ISIC tree'),
-  'functions/http/bidding.ts': open(770, 'Questions, bids, awards and deals'),
+  'functions/http/bidding.ts': open(830, 'Questions, bids, awards and deals, park space'),
   'functions/http/expos.ts': open(830, 'Expos, bookings and recommendations, with the ISIC tree'),
   'functions/http/chain-map.ts': open(820, 'The chain map, with the ISIC tree'),
   'functions/http/documents.ts': open(
     1000,
     'Uploads and downloads: the S3 client, its presigners and file-type beside the DynamoDB client',
   ),
-  'functions/streams/handler.ts': open(880, 'Every stream consumer, so every context'),
-  'functions/schedules/handler.ts': open(880, 'Every scheduled job, so every context'),
+  'functions/streams/handler.ts': open(950, 'Every stream consumer, so every context'),
+  'functions/schedules/handler.ts': open(950, 'Every scheduled job, so every context'),
   'functions/auth/pre-token-generation.ts': open(
     600,
     'A Cognito trigger that reads one user and one organisation',
+  ),
+  'functions/auth/custom-message.ts': open(
+    670,
+    'A Cognito trigger that reads one person’s settings and words an email from the five languages’ templates',
+  ),
+  'functions/mail/dispatch.ts': open(
+    1070,
+    'The outbox sender, run by a schedule (its cold start delays no one): nodemailer builds the MIME message, the SES v2 client sends it, with the templates of five languages',
+  ),
+  'functions/mail/ses-events.ts': open(
+    660,
+    'SES bounces and complaints off SNS: suppresses an address and notifies its organisation',
   ),
 };

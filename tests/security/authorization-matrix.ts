@@ -87,6 +87,23 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   },
   'GET /v1/orgs/{orgId}/reputation': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
 
+  'GET /v1/dev/mail': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Local server only (absent from the deployed stack): what the local SMTP server received.',
+  },
+  'GET /v1/me': {
+    expect: row(401, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Everyone signed in has their own settings, with or without an organisation.',
+  },
+  'PATCH /v1/me': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/email/unsubscribe': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'No login: the signed token in the link is the proof, whoever (or no one) sends it. A forged token answers 404.',
+  },
+  'POST /v1/email/unsubscribe': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'One-click unsubscribe (RFC 8058): the token alone decides, and it can only turn mail off.',
+  },
   'GET /v1/notifications': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
   'POST /v1/notifications/{notificationId}/read': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
   'GET /v1/audit': {

@@ -28,6 +28,15 @@ export const EnvName = {
   dataDir: 'PARKBRIDGE_DATA_DIR',
   seed: 'PARKBRIDGE_SEED',
   tokenSecret: 'PARKBRIDGE_TOKEN_SECRET',
+  /** Local only: addresses the local SMTP server refuses for good (comma-separated), to show bounces. */
+  mailRefuse: 'PARKBRIDGE_MAIL_REFUSE',
+  /** Signs unsubscribe links: the key itself (local) or its Secrets Manager ARN (AWS). */
+  mailSecret: 'PARKBRIDGE_MAIL_SECRET',
+  mailSecretArn: 'PARKBRIDGE_MAIL_SECRET_ARN',
+  /** The From address: a verified SES identity of the stage. */
+  mailFrom: 'PARKBRIDGE_MAIL_FROM',
+  /** The SES configuration set whose event destinations report bounces and complaints. */
+  sesConfigurationSet: 'PARKBRIDGE_SES_CONFIGURATION_SET',
   /** Lambda only: the API route groups an HTTP function mounts (comma-separated). */
   /** Lambda only: the names of the stream consumers (from allJobs) a stream function runs, comma-separated. */
   streamConsumers: 'PARKBRIDGE_STREAM_CONSUMERS',

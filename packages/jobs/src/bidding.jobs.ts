@@ -1,5 +1,6 @@
 import type { Container } from '@parkbridge/runtime';
 import { becameStatus, needIdOf, scheduleChanged } from './bidding/need-changes';
+import { outbidConsumer } from './bidding/outbid.consumer';
 import type { ScheduledJob } from './schedules/job';
 import type { StreamConsumer } from './stream/consumer';
 
@@ -26,6 +27,7 @@ export function biddingJobs(app: Container): { consumers: StreamConsumer[]; sche
         await awards.notifyOutcome(needIdOf(c));
       },
     },
+    outbidConsumer(app),
   ];
   const schedules: ScheduledJob[] = [
     {

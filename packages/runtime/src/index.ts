@@ -11,4 +11,5 @@ export {
   composeContainer,
   createContainer,
 } from './container/index';
+export { createMailContext, type MailContext } from './container/mail';
 export { createMarketContext } from './container/market';

@@ -213,7 +213,7 @@ describe("another organisation's private things answer 404", () => {
   it("answers 404 to marking another organisation's notification read, and leaves it unread", async () => {
     await rt.container.repos.notifications.notify({
       orgId: supplier.orgId,
-      kind: 'membership.approved',
+      kind: 'booking.confirmed',
       entityId: parkId,
       dedupeKey: 'authz-test',
     });

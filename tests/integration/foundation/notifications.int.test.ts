@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { transact } from '@parkbridge/db';
 import { notificationWrites } from '@parkbridge/db/notifications';
 import { DomainError, fixedClock } from '@parkbridge/domain/core';
+import type { NotificationKind } from '@parkbridge/domain/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meter } from '../../perf/support/metering';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
@@ -26,7 +27,7 @@ const list = async (token: string, query = '') =>
     nextCursor: string | null;
   };
 
-const draft = (orgId: string, dedupeKey: string, kind = 'membership.approved') => ({
+const draft = (orgId: string, dedupeKey: string, kind: NotificationKind = 'booking.confirmed') => ({
   orgId,
   kind,
   entityId: 'park_1',
@@ -41,15 +42,15 @@ describe('delivery', () => {
     expect(await rt.container.repos.notifications.notify(draft(firm.orgId, 'approved:park_1'))).toBe(false);
     const page = await list(firm.token);
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ kind: 'membership.approved', entityId: 'park_1', readAt: null });
+    expect(page.items[0]).toMatchObject({ kind: 'booking.confirmed', entityId: 'park_1', readAt: null });
   });
 
   it('delivers once per dedupe key through notificationWrites in a transaction', async () => {
     const firm = await rt.firm({ kinds: ['supplier'] });
-    const first = notificationWrites(rt.db, draft(firm.orgId, 'award:need_1', 'bid.awarded'), clock.now());
+    const first = notificationWrites(rt.db, draft(firm.orgId, 'award:need_1', 'bid.won'), clock.now());
     await transact(rt.db, first.items);
     clock.advance(1000);
-    const again = notificationWrites(rt.db, draft(firm.orgId, 'award:need_1', 'bid.awarded'), clock.now());
+    const again = notificationWrites(rt.db, draft(firm.orgId, 'award:need_1', 'bid.won'), clock.now());
     expect(again.id).toBe(first.id);
     const err = await transact(rt.db, again.items).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
@@ -88,14 +89,15 @@ describe('delivery', () => {
 describe('reading', () => {
   it('lists newest first, and pages through nextCursor', async () => {
     const firm = await rt.firm({ kinds: ['tenant'] });
-    for (const key of ['first', 'second', 'third']) {
+    const kindOf = { first: 'need.matched', second: 'need.amended', third: 'need.closed' } as const;
+    for (const key of ['first', 'second', 'third'] as const) {
       clock.advance(60_000);
-      await rt.container.repos.notifications.notify(draft(firm.orgId, key, `test.${key}`));
+      await rt.container.repos.notifications.notify(draft(firm.orgId, key, kindOf[key]));
     }
     expect((await list(firm.token)).items.map((n) => n.kind)).toEqual([
-      'test.third',
-      'test.second',
-      'test.first',
+      'need.closed',
+      'need.amended',
+      'need.matched',
     ]);
     const kinds: string[] = [];
     let cursor: string | null = null;
@@ -104,21 +106,25 @@ describe('reading', () => {
       kinds.push(...page.items.map((n) => n.kind));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(kinds).toEqual(['test.third', 'test.second', 'test.first']);
+    expect(kinds).toEqual(['need.closed', 'need.amended', 'need.matched']);
   });
 
   it('lists only unread ones with unread=true', async () => {
     const firm = await rt.firm({ kinds: ['tenant'] });
-    for (const key of ['a', 'b', 'c']) {
+    const kindOf = { a: 'bid.won', b: 'bid.lost', c: 'deal.rated' } as const;
+    for (const key of ['a', 'b', 'c'] as const) {
       clock.advance(1000);
-      await rt.container.repos.notifications.notify(draft(firm.orgId, key, `test.${key}`));
+      await rt.container.repos.notifications.notify(draft(firm.orgId, key, kindOf[key]));
     }
     const all = await list(firm.token);
-    const b = all.items.find((n) => n.kind === 'test.b')!;
+    const b = all.items.find((n) => n.kind === 'bid.lost')!;
     expect(
       (await rt.call('POST', `/v1/notifications/${b.notificationId}/read`, { token: firm.token })).status,
     ).toBe(200);
-    expect((await list(firm.token, '?unread=true')).items.map((n) => n.kind)).toEqual(['test.c', 'test.a']);
+    expect((await list(firm.token, '?unread=true')).items.map((n) => n.kind)).toEqual([
+      'deal.rated',
+      'bid.won',
+    ]);
     expect((await list(firm.token, '?unread=false')).items).toHaveLength(3);
   });
 
@@ -127,7 +133,7 @@ describe('reading', () => {
     const ids: string[] = [];
     for (let k = 0; k < 30; k++) {
       clock.advance(1000);
-      await rt.container.repos.notifications.notify(draft(firm.orgId, `h${k}`, 'test.history'));
+      await rt.container.repos.notifications.notify(draft(firm.orgId, `h${k}`, 'deal.rated'));
     }
     for (const n of (await list(firm.token, '?limit=100')).items) ids.push(n.notificationId);
     for (const id of ids.slice(2))

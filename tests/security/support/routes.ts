@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from '@parkbridge/domain/notifications';
 import type { RouteKey } from './openapi';
 import {
   bidBody,
@@ -51,6 +52,20 @@ const expoWithAHold = async (s: Scenario): Promise<RouteCase> => {
 };
 
 const ifMatch = async (s: Scenario, who: Member, path: string) => ({ 'if-match': await s.etag(who, path) });
+
+let unsubscribed = 0;
+/**
+ * A link that turns one of the tenant's kinds off, a kind still on each time (so every post
+ * changes something); once all were used, they are all turned back on.
+ */
+async function unsubscribeToken(s: Scenario): Promise<string> {
+  const n = unsubscribed++ % NOTIFICATION_KINDS.length;
+  if (n === 0) {
+    const email = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, 'daily']));
+    await s.h.must(200, 'PATCH', '/v1/me', { token: s.a.tenant.token, body: { email } });
+  }
+  return s.h.container.mail.tokens.sign(s.a.tenant.userId, NOTIFICATION_KINDS[n]!);
+}
 
 /**
  * The happy path of every route, keyed as in the OpenAPI document. The cost table, the matrix
@@ -176,6 +191,30 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     as: 'operator',
     status: 200,
     build: async (s) => ({ params: { orgId: s.a.supplier.orgId, certId: await s.certificate() } }),
+  },
+
+  // You, and your email
+  'GET /v1/dev/mail': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ query: { to: s.a.tenant.email } }),
+  },
+  'GET /v1/me': { as: 'tenant', status: 200, build: async () => ({}) },
+  'PATCH /v1/me': {
+    as: 'tenant',
+    status: 200,
+    // No If-Match: each caller changes their own settings, whose versions differ.
+    build: async () => ({ body: { timeZone: 'Asia/Tehran', email: { 'bid.lost': 'off' } } }),
+  },
+  'GET /v1/email/unsubscribe': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ query: { token: await unsubscribeToken(s) } }),
+  },
+  'POST /v1/email/unsubscribe': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ query: { token: await unsubscribeToken(s) } }),
   },
 
   // Notifications and audit

@@ -2,11 +2,12 @@ import type { RouteFactory } from '../app-base';
 import { auditRoutes } from './audit';
 import { categoryRoutes } from './categories';
 import { currencyRoutes } from './currencies';
+import { meRoutes, unsubscribeRoutes } from './me';
 import { notificationRoutes } from './notifications';
 import { orgRoutes } from './orgs';
 import { parkRoutes } from './parks';
 
-/** What every firm and operator uses: parks, categories, currencies, organisations, notifications, audit. */
+/** What every firm and operator uses: parks, categories, currencies, organisations, notifications, audit, and oneself. */
 export const coreRoutes: readonly RouteFactory[] = [
   parkRoutes,
   categoryRoutes,
@@ -14,4 +15,6 @@ export const coreRoutes: readonly RouteFactory[] = [
   orgRoutes,
   notificationRoutes,
   auditRoutes,
+  meRoutes,
+  unsubscribeRoutes,
 ];

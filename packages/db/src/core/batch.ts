@@ -23,8 +23,12 @@ const backoff = (round: number) => new Promise((r) => setTimeout(r, Math.min(100
 export async function batchGet(
   db: Db,
   keys: readonly Key[],
-  options: { consistent?: boolean } = {},
+  /** `attributes`: read only these (and the keys), when the items are large and little is needed. */
+  options: { consistent?: boolean; attributes?: readonly string[] } = {},
 ): Promise<Item[]> {
+  const names = options.attributes?.length
+    ? Object.fromEntries(['pk', 'sk', ...options.attributes].map((a, i) => [`#a${i}`, a]))
+    : undefined;
   const unique = [...new Map(keys.map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
   const found = await mapLimit(chunked(unique, 100), PARALLEL_BATCHES, async (chunk) => {
     const items: Item[] = [];
@@ -34,7 +38,15 @@ export async function batchGet(
       if (round) await backoff(round);
       const out: BatchGetCommandOutput = await db.doc.send(
         new BatchGetCommand({
-          RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: options.consistent } },
+          RequestItems: {
+            [db.tableName]: {
+              Keys: pending,
+              ConsistentRead: options.consistent,
+              ...(names
+                ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }
+                : {}),
+            },
+          },
         }),
       );
       items.push(...(out.Responses?.[db.tableName] ?? []));

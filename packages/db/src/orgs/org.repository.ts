@@ -1,6 +1,7 @@
 import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
 import type { Org, OrgRepository } from '@parkbridge/domain/orgs';
 import { batchGet, type Db, getItem, stripKeys, writeVersioned } from '../core';
+import { personIndexKeys } from '../mail/mail.keys';
 import { userKey } from '../users/user.repository';
 
 export const orgKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' });
@@ -33,9 +34,15 @@ export class DynamoOrgRepository implements OrgRepository {
             Update: {
               TableName: this.db.tableName,
               Key: userKey(founderUserId),
-              UpdateExpression: 'SET orgId = :org',
+              // The founder joins the organisation's people (gsi1), who receive its notifications by email.
+              UpdateExpression: 'SET orgId = :org, gsi1pk = :people, gsi1sk = :userId',
               ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(orgId) OR orgId = :null)',
-              ExpressionAttributeValues: { ':org': org.orgId, ':null': null },
+              ExpressionAttributeValues: {
+                ':org': org.orgId,
+                ':null': null,
+                ':people': personIndexKeys(org.orgId, founderUserId).gsi1pk,
+                ':userId': founderUserId,
+              },
             },
           },
           onConditionFailed: () => conflict('org.already_member', 'You belong to an organisation already.'),

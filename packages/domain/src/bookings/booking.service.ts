@@ -19,6 +19,7 @@ import { exhibitorProfileOf, sameProfile } from '../expos/exhibitor-profiles';
 import { requireExpoOperator } from '../expos/expo';
 import type { ExpoRepository } from '../expos/ports';
 import type { SlotTarget } from '../expos/slot';
+import type { NotificationKind } from '../notifications/kinds';
 import type { NotificationDraft } from '../notifications/notification';
 import type { OrgRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
@@ -523,7 +524,7 @@ export class BookingService {
     return (await this.parks.get(parkId))?.operatorOrgId === orgId;
   }
 
-  private notice(orgId: string, b: Booking, kind: string): NotificationDraft {
+  private notice(orgId: string, b: Booking, kind: NotificationKind): NotificationDraft {
     return {
       orgId,
       kind,

@@ -13,6 +13,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
+import type { NotificationKind } from '../notifications/kinds';
 import type { NotificationDraft } from '../notifications/notification';
 import { CANCELLABLE, type Deal, type DealRole, type DealStatus, type RatingInput } from './deal';
 import type { DealRepository, ReputationCounter } from './ports';
@@ -202,7 +203,7 @@ export function requireSide(org: OrgCaller, deal: Deal, by: 'buyer' | 'seller') 
   if (id !== org.orgId) throw forbidden(`deal.${by}_only`, `Only the ${by} takes this step.`);
 }
 
-const notice = (deal: Deal, orgId: string, kind: string): NotificationDraft => ({
+const notice = (deal: Deal, orgId: string, kind: NotificationKind): NotificationDraft => ({
   orgId,
   kind,
   entityId: deal.dealId,

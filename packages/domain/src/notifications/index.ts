@@ -1,3 +1,4 @@
+export * from './kinds';
 export * from './notification';
 export * from './notification.service';
 export * from './ports';

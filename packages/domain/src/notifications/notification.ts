@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NotificationKind } from './kinds';
 
 /**
  * Notifications carry a kind and structured data, not prose: the web app words them in the
@@ -17,7 +18,8 @@ export type Notification = z.infer<typeof Notification>;
 
 export interface NotificationDraft {
   orgId: string;
-  kind: string;
+  /** A kind from NOTIFICATION_KINDS: each has an email template in five languages. */
+  kind: NotificationKind;
   entityId: string;
   data?: Record<string, unknown>;
   dedupeKey: string;

@@ -129,7 +129,7 @@ export class QuestionService {
       .map((b) => b.supplierOrgId);
     const notices = [...new Set([prev.askerOrgId, ...bidders])].map((orgId) => ({
       orgId,
-      kind: 'question.answered',
+      kind: 'question.answered' as const,
       entityId: needId,
       data: { needId, questionId },
       dedupeKey: `question-answered#${questionId}`,

@@ -6,6 +6,7 @@ import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
 import { createDocumentsContext } from './documents';
 import { createExposContext } from './expos';
+import { createMailContext } from './mail';
 import { createMarketContext } from './market';
 
 /** The builder of each bounded context beside core, as `container.<name>`. */
@@ -15,6 +16,7 @@ export const CONTEXT_BUILDERS = {
   expos: createExposContext,
   chainMap: createChainMapContext,
   documents: createDocumentsContext,
+  mail: createMailContext,
 };
 
 export type ContextName = keyof typeof CONTEXT_BUILDERS;
@@ -54,6 +56,7 @@ export function composeContainer(
     'expos',
     'chainMap',
     'documents',
+    'mail',
   ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });

@@ -31,6 +31,7 @@ export const keys = {
   parkMemberships: (parkId: string, status: string) => ['memberships', parkId, status] as const,
   certificates: (orgId: string) => ['certificates', orgId] as const,
   notifications: ['notifications'] as const,
+  me: ['me'] as const,
   unread: ['notifications', 'unread'] as const,
   category: (code: string, lang: string) => ['category', code, lang] as const,
 };

@@ -121,6 +121,36 @@ export interface Notification {
   readAt: string | null;
 }
 
+export type EmailMode = 'instant' | 'daily' | 'off';
+
+/** GET /v1/me: the person behind the token and their settings, defaults filled in. */
+export interface Me {
+  userId: string;
+  name: string;
+  emailAddress: string;
+  orgId: string | null;
+  language: 'en' | 'fa' | 'mn' | 'vi' | 'zh';
+  timeZone: string;
+  email: Record<string, EmailMode>;
+  emailSuppressed: { reason: 'bounce' | 'complaint'; at: string } | null;
+  version: number;
+}
+
+export interface Unsubscription {
+  scope: string;
+  language: 'en' | 'fa' | 'mn' | 'vi' | 'zh';
+  off: boolean;
+}
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  at: string;
+}
+
 export interface AuditRecord {
   entityId: string;
   seq: number;

@@ -22,6 +22,8 @@ export const router = createBrowserRouter([
     path: '/deals/:dealId/purchase-order',
     element: page(() => import('../pages/deals/purchase-order.page')),
   },
+  { path: '/unsubscribe', element: page(() => import('../pages/auth/unsubscribe.page')) },
+  { path: '/dev/mail', element: page(() => import('../pages/dev/mail.page')) },
   {
     path: '/',
     element: <Shell />,
@@ -30,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'onboarding', element: page(() => import('../pages/common/onboarding.page')) },
       { path: 'org', element: page(() => import('../pages/common/org.page')) },
       { path: 'notifications', element: page(() => import('../pages/common/notifications.page')) },
+      { path: 'settings', element: page(() => import('../pages/common/settings.page')) },
       { path: 'expos', element: page(() => import('../pages/expos/expos.page')) },
       { path: 'expos/:expoId', element: page(() => import('../pages/expos/floor-plan.page')) },
       { path: 'expos/:expoId/edit', element: page(() => import('../pages/expos/expo-editor.page')) },

@@ -64,6 +64,7 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
       { to: '/bookings', label: 'nav.bookings', roles: ['tenant', 'supplier'], testId: 'nav-bookings' },
       { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
       { to: '/org', label: 'nav.org', testId: 'nav-org' },
+      { to: '/settings', label: 'nav.settings', testId: 'nav-settings' },
     ],
   },
 ];

@@ -23,6 +23,8 @@ export function entityPath(entityId: string, data: Record<string, unknown> = {})
       return `/parks/${entityId}`;
     case 'org':
       return '/org';
+    case 'usr':
+      return '/settings';
     default:
       return str('needId') ? `/needs/${str('needId')}` : null;
   }

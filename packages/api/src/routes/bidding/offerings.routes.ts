@@ -95,6 +95,8 @@ export function offeringRoutes(app: Container) {
       path: '/public/parks/{parkId}/offerings',
       tags: TAGS,
       summary: "The park's open offerings, without a token (for investors not yet in the park)",
+      // Public by the contract: said so in the OpenAPI document (no bearer), as for the dev login.
+      security: [],
       request: { params: ParkOfferingParams, query: OfferingListQuery.omit({ status: true }) },
       responses: { 200: json(pageOf(OfferingSchema), 'A page of open offerings.'), ...problems(400, 404) },
     }),
@@ -111,6 +113,8 @@ export function offeringRoutes(app: Container) {
       path: '/public/offerings/{offeringId}',
       tags: TAGS,
       summary: 'An open offering, without a token',
+      // Public by the contract: said so in the OpenAPI document (no bearer), as for the dev login.
+      security: [],
       request: { params: OfferingParams },
       responses: { 200: json(OfferingSchema, 'The offering.'), ...problems(404) },
     }),

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Attachment, Deal, DealMessage } from '../../api/types';
@@ -25,6 +26,12 @@ export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone
     queryFn: () => allPages<DealMessage>(`/v1/deals/${deal.dealId}/messages`),
     refetchInterval: 15_000,
   });
+  // An email about a message links to /deals/{id}#room: the room may sit below the deal's details.
+  const { hash } = useLocation();
+  const room = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hash === '#room') room.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   const [text, setText] = useState('');
   const [files, setFiles] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
@@ -47,7 +54,15 @@ export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone
     },
   );
   return (
-    <Paper withBorder p="md" data-testid="deal-room">
+    <Paper
+      withBorder
+      p="md"
+      data-testid="deal-room"
+      id="room"
+      ref={room}
+      // Scrolled to, it starts below the app's fixed header.
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-offset, 0px) + var(--mantine-spacing-md))' }}
+    >
       <Stack>
         <div>
           <Title order={2} size="h4">

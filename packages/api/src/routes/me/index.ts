@@ -1,0 +1,2 @@
+export * from './me.routes';
+export * from './unsubscribe.routes';

@@ -1,0 +1,2 @@
+export * from './dispatch.job';
+export * from './plan.consumer';
