@@ -136,7 +136,7 @@ export class ParkbridgeApi extends Construct {
       if (route) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${path} is public by contract (health, the OpenAPI document, the API reference).`,
+          reason: `${path} is public by contract (health, the OpenAPI document, the API reference, the public park pages).`,
         });
       }
     }

@@ -40,6 +40,10 @@ export const OPEN_BUNDLE_FINDINGS: Record<string, BundleFinding> = {
     1000,
     'Uploads and downloads: the S3 client, its presigners and file-type beside the DynamoDB client',
   ),
+  'functions/http/discovery.ts': open(
+    900,
+    'Public park pages and the supplier directory, with the ISIC tree and its titles in five languages (the directory indexes category titles)',
+  ),
   'functions/streams/handler.ts': open(880, 'Every stream consumer, so every context'),
   'functions/schedules/handler.ts': open(880, 'Every scheduled job, so every context'),
   'functions/auth/pre-token-generation.ts': open(

@@ -36,9 +36,20 @@ describe('every route of the OpenAPI document is classified', () => {
     expect(disagree).toEqual([]);
   });
 
-  it('declares every route (but the local dev login) behind a bearer token', () => {
-    const open = Object.values(documented.routes).filter((r) => !r.secured && r.key !== 'POST /v1/dev/login');
+  it('declares every route (but the local dev login and the public pages) behind a bearer token', () => {
+    const open = Object.values(documented.routes).filter(
+      (r) => !r.secured && r.key !== 'POST /v1/dev/login' && !r.key.startsWith('GET /v1/public/'),
+    );
     expect(open.map((r) => r.key)).toEqual([]);
+  });
+
+  it('declares the public pages without a security requirement, and nothing else under /v1/public', () => {
+    const publicKeys = keys.filter((k) => k.includes(' /v1/public/'));
+    expect(publicKeys.length).toBeGreaterThan(0);
+    for (const k of publicKeys) {
+      expect(k, 'public routes are reads').toMatch(/^GET /);
+      expect(documented.routes[k as keyof typeof documented.routes]?.secured, k).toBe(false);
+    }
   });
 });
 

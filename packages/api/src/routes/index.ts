@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env';
 import { biddingRoutes } from './bidding';
 import { chainMapRoutes } from './chain-map';
 import { coreRoutes } from './core-routes';
+import { publicRoutes, supplierRoutes } from './discovery';
 import { documentRoutes } from './documents';
 import { expoRoutes } from './expos';
 import { marketRoutes } from './market';
@@ -21,6 +22,7 @@ export const ROUTE_GROUPS = {
   expos: [expoRoutes],
   'chain-map': [chainMapRoutes],
   documents: [documentRoutes],
+  discovery: [publicRoutes, supplierRoutes],
 } as const;
 
 export type RouteGroup = keyof typeof ROUTE_GROUPS;

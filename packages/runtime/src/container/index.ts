@@ -4,6 +4,7 @@ import type { FileServices } from '@parkbridge/domain/documents';
 import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
+import { createDiscoveryContext } from './discovery';
 import { createDocumentsContext } from './documents';
 import { createExposContext } from './expos';
 import { createMarketContext } from './market';
@@ -15,6 +16,7 @@ export const CONTEXT_BUILDERS = {
   expos: createExposContext,
   chainMap: createChainMapContext,
   documents: createDocumentsContext,
+  discovery: createDiscoveryContext,
 };
 
 export type ContextName = keyof typeof CONTEXT_BUILDERS;
@@ -54,6 +56,7 @@ export function composeContainer(
     'expos',
     'chainMap',
     'documents',
+    'discovery',
   ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });
