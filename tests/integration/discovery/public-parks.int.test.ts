@@ -65,6 +65,7 @@ describe('public park pages, without a token', { timeout: 120_000 }, () => {
     });
     expect(page.body.sectors).toContainEqual({
       division: '24',
+      titles: expect.objectContaining({ en: 'Manufacture of basic metals', fa: expect.any(String) }),
       inParkListings: 1,
       declaredInputs: 0,
       openNeeds: 1,

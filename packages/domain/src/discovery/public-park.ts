@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedCategories as isic } from '../categories/isic-rev4-localized';
 import type { CategoryAggregate, Fields } from '../chain-map/ports';
 import { Field } from '../chain-map/sources';
 import type { Expo } from '../expos/expo';
@@ -29,6 +30,9 @@ export type PublicParkSummary = z.infer<typeof PublicParkSummary>;
 export const PublicSector = z
   .object({
     division: z.string().describe('An ISIC division (two digits).'),
+    titles: z
+      .record(z.string(), z.string())
+      .describe('The division’s title in each of the five languages (a visitor has no token to look it up).'),
     inParkListings: z.number().int().describe('Active listings of firms located in the park.'),
     declaredInputs: z.number().int().describe('Inputs the park’s production chains declare.'),
     openNeeds: z.number().int().describe('Open needs for delivery to the park.'),
@@ -119,7 +123,13 @@ export function sectorsOf(categories: readonly CategoryAggregate[]): PublicSecto
   const by = new Map<string, PublicSector>();
   for (const c of categories) {
     const division = divisionOf(c.category);
-    const s = by.get(division) ?? { division, inParkListings: 0, declaredInputs: 0, openNeeds: 0 };
+    const s = by.get(division) ?? {
+      division,
+      titles: isic.get(division)?.title ?? {},
+      inParkListings: 0,
+      declaredInputs: 0,
+      openNeeds: 0,
+    };
     s.inParkListings += n(c.fields, Field.inParkListings);
     s.declaredInputs += n(c.fields, Field.declaredInputs);
     s.openNeeds += n(c.fields, Field.openNeeds);

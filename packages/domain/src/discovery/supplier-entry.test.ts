@@ -89,8 +89,8 @@ describe('a park’s public sectors', () => {
         agg('2013', { tenants: 4 }),
       ]),
     ).toEqual([
-      { division: '24', inParkListings: 2, declaredInputs: 3, openNeeds: 1 },
-      { division: '10', inParkListings: 0, declaredInputs: 0, openNeeds: 1 },
+      expect.objectContaining({ division: '24', inParkListings: 2, declaredInputs: 3, openNeeds: 1 }),
+      expect.objectContaining({ division: '10', inParkListings: 0, declaredInputs: 0, openNeeds: 1 }),
     ]);
   });
 });
