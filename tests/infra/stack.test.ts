@@ -204,7 +204,7 @@ describe('the HTTP API', () => {
       target: JSON.stringify(r.Properties.Target),
     }));
 
-  it('verifies Cognito JWTs for every /v1 route and leaves only the meta routes public', () => {
+  it('verifies Cognito JWTs for every /v1 route but the public pages, and leaves those and the meta routes public', () => {
     for (const [, s] of both()) {
       s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
@@ -215,13 +215,22 @@ describe('the HTTP API', () => {
         },
       });
       const all = routes(s);
-      expect(all.filter((r) => r.key.includes(' /v1')).every((r) => r.auth === 'JWT')).toBe(true);
+      const isPublicPage = (key: string) => key === 'GET /v1/public/{proxy+}';
+      expect(
+        all.filter((r) => r.key.includes(' /v1') && !isPublicPage(r.key)).every((r) => r.auth === 'JWT'),
+      ).toBe(true);
       expect(
         all
           .filter((r) => r.auth !== 'JWT')
           .map((r) => r.key)
           .sort(),
-      ).toEqual(['GET /docs', 'GET /docs/init.js', 'GET /health', 'GET /openapi.json']);
+      ).toEqual([
+        'GET /docs',
+        'GET /docs/init.js',
+        'GET /health',
+        'GET /openapi.json',
+        'GET /v1/public/{proxy+}',
+      ]);
       expect(all.some((r) => r.key.includes('/dev'))).toBe(false);
     }
   });

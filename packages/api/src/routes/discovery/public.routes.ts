@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { PageQuery } from '@parkbridge/domain/core';
 import { PublicFirm, PublicPark, PublicParkSummary } from '@parkbridge/domain/discovery';
 import type { Container } from '@parkbridge/runtime';
 import type { Context } from 'hono';
 import { createRouter, json, pageOf, problems } from '../../http/openapi';
+import { ParkListQuery, ParkParams } from '../parks/parks.routes';
 
 /**
  * Shared caches (a CDN, a browser) may keep a public answer a minute and serve it stale for five
@@ -12,14 +13,6 @@ import { createRouter, json, pageOf, problems } from '../../http/openapi';
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 const cacheable = (c: Context) => c.header('Cache-Control', PUBLIC_CACHE_CONTROL);
-
-const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
-const PublicParkListQuery = PageQuery.extend({
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-});
 
 /** What anyone may see without a token (workflow 11): no security requirement, no role. */
 export function publicRoutes(app: Container) {
@@ -32,7 +25,7 @@ export function publicRoutes(app: Container) {
       operationId: 'listPublicParks',
       tags: ['Public'],
       summary: 'The park directory (no token)',
-      request: { query: PublicParkListQuery },
+      request: { query: ParkListQuery },
       responses: {
         200: json(pageOf(PublicParkSummary), 'A page of parks, as anyone may see them.'),
         ...problems(400),

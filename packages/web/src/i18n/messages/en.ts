@@ -765,6 +765,7 @@ export const en = {
   'search.suppliers': 'Suppliers',
   'search.nothing': 'Nothing found here.',
   'public.explore': 'Explore the parks without signing in',
+  'suppliers.anyPark': 'Any park',
 };
 
 export type MessageKey = keyof typeof en;

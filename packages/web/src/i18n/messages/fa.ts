@@ -766,4 +766,5 @@ export const fa: Messages = {
   'search.suppliers': 'تأمین‌کنندگان',
   'search.nothing': 'اینجا چیزی پیدا نشد.',
   'public.explore': 'بدون ورود، شهرک‌ها را ببینید',
+  'suppliers.anyPark': 'هر شهرکی',
 };

@@ -774,4 +774,5 @@ export const mn: Messages = {
   'search.suppliers': 'Нийлүүлэгчид',
   'search.nothing': 'Энд юу ч олдсонгүй.',
   'public.explore': 'Нэвтрэхгүйгээр паркуудтай танилцах',
+  'suppliers.anyPark': 'Дурын парк',
 };

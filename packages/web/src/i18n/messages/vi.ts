@@ -770,4 +770,5 @@ export const vi: Messages = {
   'search.suppliers': 'Nhà cung cấp',
   'search.nothing': 'Không tìm thấy kết quả.',
   'public.explore': 'Xem các khu công nghiệp mà không cần đăng nhập',
+  'suppliers.anyPark': 'Mọi khu',
 };

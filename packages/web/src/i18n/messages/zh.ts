@@ -753,4 +753,5 @@ export const zh: Messages = {
   'search.suppliers': '供应商',
   'search.nothing': '此处没有结果。',
   'public.explore': '无需登录，浏览各园区',
+  'suppliers.anyPark': '任意园区',
 };
