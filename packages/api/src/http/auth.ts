@@ -1,11 +1,11 @@
-import { type Caller, ROLES, type Role, requireCaller, requireRole } from '@parkbridge/domain/core';
+import { type Caller, ROLES, type Role, requireCaller } from '@parkbridge/domain/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 
 /** Turns a request into a verified caller (null: no or bad credentials). Local and Lambda differ only here. */
 export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
 
-/** Claims as API.md defines them; the same whether jose verified them or API Gateway did. */
+/** Claims as docs/api.md defines them; the same whether jose verified them or API Gateway did. */
 export function callerFromClaims(claims: Record<string, unknown>): Caller | null {
   const sub = claims.sub;
   if (typeof sub !== 'string' || !sub) return null;
@@ -27,19 +27,10 @@ function parseGroups(raw: unknown): Role[] {
   return list.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
 }
 
-/** Sets `caller` for every request; routes then declare who they admit with `allow`. */
+/** Sets `caller` for every request; routes then declare who they admit with `secured` (openapi.ts). */
 export function authenticate(resolve: CallerResolver): MiddlewareHandler<AppEnv> {
   return async function authenticateCaller(c, next) {
     c.set('caller', await resolve(c));
-    await next();
-  };
-}
-
-/** Route guard: 401 without a valid token, 403 when none of the roles is the caller's. */
-export function allow(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async function allowRoles(c, next) {
-    const caller = requireCaller(c.get('caller'));
-    if (roles.length) requireRole(caller, ...roles);
     await next();
   };
 }

@@ -1,10 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { DynamoIdempotencyRepository } from '@parkbridge/db/idempotency';
-import { invalid, type Role } from '@parkbridge/domain/core';
+import { invalid } from '@parkbridge/domain/core';
 import type { MiddlewareHandler } from 'hono';
-import { allow } from './auth';
 import type { AppEnv } from './env';
 import { idempotent } from './idempotency';
+import { type Admit, admitsOf, inContractOrder } from './order-of-checks';
 import { zodFieldErrors } from './problem';
 
 /** A router whose validation failures become problem+json naming every failing field. */
@@ -63,19 +63,24 @@ export function problems(...statuses: (keyof typeof PROBLEM_TEXT)[]) {
   >;
 }
 
-/** Security requirement plus role guard, spread into a route definition. Empty roles: any signed-in user. */
-export function secured(...roles: Role[]) {
+/**
+ * Security requirement plus the order of checks (order-of-checks.ts), spread into a route
+ * definition: every route is checked the same way. It lists whom the route admits: kinds of
+ * organisation (none: any), the caller's stance to the thing its path names (`ownListing`,
+ * `parkOperator`...), or `signedIn` for what a user without an organisation may do.
+ */
+export function secured(...admits: Admit[]) {
   return {
     security: [{ bearer: [] }],
-    middleware: [allow(...roles)] as MiddlewareHandler<AppEnv>[],
+    middleware: [inContractOrder(admitsOf(admits))] as MiddlewareHandler<AppEnv>[],
   };
 }
 
-/** As `secured`, for creating calls: the role guard, then the Idempotency-Key handling. */
-export function securedCreate(store: DynamoIdempotencyRepository, ...roles: Role[]) {
+/** As `secured`, for creating calls: the order of checks, then the Idempotency-Key handling. */
+export function securedCreate(store: DynamoIdempotencyRepository, ...admits: Admit[]) {
   return {
     security: [{ bearer: [] }],
-    middleware: [allow(...roles), idempotent(store)] as MiddlewareHandler<AppEnv>[],
+    middleware: [inContractOrder(admitsOf(admits)), idempotent(store)] as MiddlewareHandler<AppEnv>[],
   };
 }
 

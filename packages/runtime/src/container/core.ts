@@ -10,12 +10,14 @@ import {
   DynamoOrgRepository,
 } from '@parkbridge/db/orgs';
 import { DynamoParkRepository } from '@parkbridge/db/parks';
+import { DynamoQuotaRepository } from '@parkbridge/db/quotas';
 import { DynamoUserRepository } from '@parkbridge/db/users';
 import { AuditService } from '@parkbridge/domain/audit';
 import { AttachmentPlanner, type FileServices } from '@parkbridge/domain/documents';
 import { NotificationService } from '@parkbridge/domain/notifications';
 import { CertificateService, MembershipService, OrgService } from '@parkbridge/domain/orgs';
 import { ParkService } from '@parkbridge/domain/parks';
+import { Quotas } from '@parkbridge/domain/quotas';
 
 /**
  * Parks, organisations, memberships, certificates, notifications, audit, and the uploads every
@@ -33,7 +35,10 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     audit: new DynamoAuditRepository(db),
     idempotency: new DynamoIdempotencyRepository(db),
     uploads: new DynamoUploadRepository(db),
+    quotas: new DynamoQuotaRepository(db),
   };
+  // Every limit of packages/config/src/quotas.ts, as the environment sets them.
+  const quotas = new Quotas(rules.quotas, db.clock);
   const parks = new ParkService(repos.parks, db.clock);
   const attachments = new AttachmentPlanner(repos.uploads);
   return {
@@ -43,7 +48,8 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     repos,
     parks,
     orgs: new OrgService(repos.orgs, db.clock),
-    memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock),
+    quotas,
+    memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock, quotas),
     files,
     attachments,
     certificates: new CertificateService(
@@ -52,6 +58,7 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
       repos.parks,
       db.clock,
       attachments,
+      quotas,
     ),
     notifications: new NotificationService(repos.notifications),
     audit: new AuditService(repos.audit, repos.parks, repos.memberships),

@@ -14,7 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useOrg, useUnreadCount } from '../api/queries';
+import { useCurrencies, useOrg, useUnreadCount } from '../api/queries';
 import { logout } from '../auth/login';
 import { hasRole, type Role, useSession } from '../auth/session';
 import { localName } from '../components/park';
@@ -129,6 +129,8 @@ export function Shell() {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
   const org = useOrg(session?.orgId);
+  // Every amount is read and shown with the exponent the API states: nothing renders before it.
+  const currencies = useCurrencies(!!session);
   const unread = useUnreadCount(!!session?.orgId);
 
   if (!session)
@@ -231,9 +233,7 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{currencies.isSuccess ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -33,10 +33,17 @@ const DealParams = z.object({ dealId: z.string().min(1).max(64) });
 const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
 const TAGS = ['Deals'];
 
+const BY_SELLER = ['supplier', 'dealSeller'] as const;
+const BY_BUYER = ['tenant', 'dealBuyer'] as const;
 const STEPS = [
-  { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)' },
-  { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)' },
-  { action: 'accept-delivery', method: 'acceptDelivery', summary: 'Accept the delivery (buyer)' },
+  { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)', by: BY_SELLER },
+  { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)', by: BY_SELLER },
+  {
+    action: 'accept-delivery',
+    method: 'acceptDelivery',
+    summary: 'Accept the delivery (buyer)',
+    by: BY_BUYER,
+  },
 ] as const;
 
 export function dealRoutes(app: Container) {
@@ -49,7 +56,7 @@ export function dealRoutes(app: Container) {
       path: '/needs/{needId}/award',
       tags: TAGS,
       summary: 'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder',
-      ...securedCreate(app.repos.idempotency, 'tenant'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownNeed'),
       request: {
         params: NeedParams,
         headers: IdempotencyHeader,
@@ -112,7 +119,7 @@ export function dealRoutes(app: Container) {
         path: `/deals/{dealId}/${step.action}`,
         tags: TAGS,
         summary: step.summary,
-        ...secured(step.action === 'accept-delivery' ? 'tenant' : 'supplier'),
+        ...secured(...step.by),
         request: { params: DealParams, headers: IfMatchHeader },
         responses: {
           200: json(DealSchema, 'The deal after the step.'),
@@ -185,7 +192,7 @@ export function dealRoutes(app: Container) {
       path: '/orgs/{orgId}/reputation',
       tags: TAGS,
       summary: "An organisation's reputation, computed only from its deals and the ratings they received",
-      ...secured(),
+      ...secured('signedIn'),
       request: { params: OrgParams },
       responses: { 200: json(Reputation, 'The reputation.'), ...problems(401, 404) },
     }),
