@@ -6,6 +6,7 @@ import { seedChainMap } from './chain-map.seed';
 import { seedExpos } from './expos.seed';
 import { seedFoundation, seedOperator } from './foundation.seed';
 import { seedMarket } from './market.seed';
+import { seedOfferings } from './offerings.seed';
 
 export { DEMO_FIRMS, DEMO_LOGINS, DEMO_OPERATOR_EMAIL, DEMO_PARKS } from './demo-data';
 export type { DemoWorld } from './world';
@@ -18,6 +19,7 @@ export async function seedDemo(app: Container): Promise<string> {
   await seedBidding(app, world, market);
   await seedExpos(app, world);
   await seedChainMap(app, world);
+  await seedOfferings(app, world);
   return `loaded: ${Object.keys(world.parks).length} parks, ${Object.keys(world.firms).length} firms`;
 }
 

@@ -1,3 +1,4 @@
+export * from './auction-state';
 export * from './bid.keys';
 export * from './bid.repository';
 export * from './bidding-need.repository';

@@ -20,6 +20,8 @@ export const IdPrefix = {
   notification: 'ntf',
   file: 'file',
   message: 'msg',
+  offering: 'off',
+  allocation: 'alloc',
 } as const;
 export type IdKind = keyof typeof IdPrefix;
 

@@ -65,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'suppliers', element: page(() => import('../pages/discovery/suppliers.page')) },
       { path: 'search', element: page(() => import('../pages/discovery/search.page')) },
       { path: 'audit', element: page(() => import('../pages/operator/audit.page')) },
+      { path: 'offerings', element: page(() => import('../pages/offerings/offerings.page')) },
+      { path: 'offerings/:offeringId', element: page(() => import('../pages/offerings/offering.page')) },
       { path: '*', element: page(() => import('../pages/common/not-found.page')) },
     ],
   },

@@ -63,6 +63,7 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
       { to: '/explore', label: 'nav.explore', testId: 'nav-explore' },
       { to: '/deals', label: 'nav.deals', roles: ['tenant', 'supplier'], testId: 'nav-deals' },
       { to: '/expos', label: 'nav.expos', testId: 'nav-expos' },
+      { to: '/offerings', label: 'nav.offerings', testId: 'nav-offerings' },
       { to: '/bookings', label: 'nav.bookings', roles: ['tenant', 'supplier'], testId: 'nav-bookings' },
       { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
       { to: '/org', label: 'nav.org', testId: 'nav-org' },
