@@ -10,6 +10,7 @@ import type { Park } from '../parks/park';
 import { ParkKind } from '../parks/park';
 import { GeoPoint } from '../shared/geo';
 import { LocalizedText } from '../shared/locale';
+import { SupplierEntry } from './supplier-entry';
 
 /** A park as anyone may see it: no operator, no version, nothing but what a brochure says. */
 export const PublicParkSummary = z
@@ -62,14 +63,15 @@ export const PublicPark = PublicParkSummary.extend({
 }).meta({ id: 'PublicPark' });
 export type PublicPark = z.infer<typeof PublicPark>;
 
-export const PublicFirm = z
-  .object({
-    orgId: z.string(),
-    name: z.string(),
-    names: LocalizedText.optional(),
-    country: z.string(),
-    city: z.string().optional(),
-    website: z.string().optional(),
+export const PublicFirm = SupplierEntry.pick({
+  orgId: true,
+  name: true,
+  names: true,
+  country: true,
+  city: true,
+  website: true,
+})
+  .extend({
     as: z
       .array(SelfDeclaredKind)
       .describe('What it is in this park: a tenant located there, a supplier serving it.'),

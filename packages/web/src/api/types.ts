@@ -743,18 +743,8 @@ export interface ChainMap {
   };
 }
 
-/** A park as anyone sees it (GET /v1/public/parks). */
-export interface PublicParkSummary {
-  parkId: string;
-  name: string;
-  names?: LocalizedText;
-  kind: 'industrial_park' | 'cluster' | 'technology_park';
-  country: string;
-  city?: string;
-  location: GeoPoint;
-  timeZone: string;
-  description?: string;
-}
+/** A park as anyone sees it (GET /v1/public/parks): no operator, currency or version. */
+export type PublicParkSummary = Omit<Park, 'operatorOrgId' | 'currency' | 'version'>;
 
 export interface PublicSector {
   division: string;

@@ -9,6 +9,7 @@ import { localName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, Loading } from '../../components/query-state';
 import { useI18n } from '../../i18n/i18n';
+import { ParkKindAndPlace } from './park-kind';
 
 function Figure(props: { label: string; value: number; testId: string }) {
   const { fmt } = useI18n();
@@ -118,14 +119,7 @@ export default function PublicParkPage() {
           <Title order={1} size="h2">
             <bdi>{name}</bdi>
           </Title>
-          <Group gap={6}>
-            <Badge variant="light" color="teal">
-              {t(`park.kind.${p.kind}`)}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {[p.city, p.country].filter(Boolean).join(' · ')}
-            </Text>
-          </Group>
+          <ParkKindAndPlace park={p} />
           {p.description ? <Text>{p.description}</Text> : null}
           <Text size="sm">
             {t('public.park.location')}:{' '}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -8,6 +8,7 @@ import { localName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, Loading } from '../../components/query-state';
 import { useI18n } from '../../i18n/i18n';
+import { ParkKindAndPlace } from './park-kind';
 
 /** The park directory: every park, readable without signing in (workflow 11). */
 export default function PublicParksPage() {
@@ -43,14 +44,7 @@ export default function PublicParksPage() {
                 <Anchor component={Link} to={`/explore/parks/${p.parkId}`} fw={700}>
                   <bdi>{localName(p.name, p.names, lang)}</bdi>
                 </Anchor>
-                <Group gap={6}>
-                  <Badge variant="light" color="teal" size="sm">
-                    {t(`park.kind.${p.kind}`)}
-                  </Badge>
-                  <Text size="sm" c="dimmed">
-                    {[p.city, p.country].filter(Boolean).join(' · ')}
-                  </Text>
-                </Group>
+                <ParkKindAndPlace park={p} />
                 {p.description ? (
                   <Text size="sm" lineClamp={3}>
                     {p.description}
