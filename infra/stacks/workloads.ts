@@ -86,6 +86,7 @@ export const HTTP_FUNCTIONS = {
     entry: 'functions/http/expos.ts',
     routeGroups: ['expos'],
     description: 'Expos, pavilions, slots, bookings and recommendations',
+    publicRoutes: ['/v1/public/expos/{expoId}'],
     routes: [
       '/v1/expos',
       '/v1/expos/{proxy+}',

@@ -257,13 +257,17 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('sends each context’s routes to that context’s function', () => {
+  it('sends each context’s routes to that context’s function, through its live alias', () => {
     const integrations = resourcesOf(dev, 'AWS::ApiGatewayV2::Integration');
+    const aliases = resourcesOf(dev, 'AWS::Lambda::Alias');
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = fnByService(dev, `http-${name}`);
       expect(fn.env.PARKBRIDGE_ROUTE_GROUPS).toBeUndefined();
+      const [aliasId] =
+        Object.entries(aliases).find(([, a]) => a.Properties.FunctionName.Ref === fn.id) ?? [];
+      expect(aliasId, `${name} has a live alias`).toBeDefined();
       const integrationIds = Object.entries(integrations)
-        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(fn.id))
+        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(`"${aliasId}"`))
         .map(([id]) => id);
       const served = routes(dev)
         .filter((r) => integrationIds.some((id) => r.target.includes(id)))
@@ -607,6 +611,25 @@ describe('the web distribution', () => {
           RestrictPublicBuckets: true,
         });
       }
+    }
+  });
+
+  it('caches the public API pages at the edge by path alone, before the uncached API behaviour', () => {
+    for (const [, s] of both()) {
+      const dist = Object.values(resourcesOf(s, 'AWS::CloudFront::Distribution'))[0]!.Properties
+        .DistributionConfig;
+      const patterns = dist.CacheBehaviors.map((b: any) => b.PathPattern);
+      expect(patterns.indexOf('/v1/public/*')).toBeGreaterThanOrEqual(0);
+      expect(patterns.indexOf('/v1/public/*')).toBeLessThan(patterns.indexOf('/v1/*'));
+      const open = dist.CacheBehaviors.find((b: any) => b.PathPattern === '/v1/public/*');
+      expect(open.AllowedMethods).toEqual(['GET', 'HEAD']);
+      expect(open.OriginRequestPolicyId).toBeUndefined();
+      const policies = Object.values(resourcesOf(s, 'AWS::CloudFront::CachePolicy'));
+      expect(policies).toHaveLength(1);
+      const key = policies[0]!.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.HeadersConfig.HeaderBehavior).toBe('none');
+      expect(key.CookiesConfig.CookieBehavior).toBe('none');
+      expect(key.QueryStringsConfig.QueryStringBehavior).toBe('none');
     }
   });
 

@@ -185,6 +185,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/expos/{expoId}/pavilions': change,
   'GET /v1/pavilions/{pavilionId}': read,
   'GET /v1/expos/{expoId}/floorplan': list,
+  'GET /v1/public/expos/{expoId}': list,
   'GET /v1/expos/{expoId}/stats': list,
   'GET /v1/expos/{expoId}/bookings': list,
   'POST /v1/pavilions/{pavilionId}/slots': change,

@@ -264,6 +264,10 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'POST /v1/expos/{expoId}/pavilions': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
   'GET /v1/pavilions/{pavilionId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/expos/{expoId}/floorplan': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/public/expos/{expoId}': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'The floor plan without holders, for anyone (cached publicly): an expo is public.',
+  },
   'GET /v1/expos/{expoId}/stats': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
   'GET /v1/expos/{expoId}/bookings': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
   'POST /v1/pavilions/{pavilionId}/slots': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },

@@ -44,6 +44,12 @@ const parkBody = (n: string) => ({
   timeZone: 'Asia/Ho_Chi_Minh',
 });
 
+/** The expo with one slot held: a floor plan with something on it. */
+const expoWithAHold = async (s: Scenario): Promise<RouteCase> => {
+  await s.hold();
+  return { params: { expoId: await s.expo() } };
+};
+
 const ifMatch = async (s: Scenario, who: Member, path: string) => ({ 'if-match': await s.etag(who, path) });
 
 /**
@@ -661,14 +667,8 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ params: { pavilionId: await s.pavilionId() } }),
   },
-  'GET /v1/expos/{expoId}/floorplan': {
-    as: 'tenant',
-    status: 200,
-    build: async (s) => {
-      await s.hold();
-      return { params: { expoId: await s.expo() } };
-    },
-  },
+  'GET /v1/public/expos/{expoId}': { as: 'anonymous', status: 200, build: expoWithAHold },
+  'GET /v1/expos/{expoId}/floorplan': { as: 'tenant', status: 200, build: expoWithAHold },
   'GET /v1/expos/{expoId}/stats': {
     as: 'operator',
     status: 200,

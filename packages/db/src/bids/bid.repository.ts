@@ -13,7 +13,7 @@ import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
-import type { TxItem } from '../core/transact';
+import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
@@ -27,10 +27,12 @@ import {
   bidRevisionKey,
   bidRevisionPrefix,
 } from './bid.keys';
-import { type CapacityObserver, transactBidding } from './bidding-tx';
 import { gateItems } from './need-gate';
 
-/** Bids on one need are a bounded partition; past this many, listing refuses rather than truncating silently. */
+/**
+ * Bids read for one need, at most (reads stop at the first page past it). A bid past it is not
+ * refused yet: docs/scale.md lists it under what is left.
+ */
 const MAX_BIDS_PER_NEED = 2000;
 
 export class DynamoBidRepository implements BidRepository {
@@ -167,7 +169,7 @@ export class DynamoBidRepository implements BidRepository {
     }
     // Last: a closed need or a lost approval is the reason to report before a file's.
     items.push(...attachmentWrites(this.db, w.files, now), ...quotaWrites(this.db, w.charges));
-    await transactBidding(this.db, items, `bid.${w.intent}`, this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: `bid.${w.intent}` });
     return next;
   }
 }

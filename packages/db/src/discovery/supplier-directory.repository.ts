@@ -8,7 +8,7 @@ import {
   supplierFilterFields,
 } from '@parkbridge/domain/discovery';
 import type { Db, Item } from '../core';
-import { allOf, type Filter, filteredPage, termsFilter } from '../needs/filtered-query';
+import { allOf, type Filter, filteredPage, termsFilter } from '../core/filtered-query';
 import { DIRECTORY_TYPE, directoryIndexKeys, directoryKey, SUPPLIERS } from './directory.keys';
 
 const FIELDS = ['categoryKeys', 'certificateKinds', 'searchText'] as const;

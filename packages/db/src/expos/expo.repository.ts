@@ -11,7 +11,7 @@ import type {
 } from '@parkbridge/domain/expos';
 import { MAX_EXPO_DAYS, targetId } from '@parkbridge/domain/expos';
 import { type Db, getItem, queryAll, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
-import { filteredPage } from '../needs/filtered-query';
+import { filteredPage } from '../core/filtered-query';
 import { claimOf, withoutClaim } from './claim.attributes';
 import {
   expoKey,

@@ -18,12 +18,11 @@ import type {
 } from '@parkbridge/domain/offerings';
 import { OFFERING_DIRECTION } from '@parkbridge/domain/offerings';
 import { auctionStateOf, auctionStateWrite, countStandingBids } from '../bids/auction-state';
-import { type CapacityObserver, transactBidding } from '../bids/bidding-tx';
 import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
-import type { TxItem } from '../core/transact';
+import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { notificationWrites } from '../notifications/notification.repository';
 import { membershipKeys } from '../orgs/membership.repository';
@@ -192,7 +191,7 @@ export class DynamoOfferingRepository implements OfferingRepository {
         ),
       );
     }
-    await transactBidding(this.db, items, `offering_bid.${w.intent}`, this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: `offering_bid.${w.intent}` });
     return next;
   }
 
@@ -383,7 +382,7 @@ export class DynamoOfferingRepository implements OfferingRepository {
       membershipStep.tx,
       ...w.notifications.slice(0, room).flatMap((n) => notificationWrites(this.db, n, now).items),
     ];
-    await transactBidding(this.db, items, 'offering.award', this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: 'offering.award' });
     return { allocation, unsent: w.notifications.slice(room) };
   }
 

@@ -19,6 +19,7 @@ import { logout } from '../auth/login';
 import { hasRole, type Role, useSession } from '../auth/session';
 import { localName } from '../components/park';
 import { Loading } from '../components/query-state';
+import { UserText } from '../components/user-text';
 import { useI18n } from '../i18n/i18n';
 import { isLang, LANGS, LANGUAGES } from '../i18n/languages';
 import type { MessageKey } from '../i18n/messages/en';
@@ -129,6 +130,10 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
+  const signOut = () => {
+    logout(config);
+    if (!config.cognito) navigate('/login');
+  };
   const org = useOrg(session?.orgId);
   // Every amount is read and shown with the exponent the API states: nothing renders before it.
   const currencies = useCurrencies(!!session);
@@ -174,6 +179,7 @@ export function Shell() {
               variant="subtle"
               size="xs"
               data-testid="header-notifications"
+              style={{ flexShrink: 0 }}
               rightSection={
                 unread.data ? (
                   <Badge size="sm" color="red" circle aria-hidden>
@@ -186,16 +192,10 @@ export function Shell() {
               {t('nav.notifications')}
             </Button>
             <Text size="sm" visibleFrom="md" c="dimmed" data-testid="whoami">
-              <bdi>{org.data ? localName(org.data.name, org.data.names, lang) : session.email}</bdi>
+              <UserText>{org.data ? localName(org.data.name, org.data.names, lang) : session.email}</UserText>
             </Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                logout(config);
-                if (!config.cognito) navigate('/login');
-              }}
-            >
+            {/* On a phone there is no room beside the notifications: sign-out moves into the menu. */}
+            <Button variant="default" size="xs" visibleFrom="sm" onClick={signOut}>
               {t('auth.logout')}
             </Button>
           </Group>
@@ -227,6 +227,16 @@ export function Shell() {
             </div>
           ))}
         </AppShell.Section>
+        <Button
+          variant="default"
+          size="xs"
+          m="xs"
+          hiddenFrom="sm"
+          onClick={signOut}
+          data-testid="menu-logout"
+        >
+          {t('auth.logout')}
+        </Button>
         {hasRole(session, 'operator') || !session.orgId ? null : (
           <Text size="xs" c="dimmed" px="sm" py="xs">
             {session.roles.map((r) => t(`role.${r}`)).join(' · ')}

@@ -1,15 +1,17 @@
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { BidComparison, Deal, Need, OwnerBids } from '../../api/types';
+import { ConfirmButton } from '../../components/confirm';
 import { FileList } from '../../components/files';
-import { ProblemAlert } from '../../components/problem';
+import { ParkTime } from '../../components/park-time';
 import { Empty, QueryState } from '../../components/query-state';
 import { SortableTh, useSort } from '../../components/sortable';
 import { StatusBadge } from '../../components/status-badge';
 import { useTermsText } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
+import { isolate, UserText } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { needBidsKey, needKey } from './need-keys';
 
@@ -44,7 +46,7 @@ function value(b: BidComparison, key: Column): number | string | null {
 }
 
 function AwardButton(props: { need: Need; bid: BidComparison }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const navigate = useNavigate();
   const s = useSubmit(
     (key) =>
@@ -58,19 +60,26 @@ function AwardButton(props: { need: Need; bid: BidComparison }) {
       onSuccess: (deal) => navigate(`/deals/${deal.dealId}`),
     },
   );
+  const name = props.bid.supplier.name;
   return (
-    <Stack gap={4}>
-      <Button
-        size="compact-sm"
-        loading={s.pending}
-        onClick={() => void s.submit()}
-        aria-label={t('bid.awardTo', { name: props.bid.supplier.name })}
-        data-testid={`award-${props.bid.bidId}`}
-      >
-        {t('bid.award')}
-      </Button>
-      {s.error ? <ProblemAlert error={s.error} /> : null}
-    </Stack>
+    <ConfirmButton
+      label={t('bid.award')}
+      button={{
+        size: 'compact-sm',
+        'aria-label': t('bid.awardTo', { name }),
+        'data-testid': `award-${props.bid.bidId}`,
+      }}
+      title={t('confirm.award.title')}
+      message={t('confirm.award.body', {
+        total: fmt.money(props.bid.total),
+        name: isolate(name),
+        title: isolate(props.need.title),
+      })}
+      confirmLabel={t('bid.award')}
+      pending={s.pending}
+      error={s.error}
+      onConfirm={async () => (await s.submit()) !== undefined}
+    />
   );
 }
 
@@ -149,10 +158,10 @@ export function OwnerBidsPanel(props: { need: Need }) {
                       <Table.Td className="numeric">{fmt.number(b.rank)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={600}>
-                          {b.supplier.name}
+                          <UserText>{b.supplier.name}</UserText>
                         </Text>
                         {b.notes && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
+                          <Text size="xs" c="dimmed" lineClamp={2} dir="auto">
                             {b.notes}
                           </Text>
                         )}
@@ -170,7 +179,9 @@ export function OwnerBidsPanel(props: { need: Need }) {
                       <Table.Td className="numeric">
                         {t('bid.days', { days: fmt.number(b.leadTimeDays) })}
                       </Table.Td>
-                      <Table.Td>{fmt.dateTime(b.validUntil)}</Table.Td>
+                      <Table.Td>
+                        <ParkTime parkId={need.parkId} at={b.validUntil} />
+                      </Table.Td>
                       <Table.Td className="numeric">
                         {b.reputation.averageRating === null
                           ? t('bid.noRatings')
