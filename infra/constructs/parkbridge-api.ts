@@ -155,7 +155,7 @@ export class ParkbridgeApi extends Construct {
       handler,
       paths,
       [HttpMethod.GET],
-      'is public by contract (health, the OpenAPI document, the API reference)',
+      'is public by contract (health, the OpenAPI document, the API reference, the public park pages)',
     );
   }
 

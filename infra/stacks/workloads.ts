@@ -111,6 +111,13 @@ export const HTTP_FUNCTIONS = {
     description: 'Uploads (presigned POSTs and their checks) and downloads of files',
     routes: ['/v1/uploads', '/v1/uploads/{proxy+}', '/v1/attachments/{proxy+}'],
   },
+  discovery: {
+    entry: 'functions/http/discovery.ts',
+    routeGroups: ['discovery'],
+    description: 'Finding things: public park pages (no token) and the supplier directory',
+    publicRoutes: ['/v1/public/{proxy+}'],
+    routes: ['/v1/suppliers', '/v1/suppliers/{proxy+}'],
+  },
   chainMap: {
     entry: 'functions/http/chain-map.ts',
     routeGroups: ['chain-map'],

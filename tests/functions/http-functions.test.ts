@@ -23,7 +23,7 @@ function contextsReachedBy(group: RouteGroup): Set<string> {
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.ts'))
         for (const m of readFileSync(path, 'utf8').matchAll(
-          /\bapp\.(market|bidding|expos|chainMap|documents|mail)\b/g,
+          /\bapp\.(market|bidding|expos|chainMap|documents|mail|discovery)\b/g,
         ))
           reached.add(m[1]!);
     }

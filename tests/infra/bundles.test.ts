@@ -24,6 +24,7 @@ const ENTRIES = {
   expos: 'functions/http/expos.ts',
   chainMap: 'functions/http/chain-map.ts',
   documents: 'functions/http/documents.ts',
+  discovery: 'functions/http/discovery.ts',
   streams: 'functions/streams/handler.ts',
   schedules: 'functions/schedules/handler.ts',
   auth: 'functions/auth/pre-token-generation.ts',
@@ -151,6 +152,7 @@ describe('the Lambda bundles', () => {
       expos: ['"/expos/{expoId}/floorplan"', '#BOOKINGS'],
       chainMap: ['"/parks/{parkId}/chain-map"', 'PARK#MAP#'],
       documents: ['"/uploads/{uploadId}/complete"', 'GuardDutyMalwareScanStatus'],
+      discovery: ['"/public/parks/{parkId}"', 'SUPPLIERS'],
     } as const;
     for (const fn of Object.keys(marks) as (keyof typeof marks)[]) {
       const code = readFileSync(join(bundles[fn], 'index.mjs'), 'utf8');

@@ -61,6 +61,8 @@ describe('the API Gateway route table', () => {
     expect(httpFunctionFor('/v1/parks/p1/chain-map.csv')?.fn).toBe('chainMap');
     expect(httpFunctionFor('/v1/parks/p1/memberships')?.fn).toBe('core');
     expect(httpFunctionFor('/v1/slots/s1/hold')?.fn).toBe('expos');
+    expect(httpFunctionFor('/v1/public/parks/p1/firms')?.fn).toBe('discovery');
+    expect(httpFunctionFor('/v1/suppliers')?.fn).toBe('discovery');
   });
 
   it('lets unclaimed /v1 paths reach core, which answers a problem+json 404', () => {

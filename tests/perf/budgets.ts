@@ -72,6 +72,25 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/currencies': read,
   'GET /v1/categories/{code}': read,
 
+  'GET /v1/public/parks': list,
+  'GET /v1/public/parks/{parkId}': {
+    kind: 'read',
+    exception: {
+      maxCalls: 4,
+      reason:
+        'Sent at once: the park, the chain map’s counters per category (one item each) and its summary, and the park’s expos that have not ended (one Query).',
+    },
+  },
+  'GET /v1/public/parks/{parkId}/firms': {
+    kind: 'list',
+    exception: {
+      maxCalls: 3,
+      reason:
+        'The park (404 for an unknown one), a page of its approved members, their organisations (one BatchGetItem).',
+    },
+  },
+  'GET /v1/suppliers': list,
+
   'POST /v1/orgs': change,
   'GET /v1/orgs/{orgId}': read,
   'PATCH /v1/orgs/{orgId}': change,

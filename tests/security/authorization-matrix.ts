@@ -48,6 +48,23 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'GET /v1/currencies': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/categories/{code}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
 
+  'GET /v1/public/parks': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Public by contract (workflow 11): no token needed; a token changes nothing.',
+  },
+  'GET /v1/public/parks/{parkId}': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Counts and open expos only: no drafts, no needs’ text, no bids, no slot holders.',
+  },
+  'GET /v1/public/parks/{parkId}/firms': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Only members that chose `publicProfile`.',
+  },
+  'GET /v1/suppliers': {
+    expect: row(401, 200, 200, 200, 200, 200, 200, 403),
+    note: 'Any member of an organisation may browse the supplier directory.',
+  },
+
   'POST /v1/orgs': {
     expect: row(401, 409, 409, 409, 409, 409, 409, 201),
     note: 'A user belongs to one organisation: 409 for everyone who has one.',

@@ -44,11 +44,20 @@ describe('every route of the OpenAPI document is classified', () => {
       'GET /v1/email/unsubscribe',
       'POST /v1/email/unsubscribe',
     ];
-    // /v1/public/… are the contract's routes without a token: park space on offer, for investors.
+    // /v1/public/… are the contract's routes without a token: park pages, and park space on offer.
     const open = Object.values(documented.routes).filter(
       (r) => !r.secured && !PUBLIC.includes(r.key) && !r.key.includes(' /v1/public/'),
     );
     expect(open.map((r) => r.key)).toEqual([]);
+  });
+
+  it('declares the public pages without a security requirement, and nothing else under /v1/public', () => {
+    const publicKeys = keys.filter((k) => k.includes(' /v1/public/'));
+    expect(publicKeys.length).toBeGreaterThan(0);
+    for (const k of publicKeys) {
+      expect(k, 'public routes are reads').toMatch(/^GET /);
+      expect(documented.routes[k as keyof typeof documented.routes]?.secured, k).toBe(false);
+    }
   });
 });
 

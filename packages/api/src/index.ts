@@ -12,6 +12,7 @@ export { biddingRoutes } from './routes/bidding';
 export { chainMapRoutes } from './routes/chain-map';
 export { coreRoutes } from './routes/core-routes';
 export { devRoutes } from './routes/dev';
+export { publicRoutes, supplierRoutes } from './routes/discovery';
 export { documentRoutes } from './routes/documents';
 export { expoRoutes } from './routes/expos';
 export { marketRoutes } from './routes/market';

@@ -1,6 +1,7 @@
 import type { Container } from '@parkbridge/runtime';
 import { biddingJobs } from './bidding.jobs';
 import { chainMapJobs } from './chain-map.jobs';
+import { discoveryJobs } from './discovery.jobs';
 import { exposJobs } from './expos.jobs';
 import { mailJobs } from './mail.jobs';
 import { marketJobs } from './market.jobs';
@@ -14,6 +15,6 @@ export { processStreamBatch, type StreamConsumer } from './stream/consumer';
 
 /** Every consumer and schedule, by name: the Lambda entries pick theirs, the local server runs all. */
 export function allJobs(app: Container): { consumers: StreamConsumer[]; schedules: ScheduledJob[] } {
-  const parts = [marketJobs(app), biddingJobs(app), exposJobs(app), chainMapJobs(app), mailJobs(app)];
+  const parts = [marketJobs(app), biddingJobs(app), exposJobs(app), chainMapJobs(app), mailJobs(app), discoveryJobs(app)];
   return { consumers: parts.flatMap((p) => p.consumers), schedules: parts.flatMap((p) => p.schedules) };
 }

@@ -1,6 +1,7 @@
 export { createBiddingContext } from './container/bidding';
 export { createChainMapContext } from './container/chain-map';
 export type { CoreContext } from './container/core';
+export { createDiscoveryContext } from './container/discovery';
 export { createDocumentsContext } from './container/documents';
 export { createExposContext } from './container/expos';
 export {

@@ -61,6 +61,8 @@ export async function seedFoundation(app: Container): Promise<DemoWorld> {
       country: f.country,
       city: f.city,
       location: f.location,
+      // The demo firms show themselves on their parks' public pages, as a showcase park's would.
+      publicProfile: true,
     });
     const caller: OrgCaller = { userId: u.userId, orgId: org.orgId, roles: rolesForKinds(org.kinds) };
     const parkId = parks[f.park].parkId;

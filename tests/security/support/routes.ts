@@ -100,6 +100,26 @@ export const RECIPES: Record<RouteKey, Recipe> = {
       body: { description: 'Steel, auto parts and food processing.' },
     }),
   },
+  'GET /v1/public/parks': { as: 'anonymous', status: 200, build: async () => ({}) },
+  'GET /v1/public/parks/{parkId}': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ params: { parkId: s.a.parkId } }),
+  },
+  'GET /v1/public/parks/{parkId}/firms': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ params: { parkId: s.a.parkId } }),
+  },
+  'GET /v1/suppliers': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => {
+      // The directory consumer is not running here: rebuild the supplier's entry as it would.
+      await s.h.container.discovery.suppliers.refresh(s.a.supplier.orgId);
+      return { query: { parkId: s.a.parkId } };
+    },
+  },
   'GET /v1/categories': { as: 'tenant', status: 200, build: async () => ({ query: { parent: 'C' } }) },
   'GET /v1/currencies': { as: 'tenant', status: 200, build: async () => ({}) },
   'GET /v1/categories/{code}': {

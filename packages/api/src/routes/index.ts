@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env';
 import { biddingRoutes } from './bidding';
 import { chainMapRoutes } from './chain-map';
 import { coreRoutes } from './core-routes';
+import { publicRoutes, supplierRoutes } from './discovery';
 import { documentRoutes } from './documents';
 import { expoRoutes } from './expos';
 import { marketRoutes } from './market';
@@ -22,6 +23,7 @@ export const ROUTE_GROUPS = {
   expos: [expoRoutes],
   'chain-map': [chainMapRoutes],
   documents: [documentRoutes],
+  discovery: [publicRoutes, supplierRoutes],
 } as const;
 
 export type RouteGroup = keyof typeof ROUTE_GROUPS;

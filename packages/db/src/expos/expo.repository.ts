@@ -9,8 +9,9 @@ import type {
   PavilionLayout,
   Slot,
 } from '@parkbridge/domain/expos';
-import { targetId } from '@parkbridge/domain/expos';
+import { MAX_EXPO_DAYS, targetId } from '@parkbridge/domain/expos';
 import { type Db, getItem, queryAll, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
+import { filteredPage } from '../core/filtered-query';
 import { claimOf, withoutClaim } from './claim.attributes';
 import {
   expoKey,
@@ -53,6 +54,25 @@ export class DynamoExpoRepository implements ExpoRepository {
       ? await queryPage(this.db, { index: 'gsi3', pk: parkExposPk(filter.parkId) }, page)
       : await queryPage(this.db, { index: 'gsi2', pk: 'EXPOS' }, page);
     return { items: res.items.map(toExpo), nextCursor: res.nextCursor };
+  }
+
+  /**
+   * A park's expos that have not ended, soonest first: those starting at most MAX_EXPO_DAYS ago
+   * (no expo lasts longer), filtered on their end; one bounded Query for the public park page.
+   */
+  async openByPark(parkId: string, now: Date, limit: number): Promise<Stored<Expo>[]> {
+    const from = new Date(now.getTime() - MAX_EXPO_DAYS * 86_400_000).toISOString();
+    const res = await filteredPage(
+      this.db,
+      {
+        index: 'gsi3',
+        pk: parkExposPk(parkId),
+        sk: { between: [from, '~'] },
+        filter: { expression: 'endsAtMs > :now', values: { ':now': now.getTime() } },
+      },
+      { limit },
+    );
+    return res.items.map(toExpo);
   }
 
   create(expo: Expo, audit: Audit) {

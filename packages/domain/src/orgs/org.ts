@@ -20,6 +20,8 @@ export const OrgInput = z.strictObject({
   location: GeoPoint.optional(),
   website: z.url().max(300).optional(),
   description: Text(4000).optional(),
+  /** Shown by name on the public pages of the parks it belongs to (absent: not shown). */
+  publicProfile: z.boolean().optional(),
 });
 export type OrgInput = z.infer<typeof OrgInput>;
 

@@ -4,6 +4,7 @@ import type { FileServices } from '@parkbridge/domain/documents';
 import { createBiddingContext } from './bidding';
 import { createChainMapContext } from './chain-map';
 import { type CoreContext, createCoreContext } from './core';
+import { createDiscoveryContext } from './discovery';
 import { createDocumentsContext } from './documents';
 import { createExposContext } from './expos';
 import { createMailContext } from './mail';
@@ -17,6 +18,7 @@ export const CONTEXT_BUILDERS = {
   chainMap: createChainMapContext,
   documents: createDocumentsContext,
   mail: createMailContext,
+  discovery: createDiscoveryContext,
 };
 
 export type ContextName = keyof typeof CONTEXT_BUILDERS;
@@ -57,6 +59,7 @@ export function composeContainer(
     'chainMap',
     'documents',
     'mail',
+    'discovery',
   ] as const satisfies readonly ContextName[]) {
     const build = builders[name];
     if (build) Object.assign(container, { [name]: build(db, rules, core) });

@@ -48,6 +48,8 @@ export interface Org {
   location?: GeoPoint;
   website?: string;
   description?: string;
+  /** Shown by name on the public pages of its parks. */
+  publicProfile?: boolean;
   version: number;
 }
 
@@ -768,6 +770,67 @@ export interface ChainMap {
     awarded: CurrencyRatio[];
     ratioChange: { currency: string; change: number | null }[];
     deals: number;
+  };
+}
+
+/** A park as anyone sees it (GET /v1/public/parks): no operator, currency or version. */
+export type PublicParkSummary = Omit<Park, 'operatorOrgId' | 'currency' | 'version'>;
+
+export interface PublicSector {
+  division: string;
+  titles: LocalizedText;
+  inParkListings: number;
+  declaredInputs: number;
+  openNeeds: number;
+}
+
+export interface PublicExpo {
+  expoId: string;
+  name: string;
+  names?: LocalizedText;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  timeZone: string;
+}
+
+/** A park's public page (GET /v1/public/parks/{parkId}). */
+export interface PublicPark extends PublicParkSummary {
+  memberFirms: number;
+  chains: number;
+  openNeeds: number;
+  sectors: PublicSector[];
+  openExpos: PublicExpo[];
+}
+
+export interface PublicFirm {
+  orgId: string;
+  name: string;
+  names?: LocalizedText;
+  country: string;
+  city?: string;
+  website?: string;
+  as: ('tenant' | 'supplier')[];
+}
+
+/** A firm of the supplier directory (GET /v1/suppliers). */
+export interface Supplier {
+  orgId: string;
+  name: string;
+  names?: LocalizedText;
+  country: string;
+  city?: string;
+  location?: GeoPoint;
+  website?: string;
+  parkIds: string[];
+  categories: string[];
+  listingCount: number;
+  certificates: { kind: CertificateKind; validUntil: string }[];
+  reputation: {
+    averageRating: number | null;
+    ratingCount: number;
+    dealCount: number;
+    onTimeRate: number | null;
   };
 }
 

@@ -2,6 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { getSession } from '../auth/session';
 import { homePath } from './home';
+import { PublicShell } from './public-shell';
 import { Shell } from './shell';
 
 /** Each page is its own chunk, loaded when first visited. */
@@ -24,6 +25,15 @@ export const router = createBrowserRouter([
   },
   { path: '/unsubscribe', element: page(() => import('../pages/auth/unsubscribe.page')) },
   { path: '/dev/mail', element: page(() => import('../pages/dev/mail.page')) },
+  // Readable without signing in (workflow 11): the park directory and each park's page.
+  {
+    path: '/explore',
+    element: <PublicShell />,
+    children: [
+      { index: true, element: page(() => import('../pages/public/parks.page')) },
+      { path: 'parks/:parkId', element: page(() => import('../pages/public/park.page')) },
+    ],
+  },
   {
     path: '/',
     element: <Shell />,
@@ -55,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'parks', element: page(() => import('../pages/operator/parks.page')) },
       { path: 'parks/:parkId', element: page(() => import('../pages/operator/park.page')) },
       { path: 'parks/:parkId/chain-map', element: page(() => import('../pages/operator/chain-map.page')) },
+      { path: 'suppliers', element: page(() => import('../pages/discovery/suppliers.page')) },
+      { path: 'search', element: page(() => import('../pages/discovery/search.page')) },
       { path: 'audit', element: page(() => import('../pages/operator/audit.page')) },
       { path: 'offerings', element: page(() => import('../pages/offerings/offerings.page')) },
       { path: 'offerings/:offeringId', element: page(() => import('../pages/offerings/offering.page')) },

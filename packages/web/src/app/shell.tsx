@@ -1,16 +1,18 @@
 import {
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Group,
   NativeSelect,
   NavLink,
   Text,
+  TextInput,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrencies, useOrg, useUnreadCount } from '../api/queries';
 import { logout } from '../auth/login';
@@ -58,6 +60,8 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
   {
     title: 'nav.section.everyone',
     items: [
+      { to: '/suppliers', label: 'nav.suppliers', testId: 'nav-suppliers' },
+      { to: '/explore', label: 'nav.explore', testId: 'nav-explore' },
       { to: '/deals', label: 'nav.deals', roles: ['tenant', 'supplier'], testId: 'nav-deals' },
       { to: '/expos', label: 'nav.expos', testId: 'nav-expos' },
       { to: '/offerings', label: 'nav.offerings', testId: 'nav-offerings' },
@@ -70,6 +74,36 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
 ];
 
 const allowed = (roles: Role[] | undefined, mine: Role[]) => !roles || roles.some((r) => mine.includes(r));
+
+/** The header's one search box: needs, listings and suppliers (the results page groups them). */
+function HeaderSearch(props: { testId: string; onDone?: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const current =
+    location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  const [q, setQ] = useState(current);
+  useEffect(() => setQ(current), [current]);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+        props.onDone?.();
+      }}
+    >
+      <TextInput
+        size="xs"
+        type="search"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        data-testid={props.testId}
+      />
+    </form>
+  );
+}
 
 function LanguagePicker() {
   const { t, lang, setLang } = useI18n();
@@ -134,6 +168,11 @@ export function Shell() {
             </UnstyledButton>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {session.orgId ? (
+              <Box visibleFrom="sm" w={220}>
+                <HeaderSearch testId="header-search" />
+              </Box>
+            ) : null}
             <LanguagePicker />
             <Button
               component={Link}
@@ -164,6 +203,11 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')} data-testid="main-nav">
+        {session.orgId ? (
+          <Box hiddenFrom="sm" px="sm" pt="sm">
+            <HeaderSearch testId="nav-search" onDone={close} />
+          </Box>
+        ) : null}
         <AppShell.Section grow style={{ overflowY: 'auto' }}>
           {sections.map((s) => (
             <div key={s.title}>

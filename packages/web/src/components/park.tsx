@@ -24,6 +24,8 @@ export function ParkSelect(props: {
   parks?: Park[];
   error?: string | undefined;
   required?: boolean;
+  /** The empty choice's words: "Choose a park…" unless a filter means "any park". */
+  emptyLabel?: string;
 }) {
   const { t, lang } = useI18n();
   const all = useParks();
@@ -36,7 +38,7 @@ export function ParkSelect(props: {
       onChange={(e) => props.onChange(e.currentTarget.value)}
       error={props.error}
       data={[
-        { value: '', label: t('park.choose') },
+        { value: '', label: props.emptyLabel ?? t('park.choose') },
         ...parks.map((p) => ({ value: p.parkId, label: parkName(p, lang) })),
       ]}
     />

@@ -18,8 +18,8 @@ import {
 import { publicPage, withEtag } from '../../http/respond';
 
 const ParkView = Park.meta({ id: 'Park' });
-const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
-const ParkListQuery = PageQuery.extend({
+export const ParkParams = z.object({ parkId: z.string().min(1).max(64) });
+export const ParkListQuery = PageQuery.extend({
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -12,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { DEMO_LOGINS } from '../../../../seed/src/demo-data';
 import { useConfig } from '../../app/config-context';
 import { homePath } from '../../app/home';
@@ -65,6 +66,9 @@ export default function LoginPage() {
           <Stack gap="lg">
             <Title order={1}>{t('auth.title')}</Title>
             <Text c="dimmed">{t('app.tagline')}</Text>
+            <Anchor component={Link} to="/explore" underline="always" data-testid="explore-parks">
+              {t('public.explore')}
+            </Anchor>
             {config.cognito ? (
               <Center py="xl">
                 <Button size="md" onClick={() => startCognitoLogin(config.cognito!, next ?? '/')}>

@@ -12,11 +12,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { keys, useCertificates, useMyMemberships, useOrg, useParks } from '../../api/queries';
-import { type Attachment, CERTIFICATE_KINDS, type Certificate, type Membership } from '../../api/types';
+import {
+  type Attachment,
+  CERTIFICATE_KINDS,
+  type Certificate,
+  type Membership,
+  type Org,
+} from '../../api/types';
+import { forgetParkToJoin, parkToJoin } from '../../app/join-park';
 import { useSession } from '../../auth/session';
 import { FileDrop, FileList } from '../../components/files';
+import { etagFor } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { localName, ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -28,12 +37,23 @@ import { useI18n } from '../../i18n/i18n';
 function ApplyForm(props: { memberships: Membership[]; kinds: ('tenant' | 'supplier')[] }) {
   const { t } = useI18n();
   const parks = useParks();
-  const [parkId, setParkId] = useState('');
+  const [params] = useSearchParams();
+  // A visitor who pressed "Join this park" on a public park page lands here with that park chosen.
+  const [parkId, setParkId] = useState(() => {
+    const wanted = parkToJoin(params.get('join'));
+    return props.memberships.some((m) => m.parkId === wanted) ? '' : wanted;
+  });
   const [as, setAs] = useState<string[]>(props.kinds);
   const applied = new Set(props.memberships.map((m) => m.parkId));
   const s = useSubmit(
     (key) => api.post<Membership>(`/v1/parks/${parkId}/memberships`, { as }, { idempotencyKey: key }),
-    { invalidate: [keys.myMemberships], onSuccess: () => setParkId('') },
+    {
+      invalidate: [keys.myMemberships],
+      onSuccess: () => {
+        forgetParkToJoin();
+        setParkId('');
+      },
+    },
   );
   return (
     <form onSubmit={s.onSubmit}>
@@ -64,6 +84,33 @@ function ApplyForm(props: { memberships: Membership[]; kinds: ('tenant' | 'suppl
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Whether the firm is shown by name on its parks' public pages (off until the firm says so). */
+function PublicProfileSwitch(props: { org: Org }) {
+  const { t } = useI18n();
+  const s = useSubmit(
+    () =>
+      api.patch<Org>(
+        `/v1/orgs/${props.org.orgId}`,
+        { publicProfile: !props.org.publicProfile },
+        { ifMatch: etagFor(props.org) },
+      ),
+    { invalidate: [keys.org(props.org.orgId)] },
+  );
+  return (
+    <Stack gap={4}>
+      <Checkbox
+        label={t('org.publicProfile')}
+        description={t('org.publicProfileHint')}
+        checked={!!props.org.publicProfile}
+        disabled={s.pending}
+        onChange={() => void s.submit()}
+        data-testid="org-public-profile"
+      />
+      {s.error ? <ProblemAlert error={s.error} /> : null}
+    </Stack>
   );
 }
 
@@ -195,6 +242,7 @@ export default function OrgPage() {
                 {o.kinds.map((k) => t(`role.${k}`)).join(' · ')} · {o.country}
                 {o.city ? ` · ${o.city}` : ''}
               </Text>
+              {isFirm && <PublicProfileSwitch org={o} />}
             </Stack>
           </Paper>
         )}

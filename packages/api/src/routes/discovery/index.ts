@@ -1,0 +1,2 @@
+export { PUBLIC_CACHE_CONTROL, publicRoutes } from './public.routes';
+export { supplierRoutes } from './suppliers.routes';
