@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { EnvName } from '@parkbridge/config';
+import { MIGRATIONS, runMigrations } from '@parkbridge/db/migrations';
 import { DEMO_LOGINS, seedDemo, seedOperatorOnly } from '@parkbridge/seed';
 import { startLocalRuntime } from './local-runtime';
 import { mountStaticFiles } from './static-files';
@@ -33,6 +34,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Data kept from an older release is brought up to this one's first (each migration is idempotent).
+  const migrated = await runMigrations(runtime.db, MIGRATIONS);
   const seeded =
     seed === 'demo' ? await seedDemo(runtime.container) : await seedOperatorOnly(runtime.container);
   mountStaticFiles(runtime.app, join(import.meta.dirname, '../../packages/web/dist'));
@@ -47,6 +50,7 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API reference  ${url}/docs   (OpenAPI: ${url}/openapi.json)
   DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
   files (S3)     ${runtime.s3Endpoint} (${dataDir ? `kept in ${join(dataDir, 'files')}` : 'a temporary folder'})
+  migrations     ${migrated.map((m) => `${m.name} (${m.status}${m.changed ? `, ${m.changed} changed` : ''})`).join('; ')}
   demo data      ${seeded}
 
 Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):

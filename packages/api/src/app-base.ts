@@ -14,6 +14,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export type RouteFactory = (container: Container) => OpenAPIHono<AppEnv>;
 
 export interface BaseDeps {
+  container: Container;
   /** How a request proves who it is: local tokens, or API Gateway's verified claims. */
   resolveCaller: CallerResolver;
   logError?: (err: unknown, requestId: string) => void;
@@ -38,7 +39,7 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
       },
     }),
   );
-  app.use('/v1/*', authenticate(deps.resolveCaller));
+  app.use('/v1/*', authenticate(deps.resolveCaller, deps.container.repos.members));
   app.use('/v1/*', async function requireJsonBody(c, next) {
     const type = c.req.header('content-type');
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !/^application\/json\b/i.test(type)) {

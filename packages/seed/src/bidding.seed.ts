@@ -1,4 +1,5 @@
 import { type Caller, DomainError, fixedClock, type Stored } from '@parkbridge/domain/core';
+import { awardedDeal } from '@parkbridge/domain/deals';
 import { type Need, NeedInput } from '@parkbridge/domain/needs';
 import { type Container, createContainer } from '@parkbridge/runtime';
 import type { MarketDemo } from './market.seed';
@@ -162,7 +163,7 @@ async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: strin
       clock.set(new Date(start + HOUR));
       const offer = await bid(seller, need, d.price, 10);
       clock.set(new Date(start + 8 * HOUR));
-      const deal = await past.bidding.awards.award(buyer, need.needId, offer.bid.bidId);
+      const deal = awardedDeal(await past.bidding.awards.award(buyer, need.needId, offer.bid.bidId));
       if (d.to === 'cancelled') {
         clock.set(new Date(start + 20 * HOUR));
         await past.bidding.deals.cancel(buyer, deal.dealId, d.cancelReason ?? 'Plans changed.');
@@ -407,7 +408,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     at(39);
     const won = await bid(karaj, need, 182_000, 10);
     at(32);
-    const deal = await past.bidding.awards.award(dairy, need.needId, won.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(dairy, need.needId, won.bid.bidId));
     at(31);
     await past.bidding.deals.confirm(karaj, deal.dealId);
     at(25);
@@ -453,7 +454,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
       validUntil: new Date(need.closesAtMs + 60 * DAY).toISOString(),
     });
     at(31);
-    const deal = await past.bidding.awards.award(electronics, need.needId, first.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(electronics, need.needId, first.bid.bidId));
     at(30);
     await past.bidding.deals.confirm(hanoi, deal.dealId);
     at(15);
@@ -488,7 +489,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     at(11);
     const won = await bid(erdenet, need, 4_500_000, 20);
     at(6);
-    const deal = await past.bidding.awards.award(leather, need.needId, won.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(leather, need.needId, won.bid.bidId));
     at(5);
     await past.bidding.deals.confirm(erdenet, deal.dealId);
   });

@@ -1,10 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { DynamoIdempotencyRepository } from '@parkbridge/db/idempotency';
-import { invalid, type Role } from '@parkbridge/domain/core';
+import { invalid } from '@parkbridge/domain/core';
 import type { MiddlewareHandler } from 'hono';
 import { allow } from './auth';
 import type { AppEnv } from './env';
 import { idempotent } from './idempotency';
+import { type Admit, admittedPeople, splitAdmits } from './person-roles';
 import { zodFieldErrors } from './problem';
 
 /** A router whose validation failures become problem+json naming every failing field. */
@@ -63,19 +64,28 @@ export function problems(...statuses: (keyof typeof PROBLEM_TEXT)[]) {
   >;
 }
 
-/** Security requirement plus role guard, spread into a route definition. Empty roles: any signed-in user. */
-export function secured(...roles: Role[]) {
+/**
+ * Security requirement plus role guard, spread into a route definition. It lists the kinds of
+ * organisation admitted (none: any signed-in user) and the person roles admitted (admins always;
+ * none: everyone, for reads; `anyRole` says so for a change), which the OpenAPI document states
+ * as `x-person-roles`.
+ */
+export function secured(...admits: Admit[]) {
+  const { kinds, people } = splitAdmits(admits);
   return {
     security: [{ bearer: [] }],
-    middleware: [allow(...roles)] as MiddlewareHandler<AppEnv>[],
+    'x-person-roles': admittedPeople(people),
+    middleware: [allow(kinds, people)] as MiddlewareHandler<AppEnv>[],
   };
 }
 
 /** As `secured`, for creating calls: the role guard, then the Idempotency-Key handling. */
-export function securedCreate(store: DynamoIdempotencyRepository, ...roles: Role[]) {
+export function securedCreate(store: DynamoIdempotencyRepository, ...admits: Admit[]) {
+  const { kinds, people } = splitAdmits(admits);
   return {
     security: [{ bearer: [] }],
-    middleware: [allow(...roles), idempotent(store)] as MiddlewareHandler<AppEnv>[],
+    'x-person-roles': admittedPeople(people),
+    middleware: [allow(kinds, people), idempotent(store)] as MiddlewareHandler<AppEnv>[],
   };
 }
 

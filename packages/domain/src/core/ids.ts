@@ -20,6 +20,9 @@ export const IdPrefix = {
   notification: 'ntf',
   file: 'file',
   message: 'msg',
+  member: 'mem',
+  invitation: 'inv',
+  awardRequest: 'awr',
 } as const;
 export type IdKind = keyof typeof IdPrefix;
 

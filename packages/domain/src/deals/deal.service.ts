@@ -15,6 +15,7 @@ import {
 } from '../core';
 import type { NotificationDraft } from '../notifications/notification';
 import { CANCELLABLE, type Deal, type DealRole, type DealStatus, type RatingInput } from './deal';
+import { requireSideRole } from './deal-side';
 import type { DealRepository, ReputationCounter } from './ports';
 
 type Effects = Parameters<DealRepository['save']>[3];
@@ -81,6 +82,7 @@ export class DealService {
     const org = requireRole(caller, 'tenant', 'supplier');
     return this.retryStale(ifMatch, async () => {
       const deal = await this.get(org, dealId);
+      const by = requireSideRole(org, deal, 'act');
       if (ifMatch !== undefined && ifMatch !== deal.version) throw staleVersion();
       if (!CANCELLABLE.includes(deal.status)) {
         throw conflict(
@@ -90,7 +92,6 @@ export class DealService {
             : `The deal is ${deal.status}: a deal is cancelled only before delivery.`,
         );
       }
-      const by = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
       const at = this.clock.now().toISOString();
       const next: Deal = { ...deal, status: 'cancelled', cancellation: { by, reason, at } };
       const other = by === 'buyer' ? deal.sellerOrgId : deal.buyerOrgId;
@@ -119,7 +120,7 @@ export class DealService {
     const org = requireOrg(caller);
     return this.retryStale(undefined, async () => {
       const deal = await this.get(org, dealId);
-      const side = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
+      const side = requireSideRole(org, deal, 'act');
       if (deal.status !== 'accepted') {
         throw conflict('deal.not_accepted', 'A deal is rated after the buyer accepts the delivery.');
       }
@@ -161,6 +162,7 @@ export class DealService {
     return this.retryStale(ifMatch, async () => {
       const deal = await this.get(org, dealId);
       requireSide(org, deal, by);
+      requireSideRole(org, deal, 'act');
       if (ifMatch !== undefined && ifMatch !== deal.version) throw staleVersion();
       if (deal.status !== from) {
         throw conflict('deal.invalid_transition', `The deal is ${deal.status}; this step needs it ${from}.`);

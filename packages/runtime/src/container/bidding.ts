@@ -5,7 +5,11 @@ import {
   DynamoBidRepository,
   DynamoClosingScheduleRepository,
 } from '@parkbridge/db/bids';
-import { DynamoDealMessageRepository, DynamoDealRepository } from '@parkbridge/db/deals';
+import {
+  DynamoAwardRequestRepository,
+  DynamoDealMessageRepository,
+  DynamoDealRepository,
+} from '@parkbridge/db/deals';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
 import { BidService, ClosingService } from '@parkbridge/domain/bids';
@@ -23,6 +27,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     deals: new DynamoDealRepository(db),
     closing: new DynamoClosingScheduleRepository(db),
     dealMessages: new DynamoDealMessageRepository(db),
+    awardRequests: new DynamoAwardRequestRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -53,6 +58,8 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     needs: repos.needs,
     bids: repos.bids,
     deals: repos.deals,
+    requests: repos.awardRequests,
+    orgs: core.repos.orgs,
     notifications: core.repos.notifications,
     clock: db.clock,
   });

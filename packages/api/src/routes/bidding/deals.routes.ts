@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { etagOf, notFound, PageQuery } from '@parkbridge/domain/core';
+import { etagOf, notFound, PageQuery, publicView } from '@parkbridge/domain/core';
 import {
   AwardInput,
   DealCancelInput,
@@ -26,9 +26,9 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
-import { NeedParams } from './schemas';
+import { NeedParams, PendingAwardSchema } from './schemas';
 
-const DealSchema = DealView.meta({ id: 'Deal' });
+export const DealSchema = DealView.meta({ id: 'Deal' });
 const DealParams = z.object({ dealId: z.string().min(1).max(64) });
 const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
 const TAGS = ['Deals'];
@@ -48,18 +48,27 @@ export function dealRoutes(app: Container) {
       method: 'post',
       path: '/needs/{needId}/award',
       tags: TAGS,
-      summary: 'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder',
-      ...securedCreate(app.repos.idempotency, 'tenant'),
+      summary:
+        'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder; above the organisation’s awardApprovalAbove, a non-admin’s award waits for another admin (202)',
+      ...securedCreate(app.repos.idempotency, 'tenant', 'buyer'),
       request: {
         params: NeedParams,
         headers: IdempotencyHeader,
         body: jsonBody(AwardInput.meta({ id: 'AwardInput' })),
       },
-      responses: { 201: json(DealSchema, 'The deal.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
+      responses: {
+        201: json(DealSchema, 'The deal.'),
+        202: json(PendingAwardSchema, 'The award waits for another admin’s approval.'),
+        ...problems(400, 401, 403, 404, 409, 413, 422),
+      },
     }),
     async (c) => {
       const caller = callerOf(c);
-      const deal = await awards.award(caller, c.req.valid('param').needId, c.req.valid('json').bidId);
+      const outcome = await awards.award(caller, c.req.valid('param').needId, c.req.valid('json').bidId);
+      if (outcome.status === 'pending_approval') {
+        return c.json({ status: 'pending_approval' as const, request: publicView(outcome.request) }, 202);
+      }
+      const { deal } = outcome;
       c.header('ETag', etagOf(deal));
       c.header('Location', `/v1/deals/${deal.dealId}`);
       return c.json(dealView(deal, caller.orgId as string), 201);

@@ -1,5 +1,6 @@
 import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
+import { awardApprovalRoutes } from './award-approval.routes';
 import { bidRoutes } from './bids.routes';
 import { dealRoutes } from './deals.routes';
 import { questionRoutes } from './questions.routes';
@@ -10,5 +11,6 @@ export function biddingRoutes(app: Container) {
   router.route('/', questionRoutes(app));
   router.route('/', bidRoutes(app));
   router.route('/', dealRoutes(app));
+  router.route('/', awardApprovalRoutes(app));
   return router;
 }
