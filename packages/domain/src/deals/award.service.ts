@@ -168,8 +168,7 @@ export class AwardService {
   /** Reads the need and the bid and checks every close-to-award rule. */
   private async standing(owner: OrgCaller, needId: string, bidId: string): Promise<Standing> {
     const need = await this.ownNeed(owner, needId);
-    if (need.status === 'awarded')
-      throw conflict('need.already_awarded', 'The need has been awarded already.');
+    if (need.status === 'awarded') throw alreadyAwarded();
     if (need.status === 'cancelled') throw conflict('need.cancelled', 'The need was cancelled.');
     const now = this.d.clock.now();
     if (!isPastClose(need, now)) {
@@ -181,6 +180,8 @@ export class AwardService {
     const bids = await this.d.bids.listForNeed(needId);
     const bid = bids.find((b) => b.bidId === bidId);
     if (!bid) throw notFound('bid');
+    // Read after a racing award committed (the need was read just before): the same conflict.
+    if (bid.status === 'awarded') throw alreadyAwarded();
     if (!countsIn(bid, need.amendmentCount)) {
       throw ruleBroken(
         'award.bid_not_standing',
@@ -343,6 +344,7 @@ function settle(
   };
 }
 
+const alreadyAwarded = () => conflict('need.already_awarded', 'The need has been awarded already.');
 const approvalPending = () =>
   conflict('award.approval_pending', 'An award of this need is waiting for an admin’s approval already.');
 const noPendingRequest = () =>
