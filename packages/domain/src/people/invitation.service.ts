@@ -12,7 +12,7 @@ import {
   ruleBroken,
   type Stored,
 } from '../core';
-import type { OrgRepository, UserRepository } from '../orgs/ports';
+import type { UserRepository } from '../orgs/ports';
 import { normalizeEmail } from '../users/user';
 import {
   INVITATION_TTL_MS,
@@ -35,7 +35,6 @@ export interface InvitationMailer {
 export interface InvitationServiceDeps {
   invitations: InvitationRepository;
   users: Pick<UserRepository, 'get' | 'getByEmail'>;
-  orgs: Pick<OrgRepository, 'get'>;
   members: Pick<MemberService, 'requireRoleOf'>;
   clock: Clock;
   /** Absent until mail is wired: the invitee then finds the invitation in GET /v1/invitations/mine. */
@@ -53,9 +52,7 @@ export class InvitationService {
   async invite(caller: Caller, orgId: string, input: InvitationInput): Promise<InvitationView> {
     ownOrganisation(caller, orgId);
     const admin = requirePersonRole(caller, 'admin');
-    await this.d.members.requireRoleOf(orgId, input.role);
-    const org = await this.d.orgs.get(orgId);
-    if (!org) throw notFound('organisation');
+    const org = await this.d.members.requireRoleOf(orgId, input.role);
     const email = normalizeEmail(input.email);
     const invitee = await this.d.users.getByEmail(email);
     if (invitee?.orgId === orgId) {

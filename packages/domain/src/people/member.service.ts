@@ -14,6 +14,7 @@ import {
   type Stored,
   staleVersion,
 } from '../core';
+import type { Org } from '../orgs/org';
 import type { OrgRepository, UserRepository } from '../orgs/ports';
 import { type Member, type MemberView, memberView } from './member';
 import type { MemberRepository } from './ports';
@@ -89,8 +90,11 @@ export class MemberService {
     return m;
   }
 
-  /** A role outside the organisation's own set (staff in a firm, buyer at a park authority) is bad input. */
-  async requireRoleOf(orgId: string, role: PersonRole): Promise<void> {
+  /**
+   * A role outside the organisation's own set (staff in a firm, buyer at a park authority) is bad
+   * input. Returns the organisation.
+   */
+  async requireRoleOf(orgId: string, role: PersonRole): Promise<Stored<Org>> {
     const org = await this.d.orgs.get(orgId);
     if (!org) throw notFound('organisation');
     const allowed = rolesFor(org.kinds);
@@ -99,6 +103,7 @@ export class MemberService {
         { path: 'role', message: `Must be one of ${allowed.join(', ')}.` },
       ]);
     }
+    return org;
   }
 
   private async views(members: Stored<Member>[]): Promise<MemberView[]> {

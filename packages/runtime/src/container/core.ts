@@ -68,7 +68,6 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     invitations: new InvitationService({
       invitations: repos.invitations,
       users: repos.users,
-      orgs: repos.orgs,
       members,
       clock: db.clock,
     }),

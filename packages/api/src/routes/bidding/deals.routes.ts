@@ -121,7 +121,7 @@ export function dealRoutes(app: Container) {
         path: `/deals/{dealId}/${step.action}`,
         tags: TAGS,
         summary: step.summary,
-        ...secured(step.action === 'accept-delivery' ? 'tenant' : 'supplier'),
+        ...(step.action === 'accept-delivery' ? secured('tenant', 'buyer') : secured('supplier', 'seller')),
         request: { params: DealParams, headers: IfMatchHeader },
         responses: {
           200: json(DealSchema, 'The deal after the step.'),
@@ -143,7 +143,7 @@ export function dealRoutes(app: Container) {
       path: '/deals/{dealId}/cancel',
       tags: TAGS,
       summary: 'Call the deal off before delivery, with a reason (either side); the other side is told',
-      ...secured('tenant', 'supplier'),
+      ...secured('tenant', 'supplier', 'buyer', 'seller'),
       request: {
         params: DealParams,
         headers: IfMatchHeader,
@@ -173,7 +173,7 @@ export function dealRoutes(app: Container) {
       path: '/deals/{dealId}/rate',
       tags: TAGS,
       summary: 'Rate the other side, once, after the delivery was accepted (1–5)',
-      ...secured('tenant', 'supplier'),
+      ...secured('tenant', 'supplier', 'buyer', 'seller'),
       request: { params: DealParams, body: jsonBody(RatingInput.meta({ id: 'RatingInput' })) },
       responses: {
         200: json(DealSchema, 'The deal with your rating.'),
@@ -233,7 +233,7 @@ export function dealRoutes(app: Container) {
       operationId: 'postDealMessage',
       tags: TAGS,
       summary: 'Write to the other party of the deal, with files (delivery notes, invoices); they are told',
-      ...securedCreate(app.repos.idempotency),
+      ...securedCreate(app.repos.idempotency, 'buyer', 'seller'),
       request: {
         params: DealParams,
         headers: IdempotencyHeader,
