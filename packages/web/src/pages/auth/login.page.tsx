@@ -44,7 +44,9 @@ export default function LoginPage() {
     setError(null);
     try {
       await devLogin(address);
-      navigate(next && getSession()?.orgId ? next : homePath(getSession()), { replace: true });
+      // An invitation's link works without an organisation: it is how one gets one.
+      const usable = next && (getSession()?.orgId || next.startsWith('/invitations/'));
+      navigate(usable ? next : homePath(getSession()), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

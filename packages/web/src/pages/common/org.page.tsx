@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { keys, useCertificates, useMyMemberships, useOrg, useParks } from '../../api/queries';
 import { type Attachment, CERTIFICATE_KINDS, type Certificate, type Membership } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { FileDrop, FileList } from '../../components/files';
 import { Page } from '../../components/page';
@@ -178,6 +179,7 @@ export function CertificatesTable(props: {
 export default function OrgPage() {
   const { t, lang, fmt } = useI18n();
   const session = useSession();
+  const can = useAbilities();
   const org = useOrg(session?.orgId);
   const isFirm = !!session?.roles.some((r) => r === 'tenant' || r === 'supplier');
   const memberships = useMyMemberships(isFirm);
@@ -243,7 +245,7 @@ export default function OrgPage() {
               </Table.ScrollContainer>
             )}
           </QueryState>
-          {org.data && (
+          {org.data && can.manage && (
             <Paper withBorder p="md">
               <ApplyForm
                 memberships={memberships.data ?? []}
@@ -265,9 +267,11 @@ export default function OrgPage() {
           >
             {(list) => <CertificatesTable certificates={list} />}
           </QueryState>
-          <Paper withBorder p="md">
-            <ClaimCertificateForm orgId={session.orgId} />
-          </Paper>
+          {can.manage && (
+            <Paper withBorder p="md">
+              <ClaimCertificateForm orgId={session.orgId} />
+            </Paper>
+          )}
         </Stack>
       )}
     </Page>
