@@ -54,7 +54,12 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   demo data      ${seeded}
 
 Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):
-${DEMO_LOGINS.map((l) => `  ${l.email.padEnd(34)} ${l.role.padEnd(9)} ${l.org}`).join('\n')}
+${DEMO_LOGINS.map((l) =>
+  [
+    `  ${l.email.padEnd(34)} ${l.role.padEnd(9)} ${l.org}`,
+    ...l.people.map((p) => `    ${p.email.padEnd(32)} ${p.role}`),
+  ].join('\n'),
+).join('\n')}
 
 Ctrl-C stops everything.`);
 }

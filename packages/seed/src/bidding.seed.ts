@@ -44,7 +44,8 @@ const OPEN_BIDS: {
 /**
  * Bids on the open needs (a revision in the auction, questions on one need), and a past that
  * happened: needs that closed weeks ago and were awarded, whose deals went through their
- * lifecycle and were rated, and one need closed yesterday with its bids waiting for an award.
+ * lifecycle and were rated, and one need closed yesterday whose award a buyer asked for and an
+ * admin has yet to approve (four eyes).
  * Everything goes through the services as the demo users; the past is acted out by a container
  * over the same table whose clock stands at those days.
  */
@@ -515,9 +516,13 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     );
     at(4);
     await bid(firm('darkhan-threads').caller, need, 52_000, 18);
-    await bid(firm('shenzhen-components').caller, need, 49_500, 9);
+    const cheapest = await bid(firm('shenzhen-components').caller, need, 49_500, 9);
     await app.bidding.closing.track(need.needId);
     await app.bidding.closing.closeDue(world.now);
+    // Four eyes: the garment maker's buyer asks to award the cheapest bid (24,750,000 VND, above
+    // the firm's threshold); it waits for an admin's approval.
+    const buyer = firm('dong-anh-garment').people?.buyer;
+    if (buyer) await app.bidding.awards.award(buyer, need.needId, cheapest.bid.bidId);
   });
 }
 

@@ -118,6 +118,24 @@ export default function LoginPage() {
                                 {t(`role.${r as 'tenant' | 'supplier' | 'operator'}`)}
                               </Badge>
                             ))}
+                            <Badge size="xs" variant="light" color="teal">
+                              {t('person.admin')}
+                            </Badge>
+                          </Group>
+                          <Group gap={4} mt={4}>
+                            {l.people.map((p) => (
+                              <Button
+                                key={p.email}
+                                size="compact-xs"
+                                variant="subtle"
+                                loading={pending === p.email}
+                                onClick={() => void signIn(p.email)}
+                                aria-label={t('auth.signInAs', { email: p.email })}
+                                title={p.email}
+                              >
+                                {t(`person.${p.role}`)}
+                              </Button>
+                            ))}
                           </Group>
                         </Stack>
                         <Button
