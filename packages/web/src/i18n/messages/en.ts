@@ -773,6 +773,7 @@ export const en = {
   'fourEyes.askedAt': 'Asked',
   'fourEyes.pendingTitle': 'This award waits for an admin’s approval',
   'fourEyes.pendingBody': '{who} asked to award it to {supplier} for {total} ({at}).',
+  'fourEyes.pendingMine': 'You asked to award it to {supplier} for {total} ({at}).',
   'fourEyes.aColleague': 'A colleague',
   'fourEyes.notYours': 'You asked for it: another admin approves it.',
   'fourEyes.approve': 'Approve the award',

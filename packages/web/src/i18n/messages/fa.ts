@@ -775,6 +775,7 @@ export const fa: Messages = {
   'fourEyes.askedAt': 'زمان درخواست',
   'fourEyes.pendingTitle': 'این واگذاری منتظر تأیید یک مدیر است',
   'fourEyes.pendingBody': '{who} خواسته است آن را به {supplier} به مبلغ {total} واگذار کند ({at}).',
+  'fourEyes.pendingMine': 'شما خواسته‌اید آن را به {supplier} به مبلغ {total} واگذار کنید ({at}).',
   'fourEyes.aColleague': 'یک همکار',
   'fourEyes.notYours': 'درخواست از شماست: مدیری دیگر آن را تأیید می‌کند.',
   'fourEyes.approve': 'تأیید واگذاری',

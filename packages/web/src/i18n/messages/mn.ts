@@ -783,6 +783,7 @@ export const mn: Messages = {
   'fourEyes.askedAt': 'Хүссэн',
   'fourEyes.pendingTitle': 'Энэ шалгаруулалт админы батламжийг хүлээж байна',
   'fourEyes.pendingBody': '{who} үүнийг {supplier}-д {total}-өөр олгохыг хүссэн ({at}).',
+  'fourEyes.pendingMine': 'Та үүнийг {supplier}-д {total}-өөр олгохыг хүссэн ({at}).',
   'fourEyes.aColleague': 'Хамтран ажиллагч',
   'fourEyes.notYours': 'Та хүссэн тул өөр админ батална.',
   'fourEyes.approve': 'Шалгаруулалтыг батлах',

@@ -780,6 +780,7 @@ export const vi: Messages = {
   'fourEyes.askedAt': 'Thời điểm đề nghị',
   'fourEyes.pendingTitle': 'Việc trao thầu này đang chờ quản trị viên duyệt',
   'fourEyes.pendingBody': '{who} đề nghị trao cho {supplier} với giá {total} ({at}).',
+  'fourEyes.pendingMine': 'Bạn đã đề nghị trao cho {supplier} với giá {total} ({at}).',
   'fourEyes.aColleague': 'Một đồng nghiệp',
   'fourEyes.notYours': 'Bạn là người đề nghị: một quản trị viên khác sẽ duyệt.',
   'fourEyes.approve': 'Duyệt trao thầu',

@@ -763,6 +763,7 @@ export const zh: Messages = {
   'fourEyes.askedAt': '申请时间',
   'fourEyes.pendingTitle': '此授标正在等待管理员批准',
   'fourEyes.pendingBody': '{who} 申请以 {total} 授予 {supplier}（{at}）。',
+  'fourEyes.pendingMine': '您申请以 {total} 授予 {supplier}（{at}）。',
   'fourEyes.aColleague': '一位同事',
   'fourEyes.notYours': '申请人是您：需由另一位管理员批准。',
   'fourEyes.approve': '批准授标',

@@ -114,16 +114,21 @@ function PendingAward(props: { need: Need; request: AwardRequest; bid: BidCompar
     invalidate,
   });
   const admin = session?.personRole === 'admin';
+  const supplier = props.bid?.supplier.name ?? request.bidId;
+  const total = fmt.money(request.total);
+  const at = fmt.dateTime(request.requestedAt);
   return (
     <Alert color="yellow" title={t('fourEyes.pendingTitle')} data-testid="pending-award">
       <Stack gap="xs">
         <Text size="sm">
-          {t('fourEyes.pendingBody', {
-            who: mine ? t('people.you') : asker?.name || asker?.email || t('fourEyes.aColleague'),
-            supplier: props.bid?.supplier.name ?? request.bidId,
-            total: fmt.money(request.total),
-            at: fmt.dateTime(request.requestedAt),
-          })}
+          {mine
+            ? t('fourEyes.pendingMine', { supplier, total, at })
+            : t('fourEyes.pendingBody', {
+                who: asker?.name || asker?.email || t('fourEyes.aColleague'),
+                supplier,
+                total,
+                at,
+              })}
         </Text>
         {admin && mine ? <Text size="sm">{t('fourEyes.notYours')}</Text> : null}
         <Group gap="sm">
