@@ -142,6 +142,29 @@ describe('award', () => {
     expect(unconfirmed.body.code).toBe('award.bid_not_standing');
   });
 
+  it('answers 409 to an award of the same bid that read the need before the rival award committed', async () => {
+    const { need, bidIds } = await biddedNeed();
+    clock.set('2030-07-01T12:00:00.000Z');
+    const bidsRepo = rt.container.bidding.repos.bids;
+    const listForNeed = bidsRepo.listForNeed.bind(bidsRepo);
+    // The interleaving the race test hits now and then, made certain: the rival commits after
+    // this award has read the need as closed but before it reads the bids.
+    let rival: Awaited<ReturnType<typeof award>> | undefined;
+    bidsRepo.listForNeed = async (...args: Parameters<typeof listForNeed>) => {
+      bidsRepo.listForNeed = listForNeed;
+      rival = await award(need.needId, bidIds[1]!);
+      return listForNeed(...args);
+    };
+    try {
+      const late = await award(need.needId, bidIds[1]!);
+      expect(rival!.status).toBe(201);
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('need.already_awarded');
+    } finally {
+      bidsRepo.listForNeed = listForNeed;
+    }
+  });
+
   it('produces exactly one deal when two awards race', async () => {
     const { need, bidIds } = await biddedNeed();
     clock.set('2030-07-01T12:00:00.000Z');

@@ -32,6 +32,8 @@ import type { AwardRequestRepository, DealRepository } from './ports';
 
 const DAY_MS = 86_400_000;
 
+const alreadyAwarded = () => conflict('need.already_awarded', 'The need has been awarded already.');
+
 /** Every bidder's notification of the outcome; the same key whoever sends it (the award or the backstop job). */
 export const outcomeNotice = (
   needId: string,
@@ -178,10 +180,11 @@ export class AwardService {
       );
     }
     const bids = await this.d.bids.listForNeed(needId);
+    // A rival award (of this very bid, say) may commit between reading the need and its bids:
+    // a bid then reads as awarded, and the answer is the need's (409), not "bid not standing".
+    if (bids.some((b) => b.status === 'awarded')) throw alreadyAwarded();
     const bid = bids.find((b) => b.bidId === bidId);
     if (!bid) throw notFound('bid');
-    // Read after a racing award committed (the need was read just before): the same conflict.
-    if (bid.status === 'awarded') throw alreadyAwarded();
     if (!countsIn(bid, need.amendmentCount)) {
       throw ruleBroken(
         'award.bid_not_standing',
@@ -344,7 +347,6 @@ function settle(
   };
 }
 
-const alreadyAwarded = () => conflict('need.already_awarded', 'The need has been awarded already.');
 const approvalPending = () =>
   conflict('award.approval_pending', 'An award of this need is waiting for an admin’s approval already.');
 const noPendingRequest = () =>
