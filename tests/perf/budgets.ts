@@ -72,7 +72,8 @@ export const BUDGETS: Record<RouteKey, Budget> = {
     kind: 'read',
     exception: {
       maxCalls: 2,
-      reason: 'The member (their role), and the person’s name and address, which stay on the user’s own item.',
+      reason:
+        'The member (their role), and the person’s name and address, which stay on the user’s own item.',
     },
   },
   'PATCH /v1/orgs/{orgId}/members/{userId}': change,
