@@ -1,17 +1,14 @@
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { keys, useMyInvitations } from '../../api/queries';
-import type { Member } from '../../api/types';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useMyInvitations } from '../../api/queries';
 import { useConfig } from '../../app/config-context';
-import { homePath } from '../../app/home';
 import { LanguagePicker } from '../../app/shell';
-import { renewSession, startCognitoLogin, startCognitoSignUp } from '../../auth/login';
-import { getSession, useSession } from '../../auth/session';
+import { startCognitoLogin, startCognitoSignUp } from '../../auth/login';
+import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/problem';
-import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/i18n';
+import { useAcceptInvitation } from '../common/my-invitations';
 
 /**
  * The link of an invitation's email: whoever has no account signs up (in AWS through Cognito's
@@ -25,20 +22,10 @@ export default function InvitationPage() {
   const { t, fmt } = useI18n();
   const config = useConfig();
   const session = useSession();
-  const navigate = useNavigate();
   const here = `/invitations/${invitationId}${secret ? `?token=${encodeURIComponent(secret)}` : ''}`;
   const mine = useMyInvitations();
   const invitation = session ? mine.data?.find((i) => i.invitationId === invitationId) : undefined;
-  const s = useSubmit(
-    () => api.post<Member>(`/v1/invitations/${invitationId}/accept`, secret ? { token: secret } : {}),
-    {
-      invalidate: [keys.myInvitations],
-      onSuccess: async () => {
-        await renewSession(config);
-        navigate(homePath(getSession()), { replace: true });
-      },
-    },
-  );
+  const s = useAcceptInvitation(invitationId, secret);
   useEffect(() => {
     document.title = `${t('people.invitationTitle')} · ${t('app.name')}`;
   }, [t]);

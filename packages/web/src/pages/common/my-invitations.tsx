@@ -11,19 +11,30 @@ import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/i18n';
 
-function InvitationCard(props: { invitation: Invitation; inOrganisation: boolean }) {
-  const { t, fmt } = useI18n();
+/**
+ * Accepts an invitation (with the link's secret when it came by the link) and goes to the new
+ * organisation's home page with a session renewed for it.
+ */
+export function useAcceptInvitation(invitationId: string, secret?: string) {
   const config = useConfig();
   const navigate = useNavigate();
-  const inv = props.invitation;
-  const s = useSubmit(() => api.post<Member>(`/v1/invitations/${inv.invitationId}/accept`), {
-    invalidate: [keys.myInvitations],
-    onSuccess: async () => {
-      // The next token carries the organisation and the role.
-      await renewSession(config);
-      navigate(homePath(getSession()), { replace: true });
+  return useSubmit(
+    () => api.post<Member>(`/v1/invitations/${invitationId}/accept`, secret ? { token: secret } : undefined),
+    {
+      invalidate: [keys.myInvitations],
+      onSuccess: async () => {
+        // The next token carries the organisation and the role.
+        await renewSession(config);
+        navigate(homePath(getSession()), { replace: true });
+      },
     },
-  });
+  );
+}
+
+function InvitationCard(props: { invitation: Invitation; inOrganisation: boolean }) {
+  const { t, fmt } = useI18n();
+  const inv = props.invitation;
+  const s = useAcceptInvitation(inv.invitationId);
   return (
     <Paper withBorder p="md" data-testid="my-invitation" data-invitation-id={inv.invitationId}>
       <Stack gap="xs">
