@@ -1,4 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError, ErrorKind } from '@parkbridge/domain/core';
+import { InvitationService } from '@parkbridge/domain/people';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colleague } from '../../support/people';
@@ -347,5 +349,40 @@ describe('removing and leaving', () => {
     expect(trail[1]).toMatchObject({ before: { role: 'buyer' }, after: { role: 'seller' } });
     const invitation = (await rt.container.repos.audit.list(c.invitationId, { limit: 10 })).items;
     expect(invitation.map((r) => r.action)).toEqual(['invitation.created', 'invitation.accepted']);
+  });
+});
+
+describe('the quota seam', () => {
+  it('asks the allowance before writing an invitation, and writes nothing when it refuses', async () => {
+    const f = await firm();
+    const email = rt.unique('quota');
+    const asked: string[] = [];
+    const c = rt.container;
+    const limited = new InvitationService({
+      invitations: c.repos.invitations,
+      users: c.repos.users,
+      members: c.members,
+      clock: rt.db.clock,
+      allowance: {
+        take: async (admin) => {
+          asked.push(admin.orgId);
+          throw new DomainError(ErrorKind.rateLimited, 'quota.invitations', 'Too many invitations today.');
+        },
+      },
+    });
+    const admin = {
+      userId: userIdOf(f.token),
+      orgId: f.orgId,
+      roles: ['tenant' as const],
+      personRole: 'admin' as const,
+    };
+    await expect(limited.invite(admin, f.orgId, { email, role: 'buyer' })).rejects.toMatchObject({
+      code: 'quota.invitations',
+    });
+    expect(asked).toEqual([f.orgId]);
+    const listed = await rt.call('GET', `/v1/orgs/${f.orgId}/invitations`, { token: f.token });
+    expect(listed.body.items).toEqual([]);
+    // Nothing was held either: the address can be invited as soon as the quota allows.
+    expect((await invite(f, email, 'buyer')).status).toBe(201);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from './invitation';
 import type { Member } from './member';
 import { type MemberService, ownOrganisation } from './member.service';
-import type { InvitationRepository } from './ports';
+import { type InvitationAllowance, type InvitationRepository, noInvitationQuota } from './ports';
 import { hashSecret, mintSecret } from './secret';
 
 /** Sends the invitation's email: the link carries the invitation's id and its secret. */
@@ -39,6 +39,8 @@ export interface InvitationServiceDeps {
   clock: Clock;
   /** Absent until mail is wired: the invitee then finds the invitation in GET /v1/invitations/mine. */
   mailer?: InvitationMailer | undefined;
+  /** Absent until the quota module is wired: no limit but the API's throttling. */
+  allowance?: InvitationAllowance | undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ export class InvitationService {
     if (invitee?.orgId === orgId) {
       throw conflict('invitation.already_member', `${email} is a member of your organisation already.`);
     }
+    await (this.d.allowance ?? noInvitationQuota).take(admin);
     const inviter = await this.d.users.get(admin.userId);
     const now = this.d.clock.now();
     const secret = await mintSecret();

@@ -54,3 +54,14 @@ export interface InvitationRepository {
     audits: { invitation: Audit; member: Audit },
   ): Promise<Stored<Member>>;
 }
+
+/**
+ * Quotas on invitations (each sends an e-mail to an address the firm chose). The quota module
+ * plugs in here; it refuses with a `rate_limited` DomainError (429, Retry-After) past a firm's
+ * limit. Until one is given, invitations are limited only by the API's throttling.
+ */
+export interface InvitationAllowance {
+  take(admin: { userId: string; orgId: string }): Promise<void>;
+}
+
+export const noInvitationQuota: InvitationAllowance = { take: async () => {} };
