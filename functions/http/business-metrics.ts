@@ -8,7 +8,7 @@ interface BusinessEvent {
 }
 
 /**
- * The marketplace's pulse, counted from the contract's routes (API.md) when they succeed. A
+ * The marketplace's pulse, counted from the contract's routes (docs/api.md) when they succeed. A
  * replayed idempotent response is the same event again, so it never counts twice.
  */
 export const BUSINESS_EVENTS: readonly BusinessEvent[] = [

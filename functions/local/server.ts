@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { EnvName } from '@parkbridge/config';
 import { MIGRATIONS, runMigrations } from '@parkbridge/db/migrations';
 import { DEMO_LOGINS, seedDemo, seedOperatorOnly } from '@parkbridge/seed';
 import { startLocalRuntime } from './local-runtime';
+import { portFrom, portProblem } from './port';
 import { mountStaticFiles } from './static-files';
+
+const HOST = '0.0.0.0';
 
 /**
  * `npm start`: Parkbridge on one port (API, web app, API reference) with DynamoDB Local started and
@@ -14,7 +17,7 @@ import { mountStaticFiles } from './static-files';
  */
 async function main() {
   const started = Date.now();
-  const port = Number(process.env[EnvName.port] ?? 3000);
+  const port = portFrom(process.env);
   const dataDir = process.env[EnvName.dataDir] ? resolve(process.env[EnvName.dataDir] as string) : undefined;
   const seed = (process.env[EnvName.seed] ?? 'demo') as 'demo' | 'none';
   if (!['demo', 'none'].includes(seed)) throw new Error(`${EnvName.seed} must be demo or none.`);
@@ -22,26 +25,31 @@ async function main() {
   const secrets = localSecrets(dataDir);
 
   const runtime = await startLocalRuntime({ dataDir, jobs: true, ...secrets });
+  let server: ServerType | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Parkbridge, DynamoDB Local and the file server…`);
-    server.close();
+    server?.close();
     await runtime.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  // Data kept from an older release is brought up to this one's first (each migration is idempotent).
-  const migrated = await runMigrations(runtime.db, MIGRATIONS);
-  const seeded =
-    seed === 'demo' ? await seedDemo(runtime.container) : await seedOperatorOnly(runtime.container);
-  mountStaticFiles(runtime.app, join(import.meta.dirname, '../../packages/web/dist'));
-
-  const server = serve({ fetch: runtime.app.fetch, port, hostname: '0.0.0.0' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
+  let seeded: string;
+  let migrated: Awaited<ReturnType<typeof runMigrations>>;
+  try {
+    // Data kept from an older release is brought up to this one's first (each migration is idempotent).
+    migrated = await runMigrations(runtime.db, MIGRATIONS);
+    seeded = seed === 'demo' ? await seedDemo(runtime.container) : await seedOperatorOnly(runtime.container);
+    mountStaticFiles(runtime.app, join(import.meta.dirname, '../../packages/web/dist'));
+    server = await listen(runtime.app.fetch, port);
+  } catch (err) {
+    await runtime.stop();
+    throw err;
+  }
   const url = `http://localhost:${port}`;
   console.log(`
 Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -61,7 +69,16 @@ ${DEMO_LOGINS.map((l) =>
   ].join('\n'),
 ).join('\n')}
 
-Ctrl-C stops everything.`);
+Ctrl-C (or SIGTERM to npm start) stops everything.`);
+}
+
+/** The one port; taken since `npm start` asked (scripts/start.mjs), it is told in one line too. */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: HOST });
+    server.once('listening', () => resolve(server));
+    server.once('error', (err) => reject(portProblem(port, err)));
+  });
 }
 
 /** Tokens and cursors stay valid across restarts when the data is kept; otherwise fresh each run. */

@@ -29,7 +29,7 @@ export interface ParkbridgeTableProps {
   readonly pitrRecoveryDays?: number;
 }
 
-/** Reads a request path may make: no Scan, ever (CONVENTIONS.md), so no function is allowed one. */
+/** Reads a request path may make: no Scan, ever (docs/data-model.md), so no function is allowed one. */
 const READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',

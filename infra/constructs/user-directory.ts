@@ -17,7 +17,7 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
-/** The Cognito groups: the roles API.md names, set per token from the organisation's kinds. */
+/** The Cognito groups: the roles docs/api.md names, set per token from the organisation's kinds. */
 export const USER_GROUPS = ['tenant', 'supplier', 'operator'] as const;
 
 /** The custom attribute that mirrors the user's organisation id (tokens take it from the table). */

@@ -19,6 +19,8 @@ const HEAVY_FILES: Record<string, number> = {
   'tests/perf/route-costs.test.ts': 17,
   'tests/integration/market/needs.int.test.ts': 16,
   'tests/integration/expos/hold-storm.int.test.ts': 14,
+  // Two whole `npm start`s side by side: 41 s alone at a load average of 19; not yet timed idle.
+  'tests/local-server/npm-start.test.ts': 20,
   'tests/infra/bundles.test.ts': 12,
   'tests/integration/market/seed.int.test.ts': 11,
   'tests/integration/market/search.int.test.ts': 11,

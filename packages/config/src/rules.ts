@@ -10,7 +10,7 @@ const seconds = (fallback: number) =>
     .default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(0).max(1000).default(fallback);
 
-/** The marketplace's tunable rules. Defaults are API.md's. */
+/** The marketplace's tunable rules; docs/api.md lists them with these defaults. */
 export const RulesSchema = z.object({
   minBiddingWindowS: seconds(3600),
   holdTtlS: seconds(900),

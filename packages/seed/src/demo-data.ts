@@ -2,8 +2,8 @@ import type { CertificateKind } from '@parkbridge/domain/orgs';
 import type { LocalizedText } from '@parkbridge/domain/shared';
 
 /**
- * The demo marketplace's parks and firms. Park positions come from shared/data/parks.csv and are
- * approximate (city centres or district estimates), as that file says.
+ * The demo marketplace's parks and firms. Park positions are approximate (the containing city's
+ * centre, or a district-level estimate), not surveyed park locations.
  */
 export const DEMO_OPERATOR_EMAIL = 'operator@parkbridge.demo';
 

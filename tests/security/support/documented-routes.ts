@@ -4,11 +4,11 @@ import { createDb } from '@parkbridge/db';
 import { type OpenApiDocument, readOpenApi } from './openapi';
 
 /**
- * The OpenAPI document of the app exactly as the local runtime composes it (dev login included),
- * built without a database: tests use it at collection time to name one test per route.
+ * The app exactly as the local runtime composes it (dev login included), built without a
+ * database: it answers what needs none (the OpenAPI document, the meta routes). `close` ends its
+ * client. Never called: building it sends no DynamoDB command.
  */
-export async function documentedApi(): Promise<OpenApiDocument> {
-  // Never called: building the document sends no DynamoDB command.
+export function appWithoutDatabase() {
   const db = createDb({ tableName: 'unused', cursorSecret: 'x'.repeat(32), endpoint: 'http://127.0.0.1:9' });
   const container = createContainer(db, parseRules({}));
   const tokens = new LocalTokens('y'.repeat(32));
@@ -17,7 +17,13 @@ export async function documentedApi(): Promise<OpenApiDocument> {
     resolveCaller: tokens.resolve,
     extraRoutes: (router) => router.route('/v1', devRoutes(container, tokens)),
   });
+  return { app, close: () => db.doc.destroy() };
+}
+
+/** That app's OpenAPI document: tests use it at collection time to name one test per route. */
+export async function documentedApi(): Promise<OpenApiDocument> {
+  const { app, close } = appWithoutDatabase();
   const res = await app.request('/openapi.json');
-  db.doc.destroy();
+  close();
   return readOpenApi(await res.json());
 }

@@ -16,7 +16,7 @@ import { checkPersonRole, type PersonAdmit } from './person-roles';
 /** Turns a request into a verified caller (null: no or bad credentials). Local and Lambda differ only here. */
 export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
 
-/** Claims as API.md defines them; the same whether jose verified them or API Gateway did. */
+/** Claims as docs/api.md defines them; the same whether jose verified them or API Gateway did. */
 export function callerFromClaims(claims: Record<string, unknown>): Caller | null {
   const sub = claims.sub;
   if (typeof sub !== 'string' || !sub) return null;

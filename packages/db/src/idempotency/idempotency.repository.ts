@@ -19,7 +19,7 @@ const key = (scope: string, idempotencyKey: string) => ({
   sk: 'KEY',
 });
 
-/** Keys live at least 24 hours (API.md); the item stays two days and the TTL sweeps it after. */
+/** Keys live at least 24 hours (docs/api.md); the item stays two days and the TTL sweeps it after. */
 const KEEP_S = 48 * 3600;
 /** A request that died mid-flight frees its key after this long, so the client can retry. */
 const LOCK_S = 60;

@@ -54,7 +54,8 @@ export function freePort(): Promise<number> {
 /**
  * Starts DynamoDB Local on a free port and waits until it answers. A shell watchdog beside Java
  * kills it as soon as this Node process is gone, however it ended (even SIGKILL), so no Java
- * process is ever orphaned.
+ * process is ever orphaned; stopped, the watchdog exits only once Java has, so `stop()` returning
+ * means Java is gone.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJava();
@@ -74,7 +75,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   ];
   const quoted = javaArgs.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   const script = `java ${quoted} & child=$!
-trap 'kill $child 2>/dev/null; exit 0' TERM INT
+trap 'kill $child 2>/dev/null; wait $child 2>/dev/null; exit 0' TERM INT
 while kill -0 "$WATCHED_PID" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
 kill $child 2>/dev/null; wait $child 2>/dev/null`;
   const proc: ChildProcess = spawn('sh', ['-c', script], {

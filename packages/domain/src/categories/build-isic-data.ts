@@ -12,7 +12,7 @@ import { Category, CategoryTree } from './category';
 
 const OUT = fileURLToPath(new URL('./isic-rev4.data.json', import.meta.url));
 const TRANSLATIONS_OUT = fileURLToPath(new URL('./isic-rev4.translations.json', import.meta.url));
-const DEFAULT_CSV = fileURLToPath(new URL('../../../../../shared/data/isic-rev4.csv', import.meta.url));
+const DEFAULT_CSV = fileURLToPath(new URL('./reference/isic-rev4.csv', import.meta.url));
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -7,8 +7,8 @@ import { categories as english } from './isic-rev4';
 import { localizedCategories as categories } from './isic-rev4-localized';
 import { TRANSLATIONS_ARE_UNOFFICIAL, translationNote } from './translation-note';
 
-// The reference copy lives beside the repository (<repo>/../shared); the project carries its own JSON.
-const REFERENCE_CSV = new URL('../../../../../shared/data/isic-rev4.csv', import.meta.url);
+// UNSD's published list, kept in the repository with its source note (reference/README.md).
+const REFERENCE_CSV = new URL('./reference/isic-rev4.csv', import.meta.url);
 
 type Row = { level: string; code: string; parent: string | null; en: string };
 
@@ -50,8 +50,7 @@ function loadReference(): Row[] {
   const path = fileURLToPath(REFERENCE_CSV);
   if (!existsSync(path)) {
     throw new Error(
-      `Reference ISIC Rev.4 CSV not found at ${path}. It is expected in the shared/data folder next to ` +
-        'the repository; without it the project data cannot be verified.',
+      `Reference ISIC Rev.4 CSV not found at ${path}: the project data cannot be verified without it.`,
     );
   }
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));

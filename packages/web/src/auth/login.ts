@@ -94,7 +94,7 @@ export async function finishCognitoLogin(cognito: CognitoConfig, params: URLSear
 }
 
 /**
- * After POST /v1/orgs the token still lacks the new organisation (API.md): log in again locally,
+ * After POST /v1/orgs the token still lacks the new organisation (docs/api.md): log in again locally,
  * refresh with Cognito.
  */
 export async function renewSession(config: AppConfig) {

@@ -46,7 +46,7 @@ function parseGroups(raw: unknown): Role[] {
   return list.filter((g): g is Role => ROLES.includes(g as Role));
 }
 
-/** The claims the API reads (API.md): the same from the local login and from Cognito. */
+/** The claims the API reads (docs/api.md): the same from the local login and from Cognito. */
 export function sessionFromToken(token: string): Session | null {
   const claims = decodePayload(token);
   if (!claims || typeof claims.sub !== 'string') return null;
