@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 export type Role = 'tenant' | 'supplier' | 'operator';
 const ROLES: readonly Role[] = ['tenant', 'supplier', 'operator'];
 
-/** A person's role in their organisation (API.md, "Organisations have people with roles"). */
+/** A person's role in their organisation (docs/api.md, "People and roles"). */
 export type PersonRole = 'admin' | 'buyer' | 'seller' | 'viewer' | 'staff';
 export const PERSON_ROLES: readonly PersonRole[] = ['admin', 'buyer', 'seller', 'viewer', 'staff'];
 
