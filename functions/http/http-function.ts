@@ -1,4 +1,5 @@
 import { apiGatewayClaims, createFunctionApp, type RouteFactory, type RouteGroup } from '@parkbridge/api';
+import { EnvName } from '@parkbridge/config';
 import type { FileServices } from '@parkbridge/domain/documents';
 import type { ContextBuilders } from '@parkbridge/runtime';
 import type {
@@ -10,6 +11,7 @@ import type {
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createLambdaRuntime } from '../shared/lambda-runtime';
 import { CorrelationPath, instrument, logger, metrics } from '../shared/observability';
+import { secretOriginDoor } from '../shared/origin-door';
 import { recordBusinessMetric } from './business-metrics';
 
 /** What one HTTP function serves, and the contexts its routes reach (beside core). */
@@ -31,7 +33,12 @@ export interface HttpFunctionSpec {
  */
 export async function httpFunction(spec: HttpFunctionSpec) {
   const runtime = await createLambdaRuntime(spec.contexts, process.env, spec.files);
+  // In prod the API serves only what CloudFront forwards (the origin secret's header).
+  const originSecretArn = process.env[EnvName.originSecretArn];
+  const originDoor = originSecretArn ? secretOriginDoor(originSecretArn) : undefined;
+  await originDoor?.refresh();
   const app = createFunctionApp({
+    ...(originDoor ? { originDoor } : {}),
     container: runtime.container,
     resolveCaller: apiGatewayClaims,
     routes: spec.routes,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp, devRoutes, LocalTokens } from '@parkbridge/api';
-import { parseRules, type Rules } from '@parkbridge/config';
+import { EnvName, parseRules, type Rules, securityHeaders, securityHeaderValues } from '@parkbridge/config';
 import { createDb, createDocumentClient } from '@parkbridge/db';
 import { ensureTable, startDynamoDbLocal } from '@parkbridge/db/local';
 import type { Clock } from '@parkbridge/domain/core';
@@ -63,9 +63,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   });
   const container = createContainer(db, rules, files);
   const tokens = new LocalTokens(options.tokenSecret ?? randomBytes(32).toString('hex'));
+  const env = options.env ?? process.env;
   const app = createApp({
     container,
     resolveCaller: tokens.resolve,
+    // What CloudFront and API Gateway add in AWS, from the same definition (packages/config).
+    responseHeaders: securityHeaderValues(securityHeaders()),
+    corsOrigins: (env[EnvName.corsOrigins] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     extraRoutes: (router) => router.route('/v1', devRoutes(container, tokens)),
     logError: (err, requestId) => (options.onError ?? logError)({ err, requestId }),
   });

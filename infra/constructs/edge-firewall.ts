@@ -1,12 +1,13 @@
+import { EDGE_RATE_LIMITS } from '@parkbridge/config';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 export interface EdgeFirewallProps {
   /**
-   * Requests one IP may make in any 5 minutes before it is blocked.
-   * @default 2000
+   * Requests per 5 minutes: per caller (bearer token), per IP without a token, per IP in all.
+   * @default EDGE_RATE_LIMITS (packages/config/src/quotas.ts)
    */
-  readonly rateLimitPer5Min?: number;
+  readonly rateLimits?: { perCaller: number; perIpWithoutToken: number; perIp: number };
 }
 
 interface ManagedGroup {
@@ -28,32 +29,67 @@ const visibility = (metricName: string) => ({
   sampledRequestsEnabled: true,
 });
 
+const AUTHORIZATION = { name: 'authorization' };
+const AS_SENT = [{ priority: 0, type: 'NONE' }];
+
 /**
- * AWS WAF for the CloudFront distribution (in front of the API and the web app): a per-IP rate
- * limit and AWS's managed rule groups. A CLOUDFRONT-scoped web ACL exists only in us-east-1.
+ * AWS WAF for the CloudFront distribution (in front of the API and the web app): rate limits per
+ * caller (keyed by the bearer token, so people behind one NAT do not share a limit), per IP for
+ * requests without a token, and a high per-IP ceiling; then AWS's managed rule groups. A
+ * CLOUDFRONT-scoped web ACL exists only in us-east-1.
  */
 export class EdgeFirewall extends Construct {
   readonly webAcl: CfnWebACL;
 
   constructor(scope: Construct, id: string, props: EdgeFirewallProps = {}) {
     super(scope, id);
+    const limits = props.rateLimits ?? EDGE_RATE_LIMITS;
+    const rateRule = (
+      name: string,
+      priority: number,
+      rateBasedStatement: CfnWebACL.RateBasedStatementProperty,
+    ): CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      action: { block: {} },
+      statement: { rateBasedStatement },
+      visibilityConfig: visibility(`parkbridge-${name}`),
+    });
+    const rateRules = [
+      rateRule('RateLimitPerIp', 0, { limit: limits.perIp, aggregateKeyType: 'IP' }),
+      // A request without the header is not counted here: the next rule counts it per IP.
+      rateRule('RateLimitPerCaller', 1, {
+        limit: limits.perCaller,
+        aggregateKeyType: 'CUSTOM_KEYS',
+        customKeys: [{ header: { ...AUTHORIZATION, textTransformations: AS_SENT } }],
+      }),
+      rateRule('RateLimitPerIpWithoutToken', 2, {
+        limit: limits.perIpWithoutToken,
+        aggregateKeyType: 'IP',
+        scopeDownStatement: {
+          notStatement: {
+            statement: {
+              sizeConstraintStatement: {
+                // An untyped property in CDK: written as CloudFormation spells it.
+                fieldToMatch: { singleHeader: { Name: AUTHORIZATION.name } },
+                comparisonOperator: 'GT',
+                size: 0,
+                textTransformations: AS_SENT,
+              },
+            },
+          },
+        },
+      }),
+    ];
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('parkbridge-edge'),
       rules: [
-        {
-          name: 'RateLimitPerIp',
-          priority: 0,
-          action: { block: {} },
-          statement: {
-            rateBasedStatement: { limit: props.rateLimitPer5Min ?? 2000, aggregateKeyType: 'IP' },
-          },
-          visibilityConfig: visibility('parkbridge-rate-limit'),
-        },
+        ...rateRules,
         ...MANAGED_GROUPS.map((group, i) => ({
           name: group.name,
-          priority: i + 1,
+          priority: rateRules.length + i,
           overrideAction: { none: {} },
           statement: {
             managedRuleGroupStatement: {

@@ -1,7 +1,10 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CORS_POLICY } from '@parkbridge/config';
+import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -11,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -29,6 +33,12 @@ export interface ParkbridgeApiProps {
   readonly accessLogRetention?: RetentionDays;
   /** @default RemovalPolicy.DESTROY */
   readonly accessLogRemovalPolicy?: RemovalPolicy;
+  /**
+   * Turn off the default execute-api endpoint, so the API is reached only at the domain given to
+   * `useDomain` (which only CloudFront calls, with the origin secret).
+   * @default false
+   */
+  readonly disableDefaultEndpoint?: boolean;
 }
 
 /** One JSON line per request in the access log; `$context.requestId` is the id the app answers with. */
@@ -67,20 +77,16 @@ export class ParkbridgeApi extends Construct {
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Parkbridge API',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.disableDefaultEndpoint ?? false,
       ...(origins.length
         ? {
+            // The same policy the local server answers preflights with (packages/config).
             corsPreflight: {
               allowOrigins: origins,
-              allowMethods: [
-                CorsHttpMethod.GET,
-                CorsHttpMethod.POST,
-                CorsHttpMethod.PUT,
-                CorsHttpMethod.PATCH,
-                CorsHttpMethod.DELETE,
-              ],
-              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
-              exposeHeaders: ['etag', 'x-request-id', 'idempotent-replayed', 'location'],
-              maxAge: Duration.hours(1),
+              allowMethods: CORS_POLICY.allowMethods.map((m) => CorsHttpMethod[m]),
+              allowHeaders: [...CORS_POLICY.allowHeaders],
+              exposeHeaders: [...CORS_POLICY.exposeHeaders],
+              maxAge: Duration.seconds(CORS_POLICY.maxAgeS),
             },
           }
         : {}),
@@ -101,9 +107,28 @@ export class ParkbridgeApi extends Construct {
     });
   }
 
-  /** The API's own URL (https://<id>.execute-api.<region>.amazonaws.com). */
+  /** The API's own URL (https://<id>.execute-api.<region>.amazonaws.com), unless it is turned off. */
   get url(): string {
     return this.httpApi.apiEndpoint;
+  }
+
+  /** The host name of `url`. */
+  get defaultDomainName(): string {
+    return Fn.select(2, Fn.split('/', this.url));
+  }
+
+  /**
+   * The API at a domain of its own (a regional certificate of that name in the stack's region):
+   * CloudFront's origin when the default endpoint is off. Its DNS name must point at the returned
+   * domain's `regionalDomainName`.
+   */
+  useDomain(name: string, certificateArn: string): DomainName {
+    const domain = new DomainName(this, 'Domain', {
+      domainName: name,
+      certificate: Certificate.fromCertificateArn(this, 'Certificate', certificateArn),
+    });
+    new ApiMapping(this, 'Mapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+    return domain;
   }
 
   /** Verifies Cognito ID tokens issued to these clients on every secured route. */

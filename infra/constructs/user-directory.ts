@@ -36,6 +36,13 @@ export interface UserDirectoryProps {
    */
   readonly threatProtection?: boolean;
   /**
+   * Every user signs in with a TOTP second factor; the hosted sign-in enrols each at their first
+   * sign-in. Cognito requires MFA for a whole pool or for nobody, and operators and organisation
+   * admins must have it, so prod requires it of all.
+   * @default false (offered, not required)
+   */
+  readonly mfaRequired?: boolean;
+  /**
    * The hosted sign-in domain's prefix (unique within the region).
    * @default - `parkbridge-<8 characters of the stack id>`
    */
@@ -80,7 +87,7 @@ export class UserDirectory extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      mfa: props.mfaRequired ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: props.threatProtection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
@@ -107,11 +114,12 @@ export class UserDirectory extends Construct {
       cognitoDomain: { domainPrefix: props.domainPrefix ?? Fn.join('-', ['parkbridge', stackSuffix]) },
     });
 
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is offered (TOTP) but not required: firms with little digital capacity must be able to sign in; operators are asked to enrol.',
-    });
+    if (!props.mfaRequired) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason: 'The dev stage offers TOTP without requiring it; prod requires it of every user.',
+      });
+    }
     if (!props.threatProtection) {
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',

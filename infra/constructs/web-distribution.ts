@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { securityHeaders } from '@parkbridge/config';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -30,8 +31,13 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 export interface WebDistributionProps {
-  /** The HTTP API's URL, served under /v1, /health, /openapi.json and /docs. */
-  readonly apiUrl: string;
+  /** The HTTP API's host name, served under /v1, /health, /openapi.json and /docs. */
+  readonly apiDomainName: string;
+  /**
+   * Headers CloudFront adds to every request it sends the API (the origin secret).
+   * @default none
+   */
+  readonly apiOriginHeaders?: Record<string, string>;
   /** swagger-ui-dist's folder, served under /docs-assets/. */
   readonly docsAssetsDir: string;
   /**
@@ -105,23 +111,14 @@ export class WebDistribution extends Construct {
       autoDeleteObjects: disposable,
     });
 
+    // The same definition the local server sends (packages/config/src/http-policy.ts).
+    const policy = securityHeaders(props.connectSources ?? []);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Parkbridge security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: https:",
-            "font-src 'self' data:",
-            `connect-src 'self' ${(props.connectSources ?? []).join(' ')}`.trim(),
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: policy.contentSecurityPolicy.join('; '),
         },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
@@ -130,19 +127,20 @@ export class WebDistribution extends Construct {
           override: true,
         },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
+          accessControlMaxAge: Duration.seconds(policy.strictTransportSecurity.maxAgeS),
+          includeSubdomains: policy.strictTransportSecurity.includeSubdomains,
+          preload: policy.strictTransportSecurity.preload,
           override: true,
         },
-        xssProtection: { protection: true, modeBlock: true, override: true },
+        xssProtection: { ...policy.xssProtection, override: true },
       },
     });
 
     const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)), {
+    const api = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      ...(props.apiOriginHeaders ? { customHeaders: props.apiOriginHeaders } : {}),
     });
     const apiBehavior: BehaviorOptions = {
       origin: api,

@@ -7,6 +7,7 @@ import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
 import { EdgeFirewall } from '../constructs/edge-firewall';
 import { FileBucket } from '../constructs/file-bucket';
 import { OperationsAlarms } from '../constructs/operations-alarms';
+import { OriginSecret } from '../constructs/origin-secret';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
 import { ParkbridgeTable } from '../constructs/parkbridge-table';
@@ -32,6 +33,12 @@ export interface ParkbridgeStackProps extends StackProps {
    * @default - prod creates its own web ACL (the stack must then be deployed in us-east-1)
    */
   readonly webAclArn?: string;
+  /**
+   * The API's own domain and its regional ACM certificate: CloudFront's origin when the stage makes
+   * CloudFront the only door (`cloudFrontOnly`, prod), where it is required.
+   * @default - none: CloudFront calls the API's default execute-api endpoint (dev)
+   */
+  readonly apiDomain?: { name: string; certificateArn: string };
   /** @default - nobody is subscribed to the alarm topic */
   readonly alarmEmail?: string;
   /** @default packages/web/dist, deployed only if it exists */
@@ -88,6 +95,7 @@ export class ParkbridgeStack extends Stack {
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
       threatProtection: stage.name === 'prod',
+      mfaRequired: stage.mfaRequired,
     });
 
     const webOrigins = props.webOrigins ?? [];
@@ -96,7 +104,9 @@ export class ParkbridgeStack extends Stack {
       throttle: stage.apiThrottle,
       accessLogRetention: stage.logRetention,
       accessLogRemovalPolicy: stage.removalPolicy,
+      disableDefaultEndpoint: stage.cloudFrontOnly,
     });
+    const door = stage.cloudFrontOnly ? this.onlyDoor(api, props.apiDomain, stage) : undefined;
 
     let webAclArn = props.webAclArn;
     if (stage.waf && !webAclArn) {
@@ -115,7 +125,7 @@ export class ParkbridgeStack extends Stack {
     const region = Stack.of(this).region;
     const signInUrl = users.domain.baseUrl();
     const web = new WebDistribution(this, 'Web', {
-      apiUrl: api.url,
+      apiDomainName: door?.domainName ?? api.defaultDomainName,
       docsAssetsDir: SWAGGER_UI_DIR,
       webAppDir: props.webAppDir ?? WEB_DIST,
       removalPolicy: stage.removalPolicy,
@@ -127,7 +137,9 @@ export class ParkbridgeStack extends Stack {
         `https://*.s3.${region}.amazonaws.com`,
       ],
       ...(webAclArn ? { webAclArn } : {}),
+      ...(door ? { apiOriginHeaders: door.secret.originHeaders } : {}),
     });
+    const rotation = door?.secret.rotateIn(web.distribution);
     const appOrigins = [web.url, ...webOrigins, ...stage.devOrigins];
     const webClient = users.addWebClient('WebClient', {
       callbackUrls: appOrigins.map((o) => `${o}/`),
@@ -158,6 +170,7 @@ export class ParkbridgeStack extends Stack {
       });
       data.grantReadWriteData(fn);
       cursorSecret.grantRead(fn);
+      door?.secret.guard(fn);
       if (name === 'documents') {
         fn.addEnvironment(EnvName.filesBucket, files.bucket.bucketName);
         files.grantFileAccess(fn);
@@ -215,6 +228,7 @@ export class ParkbridgeStack extends Stack {
     alarms.watchFunctions({
       ...httpFunctions,
       PreTokenGeneration: preToken,
+      ...(rotation ? { OriginSecretRotation: rotation } : {}),
       ...Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, c.function])),
       ...(schedules ? { Schedules: schedules.function } : {}),
     });
@@ -255,12 +269,40 @@ export class ParkbridgeStack extends Stack {
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('WebUrl', web.url, 'The web app, and the API under /v1 (through CloudFront and WAF)');
-    output('ApiUrl', api.url, 'The HTTP API endpoint itself');
+    if (door) {
+      output(
+        'ApiDomainTarget',
+        door.target,
+        `Point ${door.domainName} (CNAME or alias) here; only CloudFront, with the origin secret, is served`,
+      );
+    } else {
+      output('ApiUrl', api.url, 'The HTTP API endpoint itself');
+    }
     output('UserPoolId', users.userPool.userPoolId, 'Cognito user pool');
     output('WebClientId', webClient.userPoolClientId, 'Cognito app client of the web app');
     output('SignInUrl', signInUrl, 'Cognito hosted sign-in');
     output('TableName', data.tableName, 'The DynamoDB table');
     output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe here to receive the alarms');
     output('DashboardName', alarms.dashboard.dashboardName, 'CloudWatch dashboard');
+  }
+
+  /**
+   * CloudFront as the API's only door (prod): the default execute-api endpoint is off, CloudFront
+   * reaches the API at its own domain and adds the origin secret, which the API requires.
+   */
+  private onlyDoor(api: ParkbridgeApi, domain: ParkbridgeStackProps['apiDomain'], stage: StageSettings) {
+    if (!domain) {
+      throw new Error(
+        'This stage makes CloudFront the API’s only door, so the API needs a domain of its own: ' +
+          '-c apiDomainName=api.example.org -c apiCertificateArn=<an ACM certificate for it in the stack’s region> (docs/operations.md).',
+      );
+    }
+    const mapped = api.useDomain(domain.name, domain.certificateArn);
+    const secret = new OriginSecret(this, 'OriginSecret', {
+      removalPolicy: stage.removalPolicy,
+      logRetention: stage.logRetention,
+      logRemovalPolicy: stage.removalPolicy,
+    });
+    return { domainName: domain.name, target: mapped.regionalDomainName, secret };
   }
 }

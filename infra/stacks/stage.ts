@@ -13,6 +13,14 @@ export interface StageSettings {
   pitrRecoveryDays: number;
   /** Attach AWS WAF to the CloudFront distribution. */
   waf: boolean;
+  /**
+   * CloudFront (and its WAF) is the API's only door: the HTTP API's default execute-api endpoint
+   * is off, CloudFront reaches the API at its own domain, and the API answers only requests that
+   * carry the rotated origin secret CloudFront adds.
+   */
+  cloudFrontOnly: boolean;
+  /** Every user signs in with a TOTP second factor (Cognito cannot require MFA for some groups only). */
+  mfaRequired: boolean;
   /** Requests per second and burst across the HTTP API's stage. */
   apiThrottle: { rateLimit: number; burstLimit: number };
   /** Concurrency kept for the stream consumers and the schedule runner (undefined: unreserved). */
@@ -45,6 +53,8 @@ export const STAGES: Record<StageSettings['name'], StageSettings> = {
     logRetention: RetentionDays.TWO_WEEKS,
     pitrRecoveryDays: 7,
     waf: false,
+    cloudFrontOnly: false,
+    mfaRequired: false,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     // A new account's concurrency quota (often 10) leaves nothing to reserve in dev.
     reservedConcurrency: { stream: undefined, schedule: undefined },
@@ -65,6 +75,8 @@ export const STAGES: Record<StageSettings['name'], StageSettings> = {
     logRetention: RetentionDays.ONE_YEAR,
     pitrRecoveryDays: 35,
     waf: true,
+    cloudFrontOnly: true,
+    mfaRequired: true,
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
     reservedConcurrency: { stream: 5, schedule: 2 },
     alarms: {

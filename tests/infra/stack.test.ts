@@ -1,3 +1,4 @@
+import { EDGE_RATE_LIMITS, EnvName, ORIGIN_HEADER } from '@parkbridge/config';
 import { keyAttributes, TableDefinition } from '@parkbridge/db';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -6,14 +7,32 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../infra/stacks/stage';
 import { HTTP_FUNCTIONS, STREAM_READERS, streamReaders } from '../../infra/stacks/workloads';
-import { asList, FIXED_JOBS, resourcesOf, type Synthesized, statementsOfRoles, synthesize } from './synth';
+import {
+  asList,
+  FIXED_JOBS,
+  resourcesOf,
+  type Synthesized,
+  statementsOfRoles,
+  synthesize,
+  WEB_FIXTURE,
+} from './synth';
 
 let dev: Synthesized;
 let prod: Synthesized;
 
+/** Prod makes CloudFront the API's only door, so the API needs a domain of its own. */
+const PROD_API_DOMAIN = {
+  apiDomainName: 'api.market.example.org',
+  apiCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+};
+
 beforeAll(() => {
   dev = synthesize('dev');
-  prod = synthesize('prod', { webOrigins: 'https://market.example.org', alarmEmail: 'ops@example.org' });
+  prod = synthesize('prod', {
+    webOrigins: 'https://market.example.org',
+    alarmEmail: 'ops@example.org',
+    ...PROD_API_DOMAIN,
+  });
 }, 600_000);
 
 const both = () =>
@@ -191,6 +210,13 @@ describe('the user directory', () => {
     expect(JSON.stringify(prodClient.CallbackURLs)).not.toMatch(/localhost/);
   });
 
+  it('requires a TOTP second factor of every user in prod (operators and organisation admins included)', () => {
+    const pool = (s: Synthesized) => Object.values(resourcesOf(s, 'AWS::Cognito::UserPool'))[0]!.Properties;
+    expect(pool(prod).MfaConfiguration).toBe('ON');
+    expect(pool(prod).EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool(dev).MfaConfiguration).toBe('OPTIONAL');
+  });
+
   it('has a hosted sign-in domain', () => {
     for (const [, s] of both()) s.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
@@ -275,11 +301,75 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('CloudFront as the API’s only door (prod)', () => {
+  const httpApi = (s: Synthesized) => Object.values(resourcesOf(s, 'AWS::ApiGatewayV2::Api'))[0]!.Properties;
+  const apiOrigin = (s: Synthesized) => {
+    const dist = Object.values(resourcesOf(s, 'AWS::CloudFront::Distribution'))[0]!.Properties
+      .DistributionConfig;
+    const api = dist.CacheBehaviors.find((b: any) => b.PathPattern === '/v1/*');
+    return dist.Origins.find((o: any) => o.Id === api.TargetOriginId);
+  };
+
+  it('turns the default execute-api endpoint off in prod, and keeps it in dev', () => {
+    expect(httpApi(prod).DisableExecuteApiEndpoint).toBe(true);
+    expect(httpApi(dev).DisableExecuteApiEndpoint ?? false).toBe(false);
+    expect(Object.keys(prod.template.toJSON().Outputs)).not.toContain('ApiUrl');
+    expect(Object.keys(prod.template.toJSON().Outputs)).toContain('ApiDomainTarget');
+  });
+
+  it('maps the API to its own domain, which is CloudFront’s origin for the API', () => {
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: PROD_API_DOMAIN.apiDomainName,
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: PROD_API_DOMAIN.apiCertificateArn })],
+    });
+    prod.template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    expect(apiOrigin(prod).DomainName).toBe(PROD_API_DOMAIN.apiDomainName);
+    expect(JSON.stringify(apiOrigin(dev).DomainName)).toMatch(/HttpApi/);
+  });
+
+  it('has CloudFront send the origin secret, which every API function requires, in prod only', () => {
+    const headers = apiOrigin(prod).CustomOriginConfig && apiOrigin(prod).OriginCustomHeaders;
+    expect(headers.map((h: any) => h.HeaderName)).toEqual([ORIGIN_HEADER]);
+    expect(JSON.stringify(headers[0].HeaderValue)).toMatch(/resolve:secretsmanager:/);
+    expect(apiOrigin(dev).OriginCustomHeaders).toBeUndefined();
+    for (const name of Object.keys(HTTP_FUNCTIONS)) {
+      expect(fnByService(prod, `http-${name}`).env[EnvName.originSecretArn]).toBeDefined();
+      expect(fnByService(dev, `http-${name}`).env[EnvName.originSecretArn]).toBeUndefined();
+    }
+  });
+
+  it('rotates the origin secret monthly with a function that may update only this distribution', () => {
+    prod.template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const rotation = fnByService(prod, 'origin-secret-rotation');
+    expect(rotation.env[EnvName.distributionId]).toBeDefined();
+    const cloudfront = statementsOfRoles(prod, [rotation.roleId]).filter((st) =>
+      asList(st.Action).some((a: string) => a.startsWith('cloudfront:')),
+    );
+    expect(cloudfront.flatMap((st) => asList(st.Action)).sort()).toEqual([
+      'cloudfront:GetDistributionConfig',
+      'cloudfront:UpdateDistribution',
+    ]);
+    expect(JSON.stringify(cloudfront.map((st) => st.Resource))).toMatch(/distribution\//);
+    dev.template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
+  });
+
+  it('refuses to synthesize prod without the API’s own domain', () => {
+    expect(() => synthesize('prod', {}, { jobs: FIXED_JOBS, webAppDir: WEB_FIXTURE })).toThrow(
+      /apiDomainName=.*apiCertificateArn=/,
+    );
+  });
+});
+
 describe('the functions', () => {
   it('are arm64 Node.js 22, traced, logging JSON to their own log group', () => {
-    for (const [, s] of both()) {
+    for (const [name, s] of both()) {
       const fns = functionsOf(s);
-      expect(fns.length).toBe(Object.keys(HTTP_FUNCTIONS).length + 1 + STREAM_READERS.length + 1);
+      const originSecretRotation = name === 'prod' ? 1 : 0;
+      expect(fns.length).toBe(
+        Object.keys(HTTP_FUNCTIONS).length + 1 + STREAM_READERS.length + 1 + originSecretRotation,
+      );
       for (const fn of fns) {
         expect(fn.props, fn.service).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -296,10 +386,12 @@ describe('the functions', () => {
 
   it('never put a secret in the environment: the cursor secret comes by ARN', () => {
     for (const [, s] of both()) {
-      const secretId = Object.keys(resourcesOf(s, 'AWS::SecretsManager::Secret'))[0];
+      const secretId = Object.keys(resourcesOf(s, 'AWS::SecretsManager::Secret')).find((id) =>
+        id.startsWith('CursorSecret'),
+      );
       for (const fn of functionsOf(s)) {
         expect(fn.env.PARKBRIDGE_CURSOR_SECRET).toBeUndefined();
-        if (fn.service !== 'auth-pre-token')
+        if (fn.service !== 'auth-pre-token' && fn.service !== 'origin-secret-rotation')
           expect(fn.env.PARKBRIDGE_CURSOR_SECRET_ARN).toEqual({ Ref: secretId });
       }
     }
@@ -307,6 +399,8 @@ describe('the functions', () => {
 
   it('have no wildcard action, and no wildcard resource but X-Ray’s, in their policies', () => {
     const xray = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    // The origin secret's rotation draws a random value, an action on no resource.
+    const noResource = [...xray, 'secretsmanager:GetRandomPassword'];
     for (const [, s] of both()) {
       const roles = functionsOf(s).map((f) => f.roleId);
       const statements = statementsOfRoles(s, roles);
@@ -315,7 +409,7 @@ describe('the functions', () => {
         const actions = asList(st.Action as string | string[]);
         const resources = asList(st.Resource as unknown);
         expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-        if (resources.includes('*')) expect(actions.sort()).toEqual(xray);
+        if (resources.includes('*')) expect(noResource).toEqual(expect.arrayContaining(actions));
         for (const r of resources) {
           if (typeof r === 'string' && r !== '*') expect(r).not.toMatch(/\*/);
         }
@@ -553,9 +647,35 @@ describe('the firewall', () => {
     const [aclId, acl] = Object.entries(resourcesOf(prod, 'AWS::WAFv2::WebACL'))[0]!;
     expect(acl.Properties.Scope).toBe('CLOUDFRONT');
     const rules = acl.Properties.Rules as any[];
-    expect(rules.find((r) => r.Statement.RateBasedStatement)?.Statement.RateBasedStatement).toMatchObject({
-      AggregateKeyType: 'IP',
+    const rate = (name: string) => rules.find((r) => r.Name === name)?.Statement.RateBasedStatement;
+    // Per caller (the bearer token), so people behind one carrier NAT do not share a limit.
+    expect(rate('RateLimitPerCaller')).toEqual({
+      Limit: EDGE_RATE_LIMITS.perCaller,
+      AggregateKeyType: 'CUSTOM_KEYS',
+      CustomKeys: [
+        { Header: { Name: 'authorization', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+      ],
     });
+    expect(rate('RateLimitPerIpWithoutToken')).toMatchObject({
+      Limit: EDGE_RATE_LIMITS.perIpWithoutToken,
+      AggregateKeyType: 'IP',
+      ScopeDownStatement: {
+        NotStatement: {
+          Statement: {
+            SizeConstraintStatement: {
+              FieldToMatch: { SingleHeader: { Name: 'authorization' } },
+              ComparisonOperator: 'GT',
+              Size: 0,
+              TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+            },
+          },
+        },
+      },
+    });
+    expect(rate('RateLimitPerIp')).toEqual({ Limit: EDGE_RATE_LIMITS.perIp, AggregateKeyType: 'IP' });
+    expect(EDGE_RATE_LIMITS.perIp).toBeGreaterThan(EDGE_RATE_LIMITS.perCaller * 10);
+    for (const r of rules.filter((r) => r.Statement.RateBasedStatement))
+      expect(r.Action).toEqual({ Block: {} });
     const managed = rules.map((r) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
     expect(managed).toEqual(
       expect.arrayContaining(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']),

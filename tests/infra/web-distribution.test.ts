@@ -12,7 +12,7 @@ function distribution(webAppDir: string | undefined) {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'parkbridge-web-')), context: cdkJsonContext() });
   const stack = new Stack(app, 'WebOnly');
   const web = new WebDistribution(stack, 'Web', {
-    apiUrl: 'https://abc123.execute-api.eu-central-1.amazonaws.com',
+    apiDomainName: 'abc123.execute-api.eu-central-1.amazonaws.com',
     docsAssetsDir: SWAGGER_UI_DIR,
     removalPolicy: RemovalPolicy.DESTROY,
     ...(webAppDir ? { webAppDir } : {}),

@@ -50,6 +50,7 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'PATCH /v1/parks/{parkId}': change,
   // Static ISIC data shipped with the code: no DynamoDB call at all.
   'GET /v1/categories': list,
+  'GET /v1/currencies': read,
   'GET /v1/categories/{code}': read,
 
   'POST /v1/orgs': change,

@@ -8,8 +8,9 @@ import { CALLERS, type CallerName } from './support/scenario';
  * callers to a second park with its own firms). The rules it encodes:
  *
  * - no token: 401 on every /v1 route but the local dev login;
- * - a role the route does not admit (or no organisation at all): 403;
- * - another organisation's private resource, or one the caller may not see: 404, never 403;
+ * - the contract's order of checks: whether the caller may see the thing its path names comes
+ *   before its role, so a resource the caller may not see is 404 whatever its role (never 403);
+ * - a role the route does not admit (or no organisation at all), on a thing the caller sees: 403;
  * - a public resource (a park, an expo, an organisation's profile) that the caller may see but
  *   not change: 403 or 404, as long as nothing private is revealed;
  * - business rules stay what they are (409 for a state conflict, 422 for a rule), and are
@@ -44,6 +45,7 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'A park is public: another operator may see it, not change it (403).',
   },
   'GET /v1/categories': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/currencies': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/categories/{code}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
 
   'POST /v1/orgs': {
@@ -76,11 +78,11 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'Everyone may list; others than the firm see verified certificates only.',
   },
   'POST /v1/orgs/{orgId}/certificates/{certId}/verify': {
-    expect: row(401, 403, 403, 200, 403, 403, 404, 403),
+    expect: row(401, 404, 403, 200, 404, 404, 404, 404),
     note: 'A claimed certificate is private to the firm and the operators of parks it applied to: another park’s operator gets 404.',
   },
   'POST /v1/orgs/{orgId}/certificates/{certId}/reject': {
-    expect: row(401, 403, 403, 200, 403, 403, 404, 403),
+    expect: row(401, 404, 403, 200, 404, 404, 404, 404),
     note: 'As verify.',
   },
   'GET /v1/orgs/{orgId}/reputation': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
@@ -124,8 +126,8 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     expect: row(401, 200, 404, 200, 404, 404, 404, 403),
     note: 'Its owner and the operator of its park.',
   },
-  'PATCH /v1/chains/{chainId}': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/chains/{chainId}/inputs/{inputId}/need': { expect: row(401, 201, 403, 403, 404, 403, 403, 403) },
+  'PATCH /v1/chains/{chainId}': { expect: row(401, 200, 404, 403, 404, 404, 404, 403) },
+  'POST /v1/chains/{chainId}/inputs/{inputId}/need': { expect: row(401, 201, 404, 403, 404, 404, 404, 403) },
 
   'POST /v1/needs': {
     expect: row(401, 201, 403, 403, 422, 403, 403, 403),
@@ -136,11 +138,11 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     expect: row(401, 200, 200, 200, 404, 200, 404, 403),
     note: 'An open public need: its owner, the park’s operator and approved suppliers (of any park).',
   },
-  'PATCH /v1/needs/{needId}': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/needs/{needId}/publish': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/needs/{needId}/cancel': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/needs/{needId}/extend': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/needs/{needId}/amend': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'PATCH /v1/needs/{needId}': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'POST /v1/needs/{needId}/publish': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'POST /v1/needs/{needId}/cancel': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
+  'POST /v1/needs/{needId}/extend': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
+  'POST /v1/needs/{needId}/amend': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
   'GET /v1/needs/{needId}/amendments': { expect: row(401, 200, 200, 200, 404, 200, 404, 403) },
 
   'POST /v1/listings': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
@@ -154,34 +156,34 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   },
   'GET /v1/matches': { expect: row(401, 403, 200, 403, 403, 200, 403, 403) },
 
-  'POST /v1/needs/{needId}/questions': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
+  'POST /v1/needs/{needId}/questions': { expect: row(401, 403, 201, 403, 404, 201, 404, 403) },
   'POST /v1/needs/{needId}/questions/{questionId}/answer': {
-    expect: row(401, 200, 403, 403, 404, 403, 403, 403),
+    expect: row(401, 200, 403, 403, 404, 403, 404, 403),
   },
   'GET /v1/needs/{needId}/questions': {
-    expect: row(401, 200, 200, 403, 403, 200, 403, 403),
-    note: 'Questions are for the owner and the suppliers who can bid: any other tenant is a role not admitted (403, decided before the need is looked up).',
+    expect: row(401, 200, 200, 403, 404, 200, 404, 403),
+    note: 'Questions are for the owner and the suppliers who can bid: the park’s operator sees the need but is a role not admitted (403); a tenant or operator of another park does not see it (404).',
   },
 
-  'POST /v1/needs/{needId}/bids': { expect: row(401, 403, 201, 403, 403, 201, 403, 403) },
-  'GET /v1/needs/{needId}/bids': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
-  'GET /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'PUT /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'DELETE /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'POST /v1/needs/{needId}/bids/mine/reconfirm': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
+  'POST /v1/needs/{needId}/bids': { expect: row(401, 403, 201, 403, 404, 201, 404, 403) },
+  'GET /v1/needs/{needId}/bids': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
+  'GET /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
+  'PUT /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
+  'DELETE /v1/needs/{needId}/bids/mine': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
+  'POST /v1/needs/{needId}/bids/mine/reconfirm': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
   'GET /v1/needs/{needId}/bids/mine/revisions': {
-    expect: row(401, 403, 200, 403, 403, 200, 403, 403),
+    expect: row(401, 403, 200, 403, 404, 200, 404, 403),
     note: 'The caller’s own revisions: another supplier who may see the need gets an empty page.',
   },
-  'GET /v1/needs/{needId}/auction': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'POST /v1/needs/{needId}/award': { expect: row(401, 201, 403, 403, 404, 403, 403, 403) },
+  'GET /v1/needs/{needId}/auction': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
+  'POST /v1/needs/{needId}/award': { expect: row(401, 201, 403, 403, 404, 403, 404, 403) },
 
   'GET /v1/needs/{needId}/award/request': {
-    expect: row(401, 200, 403, 403, 404, 403, 403, 403),
+    expect: row(401, 200, 403, 403, 404, 403, 404, 403),
     note: 'Four eyes: the award a buyer asked for waits for another admin of the need’s owner.',
   },
-  'POST /v1/needs/{needId}/award/approve': { expect: row(401, 201, 403, 403, 404, 403, 403, 403) },
-  'POST /v1/needs/{needId}/award/decline': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/needs/{needId}/award/approve': { expect: row(401, 201, 403, 403, 404, 403, 404, 403) },
+  'POST /v1/needs/{needId}/award/decline': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
   'GET /v1/orgs/{orgId}/award-requests': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
 
   'GET /v1/parks/{parkId}/chain-map': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
@@ -190,15 +192,15 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
 
   'GET /v1/deals': { expect: row(401, 200, 200, 403, 200, 200, 403, 403) },
   'GET /v1/deals/{dealId}': { expect: row(401, 200, 200, 404, 404, 404, 404, 403) },
-  'POST /v1/deals/{dealId}/confirm': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'POST /v1/deals/{dealId}/deliver': { expect: row(401, 403, 200, 403, 403, 404, 403, 403) },
-  'POST /v1/deals/{dealId}/accept-delivery': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/deals/{dealId}/confirm': { expect: row(401, 403, 200, 404, 404, 404, 404, 403) },
+  'POST /v1/deals/{dealId}/deliver': { expect: row(401, 403, 200, 404, 404, 404, 404, 403) },
+  'POST /v1/deals/{dealId}/accept-delivery': { expect: row(401, 200, 403, 404, 404, 404, 404, 403) },
   'POST /v1/deals/{dealId}/cancel': {
-    expect: row(401, 200, 200, 403, 404, 404, 403, 403),
+    expect: row(401, 200, 200, 404, 404, 404, 404, 403),
     note: 'Either side of the deal, before delivery.',
   },
   'POST /v1/deals/{dealId}/rate': {
-    expect: row(401, 200, 200, 403, 404, 404, 403, 403),
+    expect: row(401, 200, 200, 404, 404, 404, 404, 403),
     note: 'Each side of the deal rates once.',
   },
 
@@ -256,8 +258,8 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     note: 'Its organisation and the park’s operator.',
   },
   'POST /v1/bookings/{bookingId}/submit': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
-  'POST /v1/bookings/{bookingId}/approve': { expect: row(401, 403, 403, 200, 403, 403, 404, 403) },
-  'POST /v1/bookings/{bookingId}/reject': { expect: row(401, 403, 403, 200, 403, 403, 404, 403) },
+  'POST /v1/bookings/{bookingId}/approve': { expect: row(401, 403, 404, 200, 404, 404, 404, 403) },
+  'POST /v1/bookings/{bookingId}/reject': { expect: row(401, 403, 404, 200, 404, 404, 404, 403) },
   'POST /v1/bookings/{bookingId}/cancel': { expect: row(401, 200, 404, 200, 404, 404, 404, 403) },
 };
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { MATRIX } from './authorization-matrix';
 import { documentedApi } from './support/documented-routes';
 import { runMatrixRow } from './support/matrix-run';
+import { expectedForVariant } from './support/order-variants';
 import { RECIPES } from './support/routes';
 import { type ScenarioRuntime, startScenarioRuntime } from './support/runtime';
 import { CALLERS, type CallerName, type Scenario } from './support/scenario';
@@ -28,7 +29,7 @@ describe.concurrent('the authorisation matrix', () => {
       const recipe = RECIPES[key];
       expect(entry, `${key} has no row in tests/security/authorization-matrix.ts`).toBeDefined();
       expect(recipe, `${key} has no recipe in tests/security/support/routes.ts`).toBeDefined();
-      const observed = await runMatrixRow(s, rt.doc.routes[key] ?? route, recipe!, entry!);
+      const { observed, variants } = await runMatrixRow(s, rt.doc.routes[key] ?? route, recipe!, entry!);
       const got = Object.fromEntries(CALLERS.map((c) => [c, observed[c].status])) as Record<
         CallerName,
         number
@@ -48,6 +49,16 @@ describe.concurrent('the authorisation matrix', () => {
           expect(res.body, `${key} as ${c}`).toMatchObject({ status: res.status, title: expect.any(String) });
         }
       }
+      // The order of checks: the same request with a bad body, a malformed If-Match or a bad
+      // query is refused by the earliest check each caller fails (order-variants.ts).
+      const misordered = variants.flatMap(({ caller, variant, result }) => {
+        const happy = { status: want[caller], code: observed[caller].body?.code };
+        const expected = expectedForVariant(variant, route, happy);
+        return result.status === expected
+          ? []
+          : [`${caller} with ${variant.name}: ${result.status} ${result.body?.code ?? ''}, not ${expected}`];
+      });
+      expect(misordered.join('; '), `${key}: the order of checks`).toBe('');
     },
   );
 });

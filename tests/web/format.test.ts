@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { CURRENCIES } from '@parkbridge/domain/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createFormat } from '../../packages/web/src/format/format';
 import {
   currencyDigits,
   moneyInputValue,
   parseMoneyInput,
   parseQuantityInput,
+  setCurrencies,
 } from '../../packages/web/src/format/money';
 import { utcToZonedInput, zonedInputToUtc } from '../../packages/web/src/format/zoned-time';
+
+// The web app takes every exponent from GET /v1/currencies; the API answers from this table.
+beforeAll(() => setCurrencies(CURRENCIES));
 
 describe('formatting for each language', () => {
   it('writes Persian dates in the Solar Hijri calendar with Persian digits, in the park’s zone', () => {
@@ -23,6 +28,10 @@ describe('formatting for each language', () => {
     const en = createFormat('en');
     expect(en.dateTime('2026-11-20T12:00:00Z', 'Asia/Ulaanbaatar')).toMatch(/8:00/);
     expect(en.dateTime('2026-11-20T12:00:00Z', 'Asia/Ho_Chi_Minh')).toMatch(/7:00/);
+  });
+
+  it('knows no exponent the API did not state: it never guesses one from CLDR', () => {
+    expect(() => currencyDigits('JPY')).toThrow(/GET \/v1\/currencies/);
   });
 
   it('formats minor units with the currency’s own digits, never through the wrong scale', () => {

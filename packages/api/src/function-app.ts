@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Container } from '@parkbridge/runtime';
-import { type BaseDeps, createAppBase, type RouteFactory } from './app-base';
+import { type BaseDeps, createAppBase, provideSubjectsOf, type RouteFactory } from './app-base';
 import type { AppEnv } from './http/env';
 import { metaRoutes } from './routes/meta';
 
@@ -19,6 +19,7 @@ export interface FunctionAppDeps extends BaseDeps {
 export function createFunctionApp(deps: FunctionAppDeps): OpenAPIHono<AppEnv> {
   const app = createAppBase(deps);
   app.route('/', metaRoutes());
+  provideSubjectsOf(app, deps.container, deps.routes);
   for (const routes of deps.routes) app.route('/v1', routes(deps.container));
   const { openApiDocument } = deps;
   if (openApiDocument) {

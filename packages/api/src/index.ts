@@ -6,6 +6,7 @@ export { type CallerResolver, callerFromClaims } from './http/auth';
 export type { AppEnv } from './http/env';
 export { apiGatewayClaims } from './http/lambda-claims';
 export { LocalTokens } from './http/local-tokens';
+export type { OriginDoor } from './http/origin-door';
 export { ALL_ROUTE_GROUPS, ROUTE_GROUPS, type RouteGroup } from './routes';
 export { biddingRoutes } from './routes/bidding';
 export { chainMapRoutes } from './routes/chain-map';

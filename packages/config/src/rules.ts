@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnvName } from './env-names';
+import { parseQuotas, type QuotaLimits } from './quotas';
 
 const seconds = (fallback: number) =>
   z.coerce
@@ -16,22 +17,28 @@ export const RulesSchema = z.object({
   holdTtlS: seconds(900),
   snipingWindowS: seconds(300),
   maxSnipingExtensions: count(10),
-  maxHoldsPerOrgPerExpo: count(3),
+  /** Live claims on an expo's slots per organisation: holds and submitted requests together. */
+  maxClaimsPerOrgPerExpo: count(3),
   /** A question unanswered this close to the close extends it ... */
   questionGraceS: seconds(86400),
-  /** ... by this much, once per question. */
+  /** ... by this much, once per need. */
   questionExtensionS: seconds(86400),
 });
-export type Rules = z.infer<typeof RulesSchema>;
+export type Rules = z.infer<typeof RulesSchema> & {
+  /** Per action, person and organisation: how many per window (quotas.ts). */
+  quotas: QuotaLimits;
+};
 
 export function parseRules(env: Record<string, string | undefined>): Rules {
-  return RulesSchema.parse({
+  const rules = RulesSchema.parse({
     minBiddingWindowS: env[EnvName.minBiddingWindowS] || undefined,
     holdTtlS: env[EnvName.holdTtlS] || undefined,
     snipingWindowS: env[EnvName.snipingWindowS] || undefined,
     maxSnipingExtensions: env[EnvName.maxSnipingExtensions] || undefined,
-    maxHoldsPerOrgPerExpo: env[EnvName.maxHoldsPerOrgPerExpo] || undefined,
+    maxClaimsPerOrgPerExpo:
+      env[EnvName.maxClaimsPerOrgPerExpo] || env[EnvName.maxHoldsPerOrgPerExpo] || undefined,
     questionGraceS: env[EnvName.questionGraceS] || undefined,
     questionExtensionS: env[EnvName.questionExtensionS] || undefined,
   });
+  return { ...rules, quotas: parseQuotas(env) };
 }

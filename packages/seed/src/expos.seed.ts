@@ -1,4 +1,4 @@
-import type { Caller } from '@parkbridge/domain/core';
+import { type Caller, exponentOf } from '@parkbridge/domain/core';
 import type { Container } from '@parkbridge/runtime';
 import type { DemoParkSlug } from './demo-data';
 import type { DemoWorld } from './world';
@@ -63,9 +63,6 @@ const DEMO_BOOKINGS: Record<DemoParkSlug, { confirmed: string[]; requested: stri
   },
 };
 
-const minorUnits = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 0;
-
 /**
  * One expo per demo park, a month after the seed's "now": two pavilions of eight booths each
  * (48 in all, one of them a mentorship table split into pitch sessions), some booked.
@@ -85,7 +82,7 @@ export async function seedExpos(app: Container, world: DemoWorld): Promise<void>
       endsAt: new Date(start + 2 * DAY + 10 * 3_600_000).toISOString(),
       venue: plan.venue,
     });
-    const price = { amount: plan.priceMajor * 10 ** minorUnits(expo.currency), currency: expo.currency };
+    const price = { amount: plan.priceMajor * 10 ** exponentOf(expo.currency), currency: expo.currency };
     const slotIds: string[] = [];
     for (const [p, pav] of plan.pavilions.entries()) {
       const pavilion = await expos.addPavilion(world.operator, expo.expoId, {

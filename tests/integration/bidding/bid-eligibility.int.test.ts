@@ -8,10 +8,16 @@ const clock = fixedClock('2030-04-01T08:00:00.000Z');
 let rt: TestRuntime;
 let world: Awaited<ReturnType<typeof biddingWorld>>;
 let elsewhere: { parkId: string; supplier: { token: string; orgId: string } };
+/** A firm located in the delivery park that also supplies (approved there as tenant and supplier). */
+let inPark: { token: string; orgId: string };
 
 beforeAll(async () => {
   rt = await startTestRuntime({ clock });
   world = await biddingWorld(rt, { suppliers: 2 });
+  inPark = await rt.firm({
+    kinds: ['tenant', 'supplier'],
+    approvedIn: { parkId: world.parkId, operatorToken: world.operator.token, as: ['tenant', 'supplier'] },
+  });
   const other = await rt.park({ name: 'Another park' });
   elsewhere = {
     parkId: other.parkId,
@@ -36,12 +42,13 @@ const post = (needId: string, token: string, amount = 1000) =>
   rt.call('POST', `/v1/needs/${needId}/bids`, { token, body: bidBody(amount) });
 
 describe('who may bid', () => {
-  it('refuses a supplier with no approved membership anywhere', async () => {
+  // A supplier who may not take part does not see the need: 404 comes before any rule.
+  it('refuses a supplier with no approved membership anywhere (it does not see the need)', async () => {
     const n = await need();
     const stranger = await rt.firm({ kinds: ['supplier'] });
     const res = await post(n.needId, stranger.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
   it('refuses a tenant-only firm with 403: bidding is a supplier role', async () => {
@@ -67,8 +74,8 @@ describe('who may bid', () => {
     });
     expect(suspended.status).toBe(200);
     const res = await post(n.needId, s.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
   it('lets a supplier approved in another park bid on a public need, but not on a park-only one', async () => {
@@ -76,19 +83,36 @@ describe('who may bid', () => {
     expect((await post(open.needId, elsewhere.supplier.token)).status).toBe(201);
     const parkOnly = await need({ visibility: 'park' });
     const res = await post(parkOnly.needId, elsewhere.supplier.token);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('bid.supplier_not_approved');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('need.not_found');
   });
 
-  it('keeps the park-first window to members of the delivery park, then opens it to the others', async () => {
+  it('keeps the park-first window to firms located in the delivery park, then opens it to the others', async () => {
     const n = await need({ parkFirstHours: 12 });
     clock.set('2030-04-01T19:59:59.999Z');
     const early = await post(n.needId, elsewhere.supplier.token);
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('bid.park_first');
-    expect((await post(n.needId, world.suppliers[0]!.token)).status).toBe(201);
+    expect((await post(n.needId, inPark.token)).status).toBe(201);
     clock.set('2030-04-01T20:00:00.000Z');
     expect((await post(n.needId, elsewhere.supplier.token)).status).toBe(201);
+  });
+
+  it('makes a supplier approved only to serve the park wait for the end of the park-first window', async () => {
+    const n = await need({ parkFirstHours: 12 });
+    const servesThePark = world.suppliers[0]!;
+    clock.set('2030-04-01T19:59:59.999Z');
+    const early = await post(n.needId, servesThePark.token);
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('bid.park_first');
+    const asked = await rt.call('POST', `/v1/needs/${n.needId}/questions`, {
+      token: servesThePark.token,
+      body: { text: 'May we deliver in two lots?' },
+    });
+    expect(asked.status).toBe(422);
+    expect(asked.body.code).toBe('bid.park_first');
+    clock.set('2030-04-01T20:00:00.000Z');
+    expect((await post(n.needId, servesThePark.token)).status).toBe(201);
   });
 
   it('requires every required certificate to be verified and valid at the moment of the bid', async () => {

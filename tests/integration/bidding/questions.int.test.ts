@@ -92,8 +92,9 @@ describe('clarification questions', () => {
     const n = await need();
     const stranger = await rt.firm({ kinds: ['supplier'] });
     expect((await list(n.needId, stranger)).status).toBe(404);
+    // It does not see the need at all: 404 comes before the rule that it may not take part.
     const asked = await ask(n.needId, stranger);
-    expect(asked.status).toBe(422);
+    expect(asked.status).toBe(404);
   });
 
   it('extends the close once when a question arrives with less than the grace period left', async () => {
@@ -101,12 +102,41 @@ describe('clarification questions', () => {
     clock.set('2030-06-01T19:30:00.000Z');
     expect((await ask(n.needId, world.suppliers[0]!)).status).toBe(201);
     expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');
-    // Another question is another extension; answering does not take one back.
+    // Answering does not take the extension back.
     clock.set('2030-06-01T19:45:00.000Z');
     const second = await ask(n.needId, world.suppliers[1]!, 'Which incoterm?');
-    expect(await closesAt(n.needId)).toBe('2030-06-01T21:00:00.000Z');
     await answer(n.needId, second.body.questionId);
-    expect(await closesAt(n.needId)).toBe('2030-06-01T21:00:00.000Z');
+    expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');
+  });
+
+  it('extends the close at most once per need, however many questions arrive in the grace period', async () => {
+    const n = await need();
+    const texts = ['Which incoterm?', 'Mill certificate?', 'Partial deliveries?', 'Packing?'];
+    for (const [i, text] of texts.entries()) {
+      clock.set(new Date(Date.parse('2030-06-01T19:30:00.000Z') + i * 10 * 60_000).toISOString());
+      expect((await ask(n.needId, world.suppliers[i % 3]!, text)).status).toBe(201);
+    }
+    expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');
+    // Questions racing at the same instant cannot both take the extension either.
+    const racing = await need();
+    clock.set('2030-06-01T19:30:00.000Z');
+    const asked = await Promise.all(world.suppliers.map((s, i) => ask(racing.needId, s, `Race ${i}?`)));
+    expect(asked.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(await closesAt(racing.needId)).toBe('2030-06-01T20:30:00.000Z');
+    expect((await rt.container.bidding.repos.needs.get(racing.needId))!.extensionCount).toBe(1);
+  });
+
+  it('lets the job extend a need once, however many of its questions are left unanswered', async () => {
+    const n = await need();
+    clock.set('2030-06-01T10:00:00.000Z');
+    await ask(n.needId, world.suppliers[0]!, 'First?');
+    await ask(n.needId, world.suppliers[1]!, 'Second?');
+    clock.set('2030-06-01T19:30:00.000Z');
+    await rt.container.bidding.questions.extendForUnanswered(clock.now());
+    await rt.container.bidding.questions.extendForUnanswered(clock.now());
+    clock.set('2030-06-01T20:15:00.000Z');
+    await rt.container.bidding.questions.extendForUnanswered(clock.now());
+    expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');
   });
 
   it('extends the close once for a question still unanswered when the grace period begins', async () => {
@@ -125,7 +155,7 @@ describe('clarification questions', () => {
     expect(await rt.container.bidding.questions.extendForUnanswered(clock.now())).toEqual({ processed: 1 });
     expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');
 
-    // Once per question: later runs, even inside the new grace period, do not extend again.
+    // Once per need: later runs, even inside the new grace period, do not extend again.
     clock.set('2030-06-01T19:45:00.000Z');
     expect(await rt.container.bidding.questions.extendForUnanswered(clock.now())).toEqual({ processed: 0 });
     expect(await closesAt(n.needId)).toBe('2030-06-01T20:30:00.000Z');

@@ -208,7 +208,7 @@ describe('GET /v1/categories/{code}', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
-  it.each(['Z', 'abc', '25111', '2'])('answers 400 to the invalid code %s', async (code) => {
-    expect((await get(`/v1/categories/${code}`)).status).toBe(400);
+  it.each(['Z', 'abc', '25111', '2'])('answers 404 to the code that names no category %s', async (code) => {
+    expect((await get(`/v1/categories/${code}`)).status).toBe(404);
   });
 });

@@ -78,6 +78,7 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     }),
   },
   'GET /v1/categories': { as: 'tenant', status: 200, build: async () => ({ query: { parent: 'C' } }) },
+  'GET /v1/currencies': { as: 'tenant', status: 200, build: async () => ({}) },
   'GET /v1/categories/{code}': {
     as: 'tenant',
     status: 200,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Rules } from '@parkbridge/config';
+import { parseQuotas, type Rules, scaledQuotas } from '@parkbridge/config';
 import { startLocalRuntime } from '../../../functions/local/local-runtime';
 import { Meter } from '../../perf/support/metering';
 import { harnessFor } from './harness';
@@ -25,7 +25,14 @@ export async function startScenarioRuntime(options: ScenarioRuntimeOptions = {})
     clock,
     // Room for the many holds and short bidding windows a scenario makes; the rules themselves
     // are the integration tests' subject, not this harness's.
-    rules: { maxHoldsPerOrgPerExpo: 100_000, minBiddingWindowS: 60, holdTtlS: 7 * 86_400, ...options.rules },
+    rules: {
+      maxClaimsPerOrgPerExpo: 100_000,
+      minBiddingWindowS: 60,
+      holdTtlS: 7 * 86_400,
+      // The fuzzer and the benchmarks create thousands of things as one firm on purpose.
+      quotas: scaledQuotas(parseQuotas({}), 10_000),
+      ...options.rules,
+    },
     onError: (err) => errors.push(err),
   });
   const meter = Meter.attach(runtime.db.doc);

@@ -7,11 +7,9 @@ import {
   ROLES,
   type Role,
   requireCaller,
-  requireRole,
 } from '@parkbridge/domain/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
-import { checkPersonRole, type PersonAdmit } from './person-roles';
 
 /** Turns a request into a verified caller (null: no or bad credentials). Local and Lambda differ only here. */
 export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
@@ -46,7 +44,7 @@ export interface MembershipCheck {
 }
 
 /**
- * Sets `caller` for every request; routes then declare who they admit with `allow`. A token that
+ * Sets `caller` for every request; routes then declare who they admit with `secured` (openapi.ts). A token that
  * names an organisation is only as good as the membership behind it: its role must be the
  * person's role in the table now (one strongly consistent read), so a person removed or given
  * another role is refused from their next call, whatever the token's age. Such a token is no
@@ -79,18 +77,5 @@ export function signedIn(c: Context<AppEnv>): Caller {
   throw c.get('refusal') ?? requireCaller(caller);
 }
 
-/**
- * Route guard: 401 without a valid token, 403 when none of the kinds is the caller's
- * organisation's, or the person's role is none of those the route admits.
- */
-export function allow(kinds: readonly Role[], people: readonly PersonAdmit[]): MiddlewareHandler<AppEnv> {
-  return async function allowRoles(c, next) {
-    const caller = signedIn(c);
-    if (kinds.length) requireRole(caller, ...kinds);
-    checkPersonRole(caller, people);
-    await next();
-  };
-}
-
-/** The caller, for handlers behind `allow` (which guarantees one). */
+/** The caller, for handlers behind `secured` (which guarantees one). */
 export const callerOf = (c: Context<AppEnv>): Caller => signedIn(c);

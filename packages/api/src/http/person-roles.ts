@@ -1,9 +1,9 @@
 import {
   type Caller,
+  DomainError,
   isPersonRole,
   PERSON_ROLES,
   type PersonRole,
-  type Role,
   requirePersonRole,
 } from '@parkbridge/domain/core';
 
@@ -14,13 +14,9 @@ import {
 export const ANY_ROLE = 'anyRole';
 export type PersonAdmit = PersonRole | typeof ANY_ROLE;
 
-/** What `secured(...)` lists: kinds of organisation (the token's groups) and person roles. */
-export type Admit = Role | PersonAdmit;
-
-export function splitAdmits(admits: readonly Admit[]): { kinds: Role[]; people: PersonAdmit[] } {
-  const people = admits.filter((a): a is PersonAdmit => a === ANY_ROLE || isPersonRole(a));
-  return { kinds: admits.filter((a): a is Role => !people.includes(a as PersonAdmit)), people };
-}
+/** The person roles among what a route's `secured(...)` lists. */
+export const splitPeople = (admits: readonly string[]): PersonAdmit[] =>
+  admits.filter((a): a is PersonAdmit => a === ANY_ROLE || isPersonRole(a));
 
 /**
  * The person roles a route admits, as the OpenAPI document states them (`x-person-roles`): the
@@ -31,8 +27,17 @@ export function admittedPeople(people: readonly PersonAdmit[]): PersonRole[] {
   return PERSON_ROLES.filter((r) => r === 'admin' || people.includes(r));
 }
 
-/** The 403 step for the person's role (the table confirmed it when the request was authenticated). */
-export function checkPersonRole(caller: Caller, people: readonly PersonAdmit[]): void {
-  if (!people.length || people.includes(ANY_ROLE)) return;
-  requirePersonRole(caller, ...(people as PersonRole[]));
+/**
+ * The 403 step for the person's role (the table confirmed it when the request was authenticated),
+ * or null when the route admits it.
+ */
+export function personRoleRefusal(caller: Caller, people: readonly PersonAdmit[]): DomainError | null {
+  if (!people.length || people.includes(ANY_ROLE)) return null;
+  try {
+    requirePersonRole(caller, ...(people as PersonRole[]));
+    return null;
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind, type FieldError } from '@parkbridge/domain/core';
+import { DomainError, type ErrorKind, type FieldError, RateLimited } from '@parkbridge/domain/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -71,20 +71,25 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
   );
 }
 
+/** A domain error as HTTP: its status and code, its fields, and when to retry a 429. */
+export function problemOf(c: Context<AppEnv>, err: DomainError): Response {
+  const res = problemResponse(c, {
+    status: STATUS[err.kind],
+    code: err.code,
+    detail: err.message,
+    ...(err.fields.length ? { errors: err.fields } : {}),
+  });
+  if (err instanceof RateLimited) res.headers.set('retry-after', String(err.retryAfterS));
+  return res;
+}
+
 /**
  * The one place where errors become HTTP. Domain errors keep their status and code; a 5xx says
  * nothing but the request id (never a message or a stack), and is logged in full.
  */
 export function onError(log: (err: unknown, c: Context<AppEnv>) => void) {
   return function toProblem(err: unknown, c: Context<AppEnv>): Response {
-    if (err instanceof DomainError) {
-      return problemResponse(c, {
-        status: STATUS[err.kind],
-        code: err.code,
-        detail: err.message,
-        ...(err.fields.length ? { errors: err.fields } : {}),
-      });
-    }
+    if (err instanceof DomainError) return problemOf(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const status: number = err.status;
       const malformed = status === 400;

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Container } from '@parkbridge/runtime';
+import { provideSubjectsOf } from '../app-base';
 import type { AppEnv } from '../http/env';
 import { biddingRoutes } from './bidding';
 import { chainMapRoutes } from './chain-map';
@@ -32,6 +33,11 @@ export function mountRoutes(
   groups: readonly RouteGroup[] = ALL_ROUTE_GROUPS,
 ) {
   app.route('/', metaRoutes());
+  provideSubjectsOf(
+    app,
+    container,
+    groups.flatMap((g) => ROUTE_GROUPS[g]),
+  );
   for (const group of groups) {
     for (const routes of ROUTE_GROUPS[group]) app.route('/v1', routes(container));
   }

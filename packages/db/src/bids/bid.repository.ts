@@ -9,7 +9,7 @@ import type {
   BidWrite,
 } from '@parkbridge/domain/bids';
 import { retryWrite } from '@parkbridge/domain/bids';
-import { conflict, type PageRequest, type Stored, staleVersion } from '@parkbridge/domain/core';
+import { conflict, type PageRequest, type Stored, versionChanged } from '@parkbridge/domain/core';
 import type { Need } from '@parkbridge/domain/needs';
 import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
@@ -19,6 +19,7 @@ import type { TxItem } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
+import { quotaWrites } from '../quotas/quota.repository';
 import {
   AUCTION_PREFIX,
   auctionStateKey,
@@ -167,7 +168,7 @@ export class DynamoBidRepository implements BidRepository {
         onConditionFailed: () =>
           w.intent === 'create'
             ? conflict('bid.exists', 'You have a bid on this need already: revise it instead.')
-            : staleVersion(),
+            : versionChanged(),
       },
       step.tx,
     ];
@@ -190,7 +191,7 @@ export class DynamoBidRepository implements BidRepository {
     if (w.gate) items.push(...gateItems(this.db, next.supplierOrgId, w.gate, 'bid'));
     if (w.auction) items.push(this.auctionItem(next.needId, w.auction));
     // Last: a closed need or a lost approval is the reason to report before a file's.
-    items.push(...attachmentWrites(this.db, w.files, now));
+    items.push(...attachmentWrites(this.db, w.files, now), ...quotaWrites(this.db, w.charges));
     await transactBidding(this.db, items, `bid.${w.intent}`, this.observer);
     return next;
   }

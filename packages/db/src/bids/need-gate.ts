@@ -8,6 +8,12 @@ import { needKey } from '../needs/need.keys';
 import { heldCertificateKey } from '../orgs/certificate.repository';
 import { membershipKey } from '../orgs/membership.repository';
 
+/** An unanswered question extends a need's close once: the flag it sets, and the condition it needs. */
+export const QUESTION_EXTENDED = 'questionExtended = :qxTrue';
+export const QUESTION_EXTENSION_UNUSED =
+  '(attribute_not_exists(questionExtended) OR questionExtended = :qxFalse)';
+export const QUESTION_EXTENSION_VALUES = { ':qxTrue': true, ':qxFalse': false };
+
 /**
  * The conditions that make "this supplier may act on this need now" true at the moment of the
  * write: the need is open and before its effective close (and unchanged in its terms), the park-first
@@ -44,6 +50,7 @@ export function gateItems(db: Db, orgId: string, gate: BidGate, prefix: 'bid' | 
     return retryWrite();
   };
   const items: TxItem[] = [];
+  const byQuestion = gate.extension?.byQuestion === true;
   if (gate.extension) {
     const step = auditStep(db, { ...gate.extension.audit, entityId: need.needId }, need, now);
     const closesAt = new Date(gate.extension.closesAtMs).toISOString();
@@ -55,11 +62,14 @@ export function gateItems(db: Db, orgId: string, gate: BidGate, prefix: 'bid' | 
             Key: needKey(need.needId),
             UpdateExpression:
               'SET closesAt = :closesAt, closesAtMs = :closesAtMs, extensionCount = extensionCount + :one, ' +
-              '#version = :version, auditHash = :hash, updatedAt = :at',
-            ConditionExpression: `${condition} AND closesAtMs = :seenClose AND #version = :seenVersion`,
+              `#version = :version, auditHash = :hash, updatedAt = :at${byQuestion ? `, ${QUESTION_EXTENDED}` : ''}`,
+            ConditionExpression: `${condition} AND closesAtMs = :seenClose AND #version = :seenVersion${
+              byQuestion ? ` AND ${QUESTION_EXTENSION_UNUSED}` : ''
+            }`,
             ExpressionAttributeNames: { ...names, '#version': 'version' },
             ExpressionAttributeValues: {
               ...values,
+              ...(byQuestion ? QUESTION_EXTENSION_VALUES : {}),
               ':closesAt': closesAt,
               ':closesAtMs': gate.extension.closesAtMs,
               ':one': 1,
@@ -90,14 +100,21 @@ export function gateItems(db: Db, orgId: string, gate: BidGate, prefix: 'bid' | 
     });
   }
   if (gate.membership) {
+    // A firm admitted inside the park-first window as located in the park must still be a tenant there.
+    const inPark = gate.membership.inPark ? ' AND contains(#as, :tenant)' : '';
     items.push({
       item: {
         ConditionCheck: {
           TableName: db.tableName,
           Key: membershipKey(gate.membership.parkId, gate.membership.orgId),
-          ConditionExpression: '#status = :approved AND suspended = :false AND contains(#as, :supplier)',
+          ConditionExpression: `#status = :approved AND suspended = :false AND contains(#as, :supplier)${inPark}`,
           ExpressionAttributeNames: { '#status': 'status', '#as': 'as' },
-          ExpressionAttributeValues: { ':approved': 'approved', ':false': false, ':supplier': 'supplier' },
+          ExpressionAttributeValues: {
+            ':approved': 'approved',
+            ':false': false,
+            ':supplier': 'supplier',
+            ...(inPark ? { ':tenant': 'tenant' } : {}),
+          },
         },
       },
       onConditionFailed: () => notApprovedSupplier(need),

@@ -28,8 +28,9 @@ import {
 } from '../core';
 import { CLAIM_FREE, claimFreeValues, claimKey, claimOf, slotKey } from '../expos';
 import { notificationWrites } from '../notifications';
+import { quotaWrites } from '../quotas/quota.repository';
 import { bookingKey, bookingKeys, HOLD_ATTRIBUTE_PREFIX, HOLD_SHARDS } from './booking.keys';
-import { ledgerHoldWrite, ledgerReleaseWrite } from './hold-ledger.writes';
+import { ledgerHoldWrite, ledgerReleaseWrite, ledgerRequestWrite } from './hold-ledger.writes';
 import { placeExitWrites } from './waitlist.repository';
 
 const toBooking = (i: Record<string, unknown>) => stripKeys<Stored<Booking>>(i);
@@ -141,6 +142,8 @@ export class DynamoBookingRepository implements BookingRepository {
         ledgerHoldWrite(this.db, booking, cmd.ledger),
         ...offer,
         ...(cmd.notify ?? []).flatMap((n) => notificationWrites(this.db, n, at).items),
+        // Last: a hold refused for the slot or the claims limit answers for that, not for a quota.
+        ...quotaWrites(this.db, cmd.charges),
       ],
     });
   }
@@ -170,7 +173,8 @@ export class DynamoBookingRepository implements BookingRepository {
       step.tx,
     ];
     if (cmd.claim) items.push(this.claimMove(prev, cmd.claim));
-    if (cmd.releaseHold) items.push(ledgerReleaseWrite(this.db, prev));
+    if (cmd.ledger === 'released') items.push(ledgerReleaseWrite(this.db, prev));
+    if (cmd.ledger === 'requested') items.push(ledgerRequestWrite(this.db, prev));
     for (const n of cmd.notify ?? []) items.push(...notificationWrites(this.db, n, now).items);
     await transact(this.db, items);
     return saved;

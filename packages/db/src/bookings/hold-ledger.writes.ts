@@ -1,4 +1,4 @@
-import { ledgerMoved } from '@parkbridge/domain/bookings';
+import { ledgerMoved, REQUESTED } from '@parkbridge/domain/bookings';
 import type { Db, TxItem } from '../core';
 import { holdAttribute, ledgerKey } from './booking.keys';
 
@@ -39,16 +39,37 @@ export function ledgerHoldWrite(
   };
 }
 
-/** Takes a hold off the ledger (submitted, cancelled, expired). Moves the version, so a racing hold re-reads. */
+/** Takes a claim off the ledger (decided, cancelled, expired). Moves the version, so a racing hold re-reads. */
 export function ledgerReleaseWrite(db: Db, h: { expoId: string; orgId: string; bookingId: string }): TxItem {
+  return ledgerUpdate(db, h, 'REMOVE #h SET ledgerVersion = if_not_exists(ledgerVersion, :zero) + :one', {});
+}
+
+/** A submitted hold's entry stops lapsing: the request keeps its place in the count until decided. */
+export function ledgerRequestWrite(db: Db, h: { expoId: string; orgId: string; bookingId: string }): TxItem {
+  return ledgerUpdate(
+    db,
+    h,
+    'SET #h = :requested, ledgerVersion = if_not_exists(ledgerVersion, :zero) + :one',
+    {
+      ':requested': REQUESTED,
+    },
+  );
+}
+
+function ledgerUpdate(
+  db: Db,
+  h: { expoId: string; orgId: string; bookingId: string },
+  expression: string,
+  values: Record<string, unknown>,
+): TxItem {
   return {
     item: {
       Update: {
         TableName: db.tableName,
         Key: ledgerKey(h.expoId, h.orgId),
-        UpdateExpression: 'REMOVE #h SET ledgerVersion = if_not_exists(ledgerVersion, :zero) + :one',
+        UpdateExpression: expression,
         ExpressionAttributeNames: { '#h': holdAttribute(h.bookingId) },
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ...values },
       },
     },
   };

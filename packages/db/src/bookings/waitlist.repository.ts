@@ -2,7 +2,9 @@ import type { WaitlistEntry, WaitlistPlace, WaitlistRepository } from '@parkbrid
 import { waitEntityId, waitlistMoved } from '@parkbridge/domain/bookings';
 import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
 import type { SlotTarget } from '@parkbridge/domain/expos';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { auditStep, type Db, getItem, queryPage, stripKeys, type TxItem, transact } from '../core';
+import { quotaWrites } from '../quotas/quota.repository';
 import { entryKey, placeKey, QUEUE_PREFIX, waitPk } from './waitlist.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -75,7 +77,12 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
    * carries a copy of the place as saved: while a place waits, its entry and the place change
    * together, so reading the queue is reading the place (see queuedPlace).
    */
-  async join(next: WaitlistPlace, prev: Stored<WaitlistPlace> | null, audit: Audit) {
+  async join(
+    next: WaitlistPlace,
+    prev: Stored<WaitlistPlace> | null,
+    audit: Audit,
+    charges?: readonly QuotaCharge[],
+  ) {
     const t = targetOf(next);
     const step = auditStep(this.db, { ...audit, entityId: waitEntityId(next) }, prev, this.db.clock.now());
     const saved: Stored<WaitlistPlace> = { ...next, ...step.next };
@@ -117,6 +124,7 @@ export class DynamoWaitlistRepository implements WaitlistRepository {
         },
         onConditionFailed: alreadyWaiting,
       },
+      ...quotaWrites(this.db, charges),
     ]);
     return saved;
   }

@@ -2,8 +2,8 @@ import {
   type AuditEntry,
   conflict,
   type DomainError,
-  staleVersion,
   type Versioned,
+  versionChanged,
 } from '@parkbridge/domain/core';
 import { auditStep } from './audit';
 import type { Db } from './db';
@@ -69,8 +69,8 @@ export async function writeVersioned<T extends Versioned>(db: Db, w: VersionedWr
     },
     onConditionFailed: (old) => {
       if (!w.prev) return w.onExists?.() ?? conflict('entity.exists', 'It exists already.');
-      if (old && old.version !== w.prev.version) return staleVersion();
-      return w.condition ? w.condition.onFailed(old) : staleVersion();
+      if (old && old.version !== w.prev.version) return versionChanged();
+      return w.condition ? w.condition.onFailed(old) : versionChanged();
     },
   };
   await transact(db, [write, step.tx, ...(w.with ?? [])]);

@@ -2,6 +2,7 @@ import type { AuditEntry, PageRequest } from '@parkbridge/domain/core';
 import type { DealMessage, DealMessageRepository } from '@parkbridge/domain/deals';
 import type { AttachmentChange } from '@parkbridge/domain/documents';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { queryPage } from '../core/query';
@@ -9,6 +10,7 @@ import { transact } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { notificationWrites } from '../notifications/notification.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 import { dealKey } from './deal.keys';
 import { dealMessageKey, MESSAGE_PREFIX } from './deal-message.keys';
 
@@ -21,6 +23,7 @@ export class DynamoDealMessageRepository implements DealMessageRepository {
       notification: NotificationDraft;
       files: AttachmentChange | null;
       audit: Omit<AuditEntry, 'entityId'>;
+      charges?: readonly QuotaCharge[];
     },
   ) {
     const at = new Date(message.createdAt);
@@ -52,6 +55,7 @@ export class DynamoDealMessageRepository implements DealMessageRepository {
       audit.tx,
       ...notificationWrites(this.db, effects.notification, at).items,
       ...attachmentWrites(this.db, effects.files, at),
+      ...quotaWrites(this.db, effects.charges),
     ]);
   }
 

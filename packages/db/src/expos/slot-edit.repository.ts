@@ -1,4 +1,4 @@
-import { conflict, notFound, type Stored, staleVersion } from '@parkbridge/domain/core';
+import { conflict, notFound, type Stored, versionChanged } from '@parkbridge/domain/core';
 import type { Slot, SlotEditCommand, SlotEditRepository } from '@parkbridge/domain/expos';
 import { auditStep, type Db, type TxItem, transact } from '../core';
 import { CLAIM_FREE, claimFreeValues } from './claim.attributes';
@@ -61,7 +61,7 @@ export class DynamoSlotEditRepository implements SlotEditRepository {
       },
       onConditionFailed: (old) => {
         if (!old) return notFound('slot');
-        if (old.version !== prev.version) return staleVersion();
+        if (old.version !== prev.version) return versionChanged();
         return inUse();
       },
     };

@@ -7,6 +7,7 @@ import type {
   OwnListingSearch,
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { batchGet, type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
 import { writeWithRoster } from '../matching/roster';
 import {
@@ -18,6 +19,7 @@ import {
   readRange,
   termsFilter,
 } from '../needs/filtered-query';
+import { quotaWrites } from '../quotas/quota.repository';
 import { ALL_LISTINGS, listingIndexKeys, listingKey } from './listing.keys';
 import { supplyWrites } from './supplier-supply';
 
@@ -56,7 +58,12 @@ export class DynamoListingRepository implements ListingRepository {
   }
 
   /** The listing, its audit record and its place on its supplier's supply roster, in one transaction. */
-  async save(next: Listing, prev: Stored<Listing> | null, audit: Omit<AuditEntry, 'entityId'>) {
+  async save(
+    next: Listing,
+    prev: Stored<Listing> | null,
+    audit: Omit<AuditEntry, 'entityId'>,
+    charges?: readonly QuotaCharge[],
+  ) {
     const write = (withSupply: boolean) =>
       writeVersioned(this.db, {
         keys: { ...listingKey(next.listingId), ...listingIndexKeys(next) },
@@ -66,7 +73,7 @@ export class DynamoListingRepository implements ListingRepository {
         audit,
         extra: { type: 'listing', searchText: searchTextOf(next.title, next.description, next.machineClass) },
         onExists: () => conflict('listing.exists', 'The listing exists already.'),
-        with: withSupply ? supplyWrites(this.db, next, prev) : [],
+        with: [...(withSupply ? supplyWrites(this.db, next, prev) : []), ...quotaWrites(this.db, charges)],
       });
     return writeWithRoster(write);
   }

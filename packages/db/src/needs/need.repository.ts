@@ -15,6 +15,7 @@ import {
   type NeedSearch,
   type OwnNeedSearch,
 } from '@parkbridge/domain/needs';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import {
   batchGet,
   cursorScope,
@@ -28,6 +29,7 @@ import {
 } from '../core';
 import { attachmentWrites } from '../documents/upload.repository';
 import { writeWithRoster } from '../matching/roster';
+import { quotaWrites } from '../quotas/quota.repository';
 import {
   allOf,
   categoryConditions,
@@ -110,6 +112,7 @@ export class DynamoNeedRepository implements NeedRepository {
     audit: Audit,
     guard?: NeedGuard,
     files?: AttachmentChange | null,
+    charges?: readonly QuotaCharge[],
     extra: TxItem[] = [],
   ) {
     const { pk, sk, type, searchText, ...indexKeys } = needItemAttributes(next);
@@ -127,6 +130,7 @@ export class DynamoNeedRepository implements NeedRepository {
           ...extra,
           ...(withDemand ? demandWrites(this.db, next, prev) : []),
           ...attachmentWrites(this.db, files, this.db.clock.now()),
+          ...quotaWrites(this.db, charges),
         ],
       });
     return writeWithRoster(write);
@@ -140,7 +144,7 @@ export class DynamoNeedRepository implements NeedRepository {
     guard: NeedGuard,
     files?: AttachmentChange | null,
   ) {
-    return this.save(next, prev, audit, guard, files, [
+    return this.save(next, prev, audit, guard, files, undefined, [
       {
         item: {
           Put: {

@@ -94,6 +94,11 @@ export class DynamoNotificationRepository implements NotificationRepository {
     return { items: res.items.map((i) => stripKeys<Notification>(i)), nextCursor: res.nextCursor };
   }
 
+  async orgOf(notificationId: string) {
+    const marker = await getItem(this.db, markerKey(notificationId).pk, 'NOTIF');
+    return typeof marker?.orgId === 'string' ? marker.orgId : null;
+  }
+
   async markRead(orgId: string, notificationId: string) {
     const marker = await getItem(this.db, markerKey(notificationId).pk, 'NOTIF');
     // Another organisation's notification looks exactly like a missing one.

@@ -1,8 +1,10 @@
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
 import type { AttachmentChange } from '@parkbridge/domain/documents';
 import { type Certificate, type CertificateRepository, endOfDayUtc } from '@parkbridge/domain/orgs';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { type Db, getItem, queryPage, stripKeys, type TxItem, writeVersioned } from '../core';
 import { attachmentWrites } from '../documents/upload.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 
 export const certificateKey = (orgId: string, certId: string) => ({
   pk: `ORG#${orgId}`,
@@ -37,9 +39,10 @@ export class DynamoCertificateRepository implements CertificateRepository {
     prev: Stored<Certificate> | null,
     audit: Omit<AuditEntry, 'entityId'>,
     files?: AttachmentChange | null,
+    charges?: readonly QuotaCharge[],
   ) {
     const extra: TxItem[] = next.status === 'verified' ? [await this.heldMarker(next)] : [];
-    extra.push(...attachmentWrites(this.db, files, this.db.clock.now()));
+    extra.push(...attachmentWrites(this.db, files, this.db.clock.now()), ...quotaWrites(this.db, charges));
     return writeVersioned(this.db, {
       keys: certificateKey(next.orgId, next.certId),
       entityId: next.certId,

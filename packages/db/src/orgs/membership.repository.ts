@@ -1,6 +1,8 @@
 import type { AuditEntry, PageRequest, Stored } from '@parkbridge/domain/core';
 import type { Membership, MembershipRepository, MembershipStatus } from '@parkbridge/domain/orgs';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { type Db, getItem, queryPage, stripKeys, writeVersioned } from '../core';
+import { quotaWrites } from '../quotas/quota.repository';
 
 /**
  * One item per (park, org). The main key answers "is this org an approved supplier here?" in one
@@ -42,7 +44,12 @@ export class DynamoMembershipRepository implements MembershipRepository {
     return { items: res.items.map(toMembership), nextCursor: res.nextCursor };
   }
 
-  save(next: Membership, prev: Stored<Membership> | null, audit: Omit<AuditEntry, 'entityId'>) {
+  save(
+    next: Membership,
+    prev: Stored<Membership> | null,
+    audit: Omit<AuditEntry, 'entityId'>,
+    charges?: readonly QuotaCharge[],
+  ) {
     return writeVersioned(this.db, {
       keys: membershipKeys(next),
       entityId: `${next.parkId}/${next.orgId}`,
@@ -50,6 +57,7 @@ export class DynamoMembershipRepository implements MembershipRepository {
       prev,
       audit,
       extra: { type: 'membership' },
+      with: quotaWrites(this.db, charges),
     });
   }
 }

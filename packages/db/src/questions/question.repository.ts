@@ -5,8 +5,14 @@ import { type AuditEntry, conflict, type PageRequest, type Stored } from '@parkb
 import type { Need } from '@parkbridge/domain/needs';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
+import type { QuotaCharge } from '@parkbridge/domain/quotas';
 import { transactBidding } from '../bids/bidding-tx';
-import { gateItems } from '../bids/need-gate';
+import {
+  gateItems,
+  QUESTION_EXTENDED,
+  QUESTION_EXTENSION_UNUSED,
+  QUESTION_EXTENSION_VALUES,
+} from '../bids/need-gate';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { pad } from '../core/keys';
@@ -14,6 +20,7 @@ import { getItem, queryPage } from '../core/query';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
+import { quotaWrites } from '../quotas/quota.repository';
 import { QUESTION_DUE_PK, QUESTION_PREFIX, questionDueKeys, questionKey } from './question.keys';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -30,6 +37,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
     dueMs: number | null,
     audit: Audit,
     notices: readonly NotificationDraft[],
+    charges?: readonly QuotaCharge[],
   ) {
     const step = auditStep(this.db, { ...audit, entityId: q.questionId }, null, gate.now);
     const next: Stored<Question> = { ...q, ...step.next };
@@ -54,6 +62,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
         step.tx,
         ...gateItems(this.db, q.askerOrgId, gate, 'question'),
         ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
+        ...quotaWrites(this.db, charges),
       ],
       'question.ask',
     );
@@ -170,11 +179,11 @@ export class DynamoQuestionRepository implements QuestionRepository {
               Key: needKey(need.needId),
               UpdateExpression:
                 'SET closesAt = :closesAt, closesAtMs = :closesAtMs, extensionCount = extensionCount + :one, ' +
-                '#version = :version, auditHash = :hash, updatedAt = :at',
-              ConditionExpression:
-                '#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion',
+                `#version = :version, auditHash = :hash, updatedAt = :at, ${QUESTION_EXTENDED}`,
+              ConditionExpression: `#status = :open AND closesAtMs > :now AND closesAtMs = :seenClose AND #version = :seenVersion AND ${QUESTION_EXTENSION_UNUSED}`,
               ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
               ExpressionAttributeValues: {
+                ...QUESTION_EXTENSION_VALUES,
                 ':closesAt': new Date(input.closesAtMs).toISOString(),
                 ':closesAtMs': input.closesAtMs,
                 ':one': 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
-import { lineTotal } from './money.rules';
+import { billableTotal, lineTotal } from './money.rules';
 
 describe('bid rules', () => {
   it('counts a bid only when submitted under the current amendment', () => {
@@ -33,10 +33,26 @@ describe('bid rules', () => {
     expect(outcomeOf({ bidId: 'bid_1' }, { status: 'closed', awardedBidId: null })).toBe('pending');
   });
 
-  it('totals a line in integer minor units, rounding half up, with three-decimal quantities', () => {
+  it('totals a line exactly in integer minor units, rounding half to even, with three-decimal quantities', () => {
     expect(lineTotal({ amount: 1999, currency: 'IRR' }, 2.5)).toEqual({ amount: 4998, currency: 'IRR' });
     expect(lineTotal({ amount: 3, currency: 'VND' }, 0.5)).toEqual({ amount: 2, currency: 'VND' });
-    expect(lineTotal({ amount: 100, currency: 'MNT' }, 0.125)).toEqual({ amount: 13, currency: 'MNT' });
+    // 12.5 rounds half to even: 12.
+    expect(lineTotal({ amount: 100, currency: 'MNT' }, 0.125)).toEqual({ amount: 12, currency: 'MNT' });
     expect(() => lineTotal({ amount: Number.MAX_SAFE_INTEGER, currency: 'IRR' }, 2)).toThrow();
+    // Halves go to the even neighbour; the quantity is the decimal written, never its binary float.
+    expect(lineTotal({ amount: 5, currency: 'VND' }, 0.5).amount).toBe(2);
+    expect(lineTotal({ amount: 7, currency: 'VND' }, 0.5).amount).toBe(4);
+    expect(lineTotal({ amount: 3, currency: 'IRR' }, 0.1).amount).toBe(0);
+    expect(lineTotal({ amount: 100, currency: 'USD' }, 1.005).amount).toBe(100);
+    expect(lineTotal({ amount: 1_000_000_007, currency: 'IRR' }, 999_999.999).amount).toBe(
+      1_000_000_006_000_000,
+    );
+  });
+
+  it('refuses a total that rounds to zero minor units (422, naming price and quantity)', () => {
+    expect(() => billableTotal({ amount: 3, currency: 'IRR' }, 0.1)).toThrow(
+      expect.objectContaining({ kind: 'rule', code: 'bid.total_zero' }),
+    );
+    expect(billableTotal({ amount: 3, currency: 'IRR' }, 0.2).amount).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
 import { isHeld } from '../orgs/certificate';
 import type { CertificateRepository, MembershipRepository, OrgRepository } from '../orgs/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { ReputationReader } from '../reputation/ports';
 import {
   type AuctionMove,
@@ -33,7 +34,7 @@ import {
 import type { AuctionStanding, Bid, BidComparison, BidInput, BidRevision, BidView, OwnerBids } from './bid';
 import { auctionRulesOf, closedError, countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
 import { announceExtension } from './extension-notice';
-import { lineTotal } from './money.rules';
+import { billableTotal, lineTotal } from './money.rules';
 import type { AuctionGuard, BiddingNeedRepository, BidRepository, CloseExtension } from './ports';
 import { retrying } from './retry';
 import { supplierStanding } from './supplier-gate';
@@ -54,6 +55,8 @@ export interface BidServiceDeps {
   clock: Clock;
   rules: BiddingRules;
   files: AttachmentPlanner;
+  /** Bids and revisions are counted per person and organisation (none when absent). */
+  quotas?: QuotaPolicy;
 }
 
 type Intent = 'create' | 'revise' | 'reconfirm';
@@ -419,6 +422,8 @@ export class BidService {
         },
         auction,
         files: files.change,
+        // A reconfirmation changes nothing anyone is told of: only bids and revisions count.
+        charges: intent === 'reconfirm' ? [] : (this.d.quotas ?? NO_QUOTAS).charges(supplier, 'bid.place'),
       });
       if (extension && plan) {
         extended = {
@@ -571,5 +576,5 @@ function checkAgainstNeed(content: BidInput, need: Need) {
       { path: 'validUntil', message: `Later than ${need.closesAt}.` },
     ]);
   }
-  lineTotal(content.unitPrice, content.quantity);
+  billableTotal(content.unitPrice, content.quantity);
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { AttachmentChange } from '../documents/ports';
 import type { Need } from '../needs/need';
+import type { QuotaCharge } from '../quotas/quota';
 import type { AuctionMove } from './auction.rules';
 import type { Bid, BidRevision } from './bid';
 
@@ -15,6 +16,8 @@ export interface BiddingNeedRepository {
 /** Moves the need's effective close inside a bid's or question's own transaction. */
 export interface CloseExtension {
   closesAtMs: number;
+  /** An unanswered question's extension: the need's one, so the write also requires it unused. */
+  byQuestion?: boolean;
   /** The need's audit record for the extension (its chain continues from the version read). */
   audit: Audit;
 }
@@ -26,9 +29,12 @@ export interface CloseExtension {
 export interface BidGate {
   need: Stored<Need>;
   now: Date;
-  /** An approved, unsuspended supplier membership that must still hold. */
-  membership: { parkId: string; orgId: string } | null;
-  /** The membership is not in the need's park, so the park-first window must be over. */
+  /**
+   * An approved, unsuspended supplier membership that must still hold; `inPark` when it must also
+   * be a tenant membership (a firm located in the delivery park, which the park-first window admits).
+   */
+  membership: { parkId: string; orgId: string; inPark?: boolean } | null;
+  /** The firm is not located in the need's park, so the park-first window must be over. */
   parkFirstOnNeed: boolean;
   /** Certificate kinds the supplier must hold (verified, valid) at the moment of the write. */
   certificates: readonly string[];
@@ -65,6 +71,8 @@ export interface BidWrite {
   auction: AuctionGuard | null;
   /** Files joining or leaving the bid, in the bid's own transaction. */
   files?: AttachmentChange | null;
+  /** The bidder's quotas, charged in the bid's transaction. */
+  charges?: readonly QuotaCharge[];
 }
 
 /** A need's auction states (one per amendment) and its bids, read together. */

@@ -17,7 +17,7 @@ export const holdExpired = () =>
 export const holdLimit = (max: number) =>
   ruleBroken(
     'booking.hold_limit',
-    `Your organisation already holds ${max} slots in this expo; submit or cancel one first.`,
+    `Your organisation already has ${max} live claims in this expo (holds and requests together); cancel one, or wait for the operator's decision.`,
   );
 export const bookingChanged = (status: string | undefined) =>
   conflict('booking.changed', `The booking changed meanwhile${status ? `: it is ${status} now` : ''}.`);

@@ -22,6 +22,7 @@ import type { SlotTarget } from '../expos/slot';
 import type { NotificationDraft } from '../notifications/notification';
 import type { OrgRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
+import { NO_QUOTAS, type QuotaCharge, type QuotaPolicy } from '../quotas/quota';
 import type { Booking, BookingFilter, SubmitInput } from './booking';
 import {
   alreadyDecided,
@@ -35,14 +36,15 @@ import {
   WAITLIST_MOVED,
 } from './booking-errors';
 import { type BookingStatus, effectiveStatus, isClaimable } from './claim';
-import { lapsedHolds, liveHolds } from './hold-ledger';
+import { lapsedHolds, liveClaims } from './hold-ledger';
 import type { BookingRepository, HoldCommand, WaitlistRepository } from './ports';
 import { type ResolvedTarget, requireBookable, resolveTarget } from './slot-target';
 import type { WaitlistPlace } from './waitlist';
 
 export interface BookingRules {
   holdTtlS: number;
-  maxHoldsPerOrgPerExpo: number;
+  /** Holds and submitted requests of one organisation in one expo, together. */
+  maxClaimsPerOrgPerExpo: number;
 }
 
 /** Checks, before a booking is accepted, that the listings to show at the booth are the exhibitor's own. */
@@ -68,6 +70,8 @@ interface HoldRequest {
   bookingId?: string;
   offer?: (bookingId: string, now: Date) => NonNullable<HoldCommand['offer']>;
   notify?: (booking: Booking) => NotificationDraft[];
+  /** The holder's quotas (a firm's own hold; a waitlist offer charges none). */
+  charges?: readonly QuotaCharge[];
 }
 
 /**
@@ -85,6 +89,7 @@ export class BookingService {
     private readonly rules: BookingRules,
     private readonly listings: ListingOwnership | null = null,
     private readonly orgs: Pick<OrgRepository, 'get'> | null = null,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   /** A hold of a free slot (or slice) for the caller's organisation, lasting the hold TTL. */
@@ -97,6 +102,7 @@ export class BookingService {
       actor: actorOf(firm),
       resolved,
       action: 'booking.held',
+      charges: this.quotas.charges(firm, 'slot.hold'),
     });
   }
 
@@ -105,10 +111,17 @@ export class BookingService {
     return this.view(booking);
   }
 
+  /** The caller's organisation's own booking: anyone else's (the park's operator's view included) is 404 to a holder's step. */
+  async requireOwn(caller: Caller, bookingId: string): Promise<Stored<Booking>> {
+    const firm = requireOrg(caller);
+    const booking = await this.bookings.get(bookingId);
+    if (!booking || booking.orgId !== firm.orgId) throw notFound('booking');
+    return booking;
+  }
+
   async submit(caller: Caller, bookingId: string, input: SubmitInput): Promise<Stored<Booking>> {
     const firm = requireOrg(caller);
-    const prev = await this.bookings.get(bookingId);
-    if (!prev || prev.orgId !== firm.orgId) throw notFound('booking');
+    const prev = await this.requireOwn(firm, bookingId);
     const now = this.clock.now();
     const status = effectiveStatus(prev, now);
     if (status === 'expired') throw holdExpired();
@@ -147,7 +160,8 @@ export class BookingService {
         parkId: prev.parkId,
       },
       claim: { from: 'held', to: 'requested', unexpiredAt: now, onLost: holdExpired },
-      releaseHold: true,
+      // Submitting frees no place in the organisation's count: the request holds one until decided.
+      ledger: 'requested',
       notify: park ? [this.notice(park.operatorOrgId, next, 'booking.requested')] : [],
       onStale: bookingChanged,
     });
@@ -201,6 +215,7 @@ export class BookingService {
             : null,
         onLost: () => alreadyDecided(undefined),
       },
+      ledger: 'released',
       notify: [this.notice(prev.orgId, next, `booking.${decision}`)],
       onStale: alreadyDecided,
     });
@@ -242,7 +257,7 @@ export class BookingService {
         ...(status === 'confirmed' ? { exhibitor: null } : {}),
         onLost: status === 'held' ? holdExpired : () => bookingChanged(undefined),
       },
-      releaseHold: status === 'held',
+      ...(status === 'held' || status === 'requested' ? { ledger: 'released' as const } : {}),
       notify,
       onStale: bookingChanged,
     });
@@ -394,7 +409,7 @@ export class BookingService {
             after: next,
             parkId: prev.parkId,
           },
-          releaseHold: true,
+          ledger: 'released',
           notify: [this.notice(prev.orgId, next, 'booking.expired')],
           onStale: bookingChanged,
         });
@@ -423,8 +438,8 @@ export class BookingService {
       ]);
       // An early refusal only (it saves a failed transaction): the hold's condition decides races.
       if (!isClaimable(claim, now)) throw slotTaken();
-      if (liveHolds(ledger, now).length >= this.rules.maxHoldsPerOrgPerExpo) {
-        throw holdLimit(this.rules.maxHoldsPerOrgPerExpo);
+      if (liveClaims(ledger, now).length >= this.rules.maxClaimsPerOrgPerExpo) {
+        throw holdLimit(this.rules.maxClaimsPerOrgPerExpo);
       }
       const at = now.toISOString();
       const expiresAtMs = now.getTime() + this.rules.holdTtlS * 1000;
@@ -462,6 +477,7 @@ export class BookingService {
           audit: { action: req.action, actor: req.actor, before: null, after: booking, parkId: slot.parkId },
           ...(req.notify ? { notify: req.notify(booking) } : {}),
           ...(req.offer ? { offer: req.offer(bookingId, now) } : {}),
+          ...(req.charges ? { charges: req.charges } : {}),
         });
       } catch (err) {
         // The slot was edited after it was read (its price may differ): the write was refused, so

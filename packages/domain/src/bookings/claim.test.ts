@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveStatus, isClaimable, publicStatus, type SlotClaim } from './claim';
-import { emptyLedger, lapsedHolds, liveHolds } from './hold-ledger';
+import { emptyLedger, lapsedHolds, liveClaims } from './hold-ledger';
 
 const now = new Date('2027-01-01T10:00:00.000Z');
 const t = now.getTime();
@@ -41,8 +41,8 @@ describe('claims', () => {
 describe('the hold ledger', () => {
   it('counts only holds that have not lapsed, and names the lapsed for pruning', () => {
     const ledger = { version: 4, holds: { a: t + 1000, b: t, c: t - 1 } };
-    expect(liveHolds(ledger, now).sort()).toEqual(['a', 'b']);
+    expect(liveClaims(ledger, now).sort()).toEqual(['a', 'b']);
     expect(lapsedHolds(ledger, now)).toEqual(['c']);
-    expect(liveHolds(emptyLedger(), now)).toEqual([]);
+    expect(liveClaims(emptyLedger(), now)).toEqual([]);
   });
 });

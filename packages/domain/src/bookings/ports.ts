@@ -1,6 +1,7 @@
 import type { AuditEntry, DomainError, Page, PageRequest, Stored } from '../core';
 import type { SlotTarget } from '../expos/slot';
 import type { NotificationDraft } from '../notifications/notification';
+import type { QuotaCharge } from '../quotas/quota';
 import type { Booking, BookingFilter } from './booking';
 import type { BookingStatus, FloorExhibitor, SlotClaim } from './claim';
 import type { HoldLedger } from './hold-ledger';
@@ -22,6 +23,8 @@ export interface HoldCommand {
   notify?: NotificationDraft[];
   /** When the hold is an offer from the waitlist: the place it consumes, in the same transaction. */
   offer?: { prev: Stored<WaitlistPlace>; next: WaitlistPlace; audit: Audit };
+  /** The holder's quotas, charged in the hold's transaction. */
+  charges?: readonly QuotaCharge[];
 }
 
 /** How the claim on the slot moves with a booking's transition; the write fails unless it is `from`. */
@@ -40,8 +43,11 @@ export interface TransitionCommand {
   next: Booking;
   audit: Audit;
   claim?: ClaimChange;
-  /** The booking leaves its organisation's hold ledger (it was a hold). */
-  releaseHold?: boolean;
+  /**
+   * The booking's entry in its organisation's claim ledger: `requested` keeps it counting with no
+   * expiry (a submitted hold), `released` takes it out (a decision, a cancellation, an expiry).
+   */
+  ledger?: 'requested' | 'released';
   notify?: NotificationDraft[];
   /** The booking changed since it was read (another decision won): the error to answer. */
   onStale: (currentStatus: string | undefined) => DomainError;
@@ -82,7 +88,12 @@ export interface BookingRepository {
 export interface WaitlistRepository {
   place(target: SlotTarget, orgId: string): Promise<Stored<WaitlistPlace> | null>;
   /** Joins (a new place, or again after leaving); fails with `waitlist.already_waiting`. */
-  join(next: WaitlistPlace, prev: Stored<WaitlistPlace> | null, audit: Audit): Promise<Stored<WaitlistPlace>>;
+  join(
+    next: WaitlistPlace,
+    prev: Stored<WaitlistPlace> | null,
+    audit: Audit,
+    charges?: readonly QuotaCharge[],
+  ): Promise<Stored<WaitlistPlace>>;
   leave(next: WaitlistPlace, prev: Stored<WaitlistPlace>, audit: Audit): Promise<Stored<WaitlistPlace>>;
   /** The first `limit` waiting organisations, in the order they will be offered the slot. */
   queue(target: SlotTarget, limit: number): Promise<WaitlistEntry[]>;

@@ -2,6 +2,7 @@ import { actorOf, type Caller, type Clock, conflict, notFound, requireRole, type
 import type { ExpoRepository } from '../expos/ports';
 import { isActiveAs } from '../orgs/membership';
 import type { MembershipRepository } from '../orgs/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { BookingService } from './booking.service';
 import { isClaimable } from './claim';
 import type { BookingRepository, WaitlistRepository } from './ports';
@@ -20,6 +21,7 @@ export class WaitlistService {
     private readonly memberships: MembershipRepository,
     private readonly offers: BookingService,
     private readonly clock: Clock,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async join(caller: Caller, slotId: string, sliceId?: string): Promise<Stored<WaitlistPlace>> {
@@ -55,13 +57,18 @@ export class WaitlistService {
       updatedAt: at,
       version: prev?.version ?? 0,
     };
-    const place = await this.waitlist.join(next, prev, {
-      action: 'waitlist.joined',
-      actor: actorOf(firm),
-      before: prev ?? null,
-      after: next,
-      parkId: slot.parkId,
-    });
+    const place = await this.waitlist.join(
+      next,
+      prev,
+      {
+        action: 'waitlist.joined',
+        actor: actorOf(firm),
+        before: prev ?? null,
+        after: next,
+        parkId: slot.parkId,
+      },
+      this.quotas.charges(firm, 'waitlist.join'),
+    );
     // The slot may have freed between the check above and the join, after its releaser looked at
     // the queue: offer it now, so no place waits on a free slot.
     // A failed offer must not fail the join, which has committed; the jobs offer again later.

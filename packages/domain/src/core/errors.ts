@@ -48,5 +48,26 @@ export const staleVersion = () =>
     'version.stale',
     'The resource has changed since you read it.',
   );
+/**
+ * A versioned write lost a race: the record changed between this request's read and its write.
+ * The HTTP layer answers 412 when the client sent If-Match (its version is stale now) and 409
+ * when it did not (it asked for no precondition; it lost a race).
+ */
+export const versionChanged = () =>
+  new DomainError(
+    ErrorKind.conflict,
+    'version.changed',
+    'Someone else changed it while this change was being made; read it again.',
+  );
+/** Too many requests of one kind: `retryAfterS` is when the window that refused it has room again. */
+export class RateLimited extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(ErrorKind.rateLimited, code, message);
+  }
+}
 export const ruleBroken = (code: string, message: string, fields: FieldError[] = []) =>
   new DomainError(ErrorKind.rule, code, message, fields);

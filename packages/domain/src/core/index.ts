@@ -2,6 +2,7 @@ export * from './audit';
 export * from './caller';
 export * from './clock';
 export * from './concurrency';
+export * from './currencies';
 export * from './equality';
 export * from './errors';
 export * from './ids';

@@ -10,6 +10,7 @@ import {
 } from '../core';
 import type { AttachmentPlanner } from '../documents/attachments';
 import type { OrgRepository } from '../orgs/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { Deal } from './deal';
 import type { DealMessage, DealMessageInput, PurchaseOrder } from './deal-room';
 import { requireSideRole } from './deal-side';
@@ -23,6 +24,8 @@ export interface DealRoomDeps {
   /** The deal if the caller is one of its parties (404 otherwise): DealService.get. */
   partyDeal(caller: Caller, dealId: string): Promise<Stored<Deal>>;
   clock: Clock;
+  /** Messages are counted per person and organisation (none when absent). */
+  quotas?: QuotaPolicy;
 }
 
 /**
@@ -76,6 +79,7 @@ export class DealRoomService {
         dedupeKey: `deal.message#${messageId}`,
       },
       files: files.change,
+      charges: (this.d.quotas ?? NO_QUOTAS).charges(org, 'deal.message'),
       audit: {
         action: 'deal.message_posted',
         actor: actorOf(org),

@@ -190,14 +190,16 @@ export class DealService {
         return await attempt();
       } catch (err) {
         const stale =
-          err instanceof DomainError && (err.code === 'version.stale' || err.code === 'write.concurrent');
+          err instanceof DomainError &&
+          ['version.changed', 'version.stale', 'write.concurrent'].includes(err.code);
         if (!stale || ifMatch !== undefined || i >= 3) throw err;
       }
     }
   }
 }
 
-function requireSide(org: OrgCaller, deal: Deal, by: 'buyer' | 'seller') {
+/** The step is one side's: the other party (who sees the deal) is refused with 403. */
+export function requireSide(org: OrgCaller, deal: Deal, by: 'buyer' | 'seller') {
   const id = by === 'buyer' ? deal.buyerOrgId : deal.sellerOrgId;
   if (id !== org.orgId) throw forbidden(`deal.${by}_only`, `Only the ${by} takes this step.`);
 }

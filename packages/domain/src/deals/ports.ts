@@ -3,6 +3,7 @@ import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { AttachmentChange } from '../documents/ports';
 import type { Need } from '../needs/need';
 import type { NotificationDraft } from '../notifications/notification';
+import type { QuotaCharge } from '../quotas/quota';
 import type { ReputationTotals } from '../reputation/reputation';
 import type { AwardRequest } from './award-request';
 import type { Deal, DealRole } from './deal';
@@ -66,7 +67,12 @@ export interface DealMessageRepository {
   /** The message, the other side's notification, the files' moves and the audit record, at once. */
   post(
     message: DealMessage,
-    effects: { notification: NotificationDraft; files: AttachmentChange | null; audit: Audit },
+    effects: {
+      notification: NotificationDraft;
+      files: AttachmentChange | null;
+      audit: Audit;
+      charges?: readonly QuotaCharge[];
+    },
   ): Promise<void>;
   /** Oldest first. */
   list(dealId: string, page: PageRequest): Promise<Page<DealMessage>>;

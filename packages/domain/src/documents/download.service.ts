@@ -64,11 +64,17 @@ export class DownloadService {
   ) {}
 
   /** A short-lived URL for the file, or 404 to anyone who may not see its parent. */
-  async url(caller: Caller, attachmentId: string): Promise<{ url: string; expiresInS: number }> {
+  /** The attached file, if the caller may see its parent; 404 otherwise. */
+  async visible(caller: Caller, attachmentId: string) {
     const org = requireOrg(caller);
     const file = await this.uploads.get(attachmentId);
     if (file?.status !== 'attached' || !file.parent) throw notFound('attachment');
     if (!(await this.access.mayRead(org, file.parent))) throw notFound('attachment');
+    return file;
+  }
+
+  async url(caller: Caller, attachmentId: string): Promise<{ url: string; expiresInS: number }> {
+    const file = await this.visible(caller, attachmentId);
     const url = await this.store.downloadUrl({
       key: file.objectKey,
       contentType: file.contentType,

@@ -81,6 +81,14 @@ export class UploadService {
     return { upload, post };
   }
 
+  /** An upload of the caller's organisation: anyone else's is no upload at all (404). */
+  async requireOwn(caller: Caller, uploadId: string): Promise<Upload> {
+    const org = requireOrg(caller);
+    const upload = await this.uploads.get(uploadId, true);
+    if (!upload || upload.orgId !== org.orgId) throw notFound('upload');
+    return upload;
+  }
+
   /**
    * Checks the stored object. Ready (or attached) already: answered again. Scanning: asks the scanner
    * again. The bytes are read once, by the first completion that finds them.
@@ -89,9 +97,7 @@ export class UploadService {
     caller: Caller,
     uploadId: string,
   ): Promise<{ status: 'ready' | 'scanning'; attachment: Attachment }> {
-    const org = requireOrg(caller);
-    const prev = await this.uploads.get(uploadId, true);
-    if (!prev || prev.orgId !== org.orgId) throw notFound('upload');
+    const prev = await this.requireOwn(caller, uploadId);
     if (prev.status === 'ready' || prev.status === 'attached' || prev.status === 'removed') {
       return { status: 'ready', attachment: attachmentOf(prev) };
     }

@@ -37,14 +37,20 @@ export class SlotEditService {
     private readonly clock: Clock,
   ) {}
 
-  async edit(caller: Caller, slotId: string, patch: SlotPatch, ifMatch?: number): Promise<Stored<Slot>> {
+  /** The slot, if the caller operates its park: another park's operator learns nothing about its floor (404, as for a private thing). */
+  async requireOperated(caller: Caller, slotId: string): Promise<Stored<Slot>> {
     const op = requireRole(caller, 'operator');
     // Consistent: the version an If-Match is checked against is the latest committed.
     const prev = await this.expos.getSlot(slotId, true);
     if (!prev) throw notFound('slot');
-    // Another park's operator learns nothing about this slot's floor: 404, as for a private thing.
     const park = await this.parks.get(prev.parkId);
     if (!park || park.operatorOrgId !== op.orgId) throw notFound('slot');
+    return prev;
+  }
+
+  async edit(caller: Caller, slotId: string, patch: SlotPatch, ifMatch?: number): Promise<Stored<Slot>> {
+    const op = requireRole(caller, 'operator');
+    const prev = await this.requireOperated(op, slotId);
     if (ifMatch !== undefined && ifMatch !== prev.version) throw staleVersion();
     const found = await this.expos.layout(prev.pavilionId);
     if (!found) throw notFound('slot');

@@ -44,7 +44,7 @@ export interface SlotEditCommand {
 
 export interface SlotEditRepository {
   /**
-   * Fails with `version.stale` when the slot changed since `prev`, `slot.in_use` when it (or a
+   * Fails with `version.changed` when the slot changed since `prev`, `slot.in_use` when it (or a
    * slice) has a live claim and `requireUnclaimed`, `pavilion.layout_changed` when the layout moved.
    */
   save(cmd: SlotEditCommand): Promise<Stored<Slot>>;

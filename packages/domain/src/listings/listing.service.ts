@@ -19,6 +19,7 @@ import { queryTerms } from '../matching/search-text';
 import { isActiveAs } from '../orgs/membership';
 import type { MembershipRepository, OrgRepository } from '../orgs/ports';
 import type { ParkService } from '../parks/park.service';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { GeoPoint } from '../shared/geo';
 import {
   type Listing,
@@ -45,6 +46,7 @@ export class ListingService {
     private readonly parks: ParkService,
     private readonly memberships: MembershipRepository,
     private readonly clock: Clock,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async create(caller: Caller, input: ListingInput): Promise<Stored<Listing>> {
@@ -62,13 +64,18 @@ export class ListingService {
       updatedAt: now,
       version: 0,
     };
-    return this.listings.save(listing, null, {
-      action: 'listing.created',
-      actor: actorOf(supplier),
-      before: null,
-      after: listing,
-      parkId: listing.parkId,
-    });
+    return this.listings.save(
+      listing,
+      null,
+      {
+        action: 'listing.created',
+        actor: actorOf(supplier),
+        before: null,
+        after: listing,
+        parkId: listing.parkId,
+      },
+      this.quotas.charges(supplier, 'listing.create'),
+    );
   }
 
   /** Active listings are public to signed-in users; a paused one only to its supplier. */
@@ -137,7 +144,8 @@ export class ListingService {
       : this.listings.search(query, page);
   }
 
-  private async requireOwned(supplier: OrgCaller, listingId: string, ifMatch?: number) {
+  /** The supplier's own listing (404 for anyone else's, and for a withdrawn one), at the version it read. */
+  async requireOwned(supplier: OrgCaller, listingId: string, ifMatch?: number) {
     const listing = await this.listings.get(listingId, true);
     if (!listing || listing.supplierOrgId !== supplier.orgId || listing.status === 'withdrawn')
       throw notFound('listing');

@@ -1,5 +1,6 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { CategoryRange } from '../matching/category-tiers';
+import type { QuotaCharge } from '../quotas/quota';
 import type { Listing, ListingKind, ListingStatus } from './listing';
 
 export interface ListingSearch {
@@ -18,10 +19,12 @@ export interface OwnListingSearch extends ListingSearch {
 export interface ListingRepository {
   get(listingId: string, consistent?: boolean): Promise<Stored<Listing> | null>;
   getMany(listingIds: string[]): Promise<Stored<Listing>[]>;
+  /** With `charges`, the supplier's quotas are taken in the listing's transaction. */
   save(
     next: Listing,
     prev: Stored<Listing> | null,
     audit: Omit<AuditEntry, 'entityId'>,
+    charges?: readonly QuotaCharge[],
   ): Promise<Stored<Listing>>;
   /** Active listings only. */
   search(query: ListingSearch, page: PageRequest): Promise<Page<Stored<Listing>>>;

@@ -22,6 +22,7 @@ import { queryTerms } from '../matching/search-text';
 import { isActiveAs } from '../orgs/membership';
 import type { MembershipRepository } from '../orgs/ports';
 import type { ParkService } from '../parks/park.service';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import { amendmentChanges, type NeedAmendment } from './amendment';
 import { AuctionRules, type Need, type NeedInput } from './need';
 import type { NeedAmendmentInput, NeedDraftPatch, NeedFromInput, NeedListFilter } from './need-requests';
@@ -50,6 +51,7 @@ export class NeedService {
     private readonly clock: Clock,
     private readonly rules: NeedRules,
     private readonly files: AttachmentPlanner,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async create(caller: Caller, input: NeedInput): Promise<Stored<Need>> {
@@ -97,6 +99,7 @@ export class NeedService {
       { action: 'need.created', actor: actorOf(tenant), before: null, after: need, parkId: need.parkId },
       undefined,
       files.change,
+      this.quotas.charges(tenant, 'need.create'),
     );
   }
 

@@ -72,6 +72,8 @@ export const Need = NeedInput.extend({
   closesAtMs: z.number().int(),
   originalClosesAt: z.string(),
   extensionCount: z.int(),
+  /** An unanswered question has moved the close (it does so once per need). Absent on older needs: false. */
+  questionExtended: z.boolean().optional(),
   publishedAt: z.string().nullable(),
   parkFirstUntil: z.string().nullable(),
   parkFirstUntilMs: z.number().int(),

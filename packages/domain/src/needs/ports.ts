@@ -1,6 +1,7 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { AttachmentChange } from '../documents/ports';
 import type { CategoryRange } from '../matching/category-tiers';
+import type { QuotaCharge } from '../quotas/quota';
 import type { NeedAmendment } from './amendment';
 import type { Need, NeedStatus } from './need';
 import type { NeedAccess, NeedAudience } from './visibility';
@@ -39,13 +40,14 @@ export interface NeedGuard {
 export interface NeedRepository {
   get(needId: string, consistent?: boolean): Promise<Stored<Need> | null>;
   getMany(needIds: string[]): Promise<Stored<Need>[]>;
-  /** With `files`, the uploads join or leave the need in the same transaction. */
+  /** With `files`, the uploads join or leave the need in the same transaction; `charges`, the quotas. */
   save(
     next: Need,
     prev: Stored<Need> | null,
     audit: Audit,
     guard?: NeedGuard,
     files?: AttachmentChange | null,
+    charges?: readonly QuotaCharge[],
   ): Promise<Stored<Need>>;
   /** The need and its amendment record (and its files' moves), in one transaction. */
   saveAmended(

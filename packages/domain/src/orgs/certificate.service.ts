@@ -13,6 +13,7 @@ import {
 } from '../core';
 import type { AttachmentPlanner } from '../documents/attachments';
 import type { ParkRepository } from '../parks/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { Certificate, CertificateInput } from './certificate';
 import type { CertificateRepository, MembershipRepository } from './ports';
 
@@ -23,6 +24,7 @@ export class CertificateService {
     private readonly parks: ParkRepository,
     private readonly clock: Clock,
     private readonly files: AttachmentPlanner,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async claim(caller: Caller, orgId: string, input: CertificateInput): Promise<Stored<Certificate>> {
@@ -50,6 +52,7 @@ export class CertificateService {
       null,
       { action: 'certificate.claimed', actor: actorOf(member), before: null, after: cert },
       files.change,
+      this.quotas.charges(member, 'certificate.claim'),
     );
   }
 
@@ -61,6 +64,15 @@ export class CertificateService {
     const result = await this.certificates.listByOrg(orgId, page);
     if (caller.orgId === orgId || (await this.decidesOn(caller, orgId))) return result;
     return { ...result, items: result.items.filter((c) => c.status === 'verified') };
+  }
+
+  /** A verified certificate is public; a claimed or rejected one is seen by the firm and the operators who decide on it. */
+  async visible(caller: Caller, orgId: string, certId: string): Promise<Stored<Certificate>> {
+    const cert = await this.certificates.get(orgId, certId);
+    if (!cert) throw notFound('certificate');
+    if (cert.status === 'verified' || caller.orgId === orgId || (await this.decidesOn(caller, orgId)))
+      return cert;
+    throw notFound('certificate');
   }
 
   async verify(caller: Caller, orgId: string, certId: string, decision: 'verified' | 'rejected') {

@@ -10,6 +10,7 @@ import {
   type Stored,
 } from '../core';
 import type { ParkService } from '../parks/park.service';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { Membership, MembershipStatus } from './membership';
 import type { OrgKind } from './org';
 import type { MembershipRepository, OrgRepository } from './ports';
@@ -22,6 +23,7 @@ export class MembershipService {
     private readonly orgs: OrgRepository,
     private readonly parks: ParkService,
     private readonly clock: Clock,
+    private readonly quotas: QuotaPolicy = NO_QUOTAS,
   ) {}
 
   async apply(caller: Caller, parkId: string, as?: ('tenant' | 'supplier')[]): Promise<Stored<Membership>> {
@@ -57,13 +59,12 @@ export class MembershipService {
       decidedAt: null,
       version: prev?.version ?? 0,
     };
-    return this.memberships.save(next, prev, {
-      action: 'membership.applied',
-      actor: actorOf(firm),
-      before: prev ?? null,
-      after: next,
-      parkId,
-    });
+    return this.memberships.save(
+      next,
+      prev,
+      { action: 'membership.applied', actor: actorOf(firm), before: prev ?? null, after: next, parkId },
+      this.quotas.charges(firm, 'membership.apply'),
+    );
   }
 
   async list(caller: Caller, parkId: string, status: MembershipStatus | undefined, page: PageRequest) {

@@ -5,6 +5,7 @@ import {
   conflict,
   newId,
   notFound,
+  type OrgCaller,
   requireCaller,
   requireOrg,
   type Stored,
@@ -38,10 +39,15 @@ export class OrgService {
     });
   }
 
-  async update(caller: Caller, orgId: string, patch: OrgPatch, ifMatch?: number): Promise<Stored<Org>> {
+  /** The caller's own organisation; another's profile cannot be changed, and saying so would confirm nothing new: 404. */
+  async requireOwn(caller: Caller, orgId: string): Promise<OrgCaller> {
     const member = requireOrg(caller);
-    // Another organisation's profile cannot be changed, and saying so would confirm nothing new: 404.
     if (member.orgId !== orgId) throw notFound('organisation');
+    return member;
+  }
+
+  async update(caller: Caller, orgId: string, patch: OrgPatch, ifMatch?: number): Promise<Stored<Org>> {
+    const member = await this.requireOwn(caller, orgId);
     const prev = await this.get(orgId);
     if (ifMatch !== undefined && ifMatch !== prev.version) throw staleVersion();
     const next: Org = { ...prev, ...patch, updatedAt: this.clock.now().toISOString() };

@@ -1,5 +1,6 @@
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { AttachmentChange } from '../documents/ports';
+import type { QuotaCharge } from '../quotas/quota';
 import type { User } from '../users/user';
 import type { Certificate } from './certificate';
 import type { Membership, MembershipStatus } from './membership';
@@ -32,7 +33,12 @@ export interface MembershipRepository {
     page: PageRequest,
   ): Promise<Page<Stored<Membership>>>;
   listByOrg(orgId: string, page: PageRequest): Promise<Page<Stored<Membership>>>;
-  save(next: Membership, prev: Stored<Membership> | null, audit: Audit): Promise<Stored<Membership>>;
+  save(
+    next: Membership,
+    prev: Stored<Membership> | null,
+    audit: Audit,
+    charges?: readonly QuotaCharge[],
+  ): Promise<Stored<Membership>>;
 }
 
 export interface CertificateRepository {
@@ -44,5 +50,6 @@ export interface CertificateRepository {
     prev: Stored<Certificate> | null,
     audit: Audit,
     files?: AttachmentChange | null,
+    charges?: readonly QuotaCharge[],
   ): Promise<Stored<Certificate>>;
 }

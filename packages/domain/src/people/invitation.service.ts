@@ -133,6 +133,24 @@ export class InvitationService {
   }
 
   /**
+   * Whether the caller sees the invitation (the 404 step of the order of checks): under an
+   * organisation's path, its own people and its own invitations only; otherwise the invited
+   * address only.
+   */
+  async visible(caller: Caller, invitationId: string, orgId?: string): Promise<void> {
+    if (orgId !== undefined) {
+      ownOrganisation(caller, orgId);
+      if ((await this.d.invitations.get(invitationId))?.orgId !== orgId) throw notFound('invitation');
+      return;
+    }
+    const [user, invitation] = await Promise.all([
+      this.d.users.get(requireCaller(caller).userId),
+      this.d.invitations.get(invitationId),
+    ]);
+    if (!user || !invitation || invitation.email !== normalizeEmail(user.email)) throw notFound('invitation');
+  }
+
+  /**
    * Joins the organisation with the invitation's role. Only the invited address may accept, so an
    * invitation is 404 to anyone else (and to a link whose secret does not match). The caller's
    * next token carries the organisation.

@@ -2,6 +2,7 @@ import type { BidGate } from '../bids/ports';
 import type { AuditEntry, Page, PageRequest, Stored } from '../core';
 import type { Need } from '../needs/need';
 import type { NotificationDraft } from '../notifications/notification';
+import type { QuotaCharge } from '../quotas/quota';
 import type { Question } from './question';
 
 type Audit = Omit<AuditEntry, 'entityId'>;
@@ -18,6 +19,7 @@ export interface QuestionRepository {
     dueMs: number | null,
     audit: Audit,
     notices: readonly NotificationDraft[],
+    charges?: readonly QuotaCharge[],
   ): Promise<Stored<Question>>;
   get(needId: string, questionId: string): Promise<Stored<Question> | null>;
   /**

@@ -20,13 +20,14 @@ import {
 import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
 import type { MembershipRepository } from '../orgs/ports';
+import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { QuestionRepository } from './ports';
 import type { Question } from './question';
 
 export interface QuestionRules {
   /** An unanswered question this close to the close extends it ... */
   questionGraceS: number;
-  /** ... by this much, once per question. */
+  /** ... by this much, once per need however many questions are asked. */
   questionExtensionS: number;
 }
 
@@ -38,12 +39,16 @@ export interface QuestionServiceDeps {
   notifications: NotificationRepository;
   clock: Clock;
   rules: QuestionRules;
+  /** Questions are counted per person and organisation (none when absent). */
+  quotas?: QuotaPolicy;
 }
 
 /**
  * Clarification questions. Suppliers who may bid ask; the owner answers; an answered question is
  * shown to every supplier who may bid, never with the asker. A question left unanswered into the
- * last `questionGraceS` extends the close by `questionExtensionS`, once per question.
+ * last `questionGraceS` extends the close by `questionExtensionS`, once per need: however many
+ * questions are asked, a need cannot be stalled by them (the need's write requires the extension
+ * unused, so racing questions cannot both take it).
  */
 export class QuestionService {
   constructor(private readonly d: QuestionServiceDeps) {}
@@ -61,7 +66,8 @@ export class QuestionService {
       if (!isBiddable(need, now)) throw closed(need);
       const graceMs = this.d.rules.questionGraceS * 1000;
       const extendBy = this.d.rules.questionExtensionS * 1000;
-      const extendNow = extendBy > 0 && need.closesAtMs - now.getTime() < graceMs;
+      const extendable = extendBy > 0 && !need.questionExtended;
+      const extendNow = extendable && need.closesAtMs - now.getTime() < graceMs;
       const q: Question = {
         questionId: newId('question', now.getTime()),
         needId,
@@ -82,9 +88,11 @@ export class QuestionService {
           membership: standing.membership,
           parkFirstOnNeed: standing.parkFirstOnNeed,
           certificates: [],
-          extension: extendNow ? { closesAtMs, audit: extensionAudit(need, closesAtMs) } : null,
+          extension: extendNow
+            ? { closesAtMs, audit: extensionAudit(need, closesAtMs), byQuestion: true }
+            : null,
         },
-        extendNow || extendBy === 0 ? null : graceBegins(need.closesAtMs, graceMs),
+        extendNow || !extendable ? null : graceBegins(need.closesAtMs, graceMs),
         { action: 'question.asked', actor: actorOf(supplier), before: null, after: q, parkId: need.parkId },
         // The owner hears of it in the same transaction: asked and told, or neither.
         [
@@ -96,6 +104,7 @@ export class QuestionService {
             dedupeKey: `question-asked#${q.questionId}`,
           },
         ],
+        (this.d.quotas ?? NO_QUOTAS).charges(supplier, 'question.ask'),
       );
       if (extendNow) extended = { need, closesAtMs };
       return stored;
@@ -162,6 +171,7 @@ export class QuestionService {
         now.getTime() >= need.closesAtMs ||
         q.answer !== null ||
         q.extendedClose ||
+        need.questionExtended ||
         extendBy === 0
       ) {
         await this.d.questions.clearDue(q);

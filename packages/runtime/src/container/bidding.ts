@@ -44,6 +44,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     clock: db.clock,
     rules: biddingRules,
     files: core.attachments,
+    quotas: core.quotas,
   });
   const questions = new QuestionService({
     questions: repos.questions,
@@ -53,6 +54,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     notifications: core.repos.notifications,
     clock: db.clock,
     rules: { questionGraceS: rules.questionGraceS, questionExtensionS: rules.questionExtensionS },
+    quotas: core.quotas,
   });
   const awards = new AwardService({
     needs: repos.needs,
@@ -85,6 +87,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
       files: core.attachments,
       partyDeal: (caller, dealId) => deals.get(caller, dealId),
       clock: db.clock,
+      quotas: core.quotas,
     }),
     /** For other contexts: matching reads suppliers' reputation through this port. */
     reputation: repos.reputation,

@@ -11,6 +11,7 @@ import {
 } from '@parkbridge/db/orgs';
 import { DynamoParkRepository } from '@parkbridge/db/parks';
 import { DynamoInvitationRepository, DynamoMemberRepository } from '@parkbridge/db/people';
+import { DynamoQuotaRepository } from '@parkbridge/db/quotas';
 import { DynamoUserRepository } from '@parkbridge/db/users';
 import { AuditService } from '@parkbridge/domain/audit';
 import { AttachmentPlanner, type FileServices } from '@parkbridge/domain/documents';
@@ -18,6 +19,7 @@ import { NotificationService } from '@parkbridge/domain/notifications';
 import { CertificateService, MembershipService, OrgService } from '@parkbridge/domain/orgs';
 import { ParkService } from '@parkbridge/domain/parks';
 import { InvitationService, MemberService } from '@parkbridge/domain/people';
+import { Quotas } from '@parkbridge/domain/quotas';
 
 /**
  * Parks, organisations and their people, memberships, certificates, notifications, audit, and the uploads every
@@ -37,7 +39,10 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     uploads: new DynamoUploadRepository(db),
     members: new DynamoMemberRepository(db),
     invitations: new DynamoInvitationRepository(db),
+    quotas: new DynamoQuotaRepository(db),
   };
+  // Every limit of packages/config/src/quotas.ts, as the environment sets them.
+  const quotas = new Quotas(rules.quotas, db.clock);
   const parks = new ParkService(repos.parks, db.clock);
   const attachments = new AttachmentPlanner(repos.uploads);
   const members = new MemberService({
@@ -53,7 +58,8 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     repos,
     parks,
     orgs: new OrgService(repos.orgs, db.clock),
-    memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock),
+    quotas,
+    memberships: new MembershipService(repos.memberships, repos.orgs, parks, db.clock, quotas),
     files,
     attachments,
     certificates: new CertificateService(
@@ -62,6 +68,7 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
       repos.parks,
       db.clock,
       attachments,
+      quotas,
     ),
     notifications: new NotificationService(repos.notifications),
     members,

@@ -21,7 +21,14 @@ export function createDocumentsContext(db: Db, _rules: Rules, core: CoreContext)
     clock: db.clock,
   });
   return {
-    uploads: new UploadService(core.repos.uploads, core.files, db.clock),
+    // Presigning writes one item, not a transaction: the quotas are taken in a write of their own.
+    uploads: new UploadService(core.repos.uploads, core.files, db.clock, {
+      take: (caller, bytes) =>
+        core.repos.quotas.take([
+          ...core.quotas.charges(caller, 'upload.create'),
+          ...core.quotas.charges(caller, 'upload.bytes', bytes),
+        ]),
+    }),
     downloads: new DownloadService(core.repos.uploads, core.files.store, access),
   };
 }

@@ -29,6 +29,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     rules,
     market,
     core.repos.orgs,
+    core.quotas,
   );
   const waitlists = new WaitlistService(
     repos.waitlists,
@@ -37,6 +38,7 @@ export function createExposContext(db: Db, rules: Rules, core: CoreContext) {
     core.repos.memberships,
     bookings,
     db.clock,
+    core.quotas,
   );
   const recommendations = new RecommendationService(
     repos.expos,

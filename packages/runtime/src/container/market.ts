@@ -62,6 +62,7 @@ export function createMarketContext(
     db.clock,
     rules,
     core.attachments,
+    core.quotas,
   );
   const listings = new ListingService(
     repos.listings,
@@ -69,6 +70,7 @@ export function createMarketContext(
     core.parks,
     core.repos.memberships,
     db.clock,
+    core.quotas,
   );
   const amendmentHooks: NeedAmendedHook[] = [
     new NotifyBiddersOfAmendment(() => ports.bidders, core.repos.notifications),

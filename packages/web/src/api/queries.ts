@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../auth/session';
+import { type Currency, setCurrencies } from '../format/money';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, api } from './client';
 import type {
@@ -33,6 +34,7 @@ export async function allPages<T>(
 }
 
 export const keys = {
+  currencies: ['currencies'] as const,
   parks: ['parks'] as const,
   park: (id: string) => ['parks', id] as const,
   org: (id: string) => ['orgs', id] as const,
@@ -48,6 +50,19 @@ export const keys = {
   pendingAward: (needId: string) => ['award-request', needId] as const,
   awardRequests: (orgId: string) => ['award-requests', orgId] as const,
 };
+
+/** The currencies and their exponents, from the API: loaded once, before any amount is shown or typed. */
+export const useCurrencies = (enabled: boolean) =>
+  useQuery({
+    queryKey: keys.currencies,
+    queryFn: async () => {
+      const page = await api.get<Page<Currency>>('/v1/currencies');
+      setCurrencies(page.items);
+      return page.items;
+    },
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
 export const useParks = () =>
   useQuery({ queryKey: keys.parks, queryFn: () => allPages<Park>('/v1/parks'), staleTime: 5 * 60_000 });

@@ -12,7 +12,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useOrg, useUnreadCount } from '../api/queries';
+import { useCurrencies, useOrg, useUnreadCount } from '../api/queries';
 import { actsAs } from '../auth/abilities';
 import { logout } from '../auth/login';
 import { hasRole, type PersonRole, type Role, useSession } from '../auth/session';
@@ -103,6 +103,8 @@ export function Shell() {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
   const org = useOrg(session?.orgId);
+  // Every amount is read and shown with the exponent the API states: nothing renders before it.
+  const currencies = useCurrencies(!!session);
   const unread = useUnreadCount(!!session?.orgId);
 
   if (!session)
@@ -200,9 +202,7 @@ export function Shell() {
         ) : null}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{currencies.isSuccess ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -5,25 +5,29 @@ export interface Money {
   currency: string;
 }
 
-const digitsCache = new Map<string, number>();
+export interface Currency {
+  code: string;
+  exponent: number;
+  name: string;
+}
+
+const exponents = new Map<string, number>();
+
+/** Takes the exponents the API states (GET /v1/currencies); the shell loads them before any page. */
+export function setCurrencies(items: readonly Currency[]): void {
+  for (const c of items) exponents.set(c.code, c.exponent);
+}
 
 /**
- * How many minor units a currency has, from the same CLDR data that formats it (IRR and VND: 0,
- * MNT and CNY: 2), so that what the form reads and what the page shows always agree.
+ * How many minor units an amount of this currency counts, as the API states it: never guessed
+ * (CLDR and ISO 4217 disagree for IRR, and a client off by 100× is worse than one that stops).
  */
 export function currencyDigits(currency: string): number {
-  let d = digitsCache.get(currency);
-  if (d === undefined) {
-    try {
-      d =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
-    } catch {
-      d = 2;
-    }
-    digitsCache.set(currency, d);
+  const exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    throw new Error(`The exponent of ${currency} is unknown: GET /v1/currencies did not list it.`);
   }
-  return d;
+  return exponent;
 }
 
 const decimalSeparator = (locale: string) =>

@@ -16,6 +16,8 @@ export interface FuzzCase {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The status a refusal of the case must have, whatever else is wrong (the order of checks). */
+  expect?: number;
 }
 
 type Path = (string | number)[];
@@ -265,6 +267,33 @@ export function caseArbitrary(inputs: CaseInputs): fc.Arbitrary<FuzzCase> {
     });
   }
 
+  if (pathParams.length && token) {
+    // The order of checks: a path naming nothing is refused with 404 whatever else is wrong with
+    // the request (its body, its If-Match, its query), never 400, 412 or 422.
+    const unknown = Object.fromEntries(
+      pathParams.map((p) => [p.name, unknownLike(String(base.params?.[p.name] ?? 'x'))]),
+    );
+    arbs.push({
+      weight: 2,
+      arbitrary: fc
+        .record({
+          body: route.body ? fc.oneof(hostileValue, fc.constant(baseBody)) : fc.constant(undefined),
+          ifMatch: fc.constantFrom(undefined, '"garbage"', '"v0"', '*'),
+          limit: fc.constantFrom(undefined, '0', 'x'),
+        })
+        .map(({ body, ifMatch, limit }) => ({
+          kind: 'unknown path ids, hostile input',
+          url: url(unknown, limit ? `limit=${limit}` : qs(base.query)),
+          headers: {
+            ...(route.body ? json(null) : { ...auth, ...base.headers }),
+            ...(ifMatch ? { 'if-match': ifMatch } : {}),
+          },
+          ...(route.body ? { body: JSON.stringify(body) } : {}),
+          expect: 404,
+        })),
+    });
+  }
+
   // Query strings: from the schema, hostile values, unknown and repeated parameters, forged cursors.
   const queryValue = (schema: Record<string, unknown>) =>
     fc.oneof(
@@ -344,6 +373,12 @@ export function caseArbitrary(inputs: CaseInputs): fc.Arbitrary<FuzzCase> {
   });
 
   return fc.oneof(...arbs);
+}
+
+/** An id shaped like `id` (its prefix kept, the rest zeros) that names nothing. */
+function unknownLike(id: string): string {
+  const prefix = /^[a-z]+_/.exec(id)?.[0] ?? '';
+  return `${prefix}${id.slice(prefix.length).replace(/[A-Za-z0-9]/g, '0')}`;
 }
 
 /** HTTP header values cannot carry control characters or non-Latin-1 text (fetch refuses them). */

@@ -38,6 +38,9 @@ export async function checkCase(
   });
   const failures: string[] = [];
   if (res.status >= 500) failures.push(`answered ${res.status}`);
+  if (c.expect !== undefined && res.status >= 400 && res.status !== c.expect) {
+    failures.push(`answered ${res.status}, not ${c.expect}: ${res.text.slice(0, 200)}`);
+  }
   for (const leak of LEAKS)
     if (leak.test(res.text)) failures.push(`leaks ${leak}: ${res.text.slice(0, 300)}`);
   if (res.status >= 400) {

@@ -30,7 +30,7 @@ export function awardApprovalRoutes(app: Container) {
       path: '/needs/{needId}/award/request',
       tags: TAGS,
       summary: 'The award of this need that waits for an admin’s approval (the owner’s people)',
-      ...secured('tenant'),
+      ...secured('tenant', 'ownNeed'),
       request: { params: NeedParams },
       responses: { 200: json(AwardRequestSchema, 'The pending request.'), ...problems(401, 403, 404) },
     }),
@@ -48,7 +48,7 @@ export function awardApprovalRoutes(app: Container) {
       tags: TAGS,
       summary:
         'Approve the pending award (another admin of the owner, never the one who asked): creates the deal',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'admin'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownNeed', 'admin'),
       request: { params: NeedParams, headers: IdempotencyHeader },
       responses: {
         201: json(DealSchema, 'The deal.'),
@@ -70,7 +70,7 @@ export function awardApprovalRoutes(app: Container) {
       path: '/needs/{needId}/award/decline',
       tags: TAGS,
       summary: 'Turn the pending award down (an admin), or withdraw it (the one who asked)',
-      ...secured('tenant', 'buyer'),
+      ...secured('tenant', 'ownNeed', 'buyer'),
       request: { params: NeedParams },
       responses: { 200: json(AwardRequestSchema, 'The request, declined.'), ...problems(401, 403, 404, 409) },
     }),
@@ -86,7 +86,7 @@ export function awardApprovalRoutes(app: Container) {
       path: '/orgs/{orgId}/award-requests',
       tags: TAGS,
       summary: 'The organisation’s awards waiting for approval, oldest first (its admins)',
-      ...secured('tenant', 'admin'),
+      ...secured('tenant', 'ownOrganisation', 'admin'),
       request: { params: OrgParams, query: PageQuery },
       responses: {
         200: json(pageOf(AwardRequestSchema), 'A page of pending requests.'),

@@ -59,7 +59,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids/mine',
       tags: TAGS,
       summary: 'Your bid on a need, with its outcome once awarded',
-      ...secured('supplier'),
+      ...secured('supplier', 'ownBid'),
       request: { params: NeedParams },
       responses: { 200: json(BidViewSchema, 'Your bid.'), ...problems(401, 403, 404) },
     }),
@@ -77,7 +77,7 @@ export function bidRoutes(app: Container) {
       tags: TAGS,
       summary: 'Revise your bid (If-Match); every revision is kept',
       // Idempotency-Key on a revision too: a retried revision must not count as a second one.
-      ...securedCreate(app.repos.idempotency, 'supplier', 'seller'),
+      ...securedCreate(app.repos.idempotency, 'supplier', 'ownBid', 'seller'),
       request: {
         params: NeedParams,
         headers: IfMatchHeader.extend(IdempotencyHeader.shape),
@@ -107,7 +107,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids/mine',
       tags: TAGS,
       summary: 'Withdraw your bid (before the close)',
-      ...secured('supplier', 'seller'),
+      ...secured('supplier', 'ownBid', 'seller'),
       request: { params: NeedParams, headers: IfMatchHeader },
       responses: {
         200: json(BidViewSchema, 'The withdrawn bid.'),
@@ -127,7 +127,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids/mine/reconfirm',
       tags: TAGS,
       summary: 'Reconfirm your bid after the need was amended, so it counts again',
-      ...secured('supplier', 'seller'),
+      ...secured('supplier', 'ownBid', 'seller'),
       request: { params: NeedParams, headers: IfMatchHeader },
       responses: { 200: json(BidReceipt, 'The reconfirmed bid.'), ...problems(401, 403, 404, 409, 412, 422) },
     }),
@@ -165,7 +165,7 @@ export function bidRoutes(app: Container) {
       tags: TAGS,
       summary:
         "The need's bids (its owner): before the close only the count, after it every bid side by side",
-      ...secured('tenant'),
+      ...secured('tenant', 'ownNeed'),
       request: { params: NeedParams },
       responses: { 200: json(OwnerBidsSchema, 'The count, or the bids.'), ...problems(401, 403, 404) },
     }),
@@ -178,7 +178,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/auction',
       tags: TAGS,
       summary: 'Your standing in a reverse auction: your rank, the best price, how many bid (no identities)',
-      ...secured('supplier'),
+      ...secured('supplier', 'ownBid'),
       request: { params: NeedParams },
       responses: { 200: json(AuctionStandingSchema, 'Your standing.'), ...problems(401, 403, 404) },
     }),

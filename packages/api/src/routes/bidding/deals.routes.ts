@@ -33,10 +33,17 @@ const DealParams = z.object({ dealId: z.string().min(1).max(64) });
 const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
 const TAGS = ['Deals'];
 
+const BY_SELLER = ['supplier', 'dealSeller', 'seller'] as const;
+const BY_BUYER = ['tenant', 'dealBuyer', 'buyer'] as const;
 const STEPS = [
-  { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)' },
-  { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)' },
-  { action: 'accept-delivery', method: 'acceptDelivery', summary: 'Accept the delivery (buyer)' },
+  { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)', by: BY_SELLER },
+  { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)', by: BY_SELLER },
+  {
+    action: 'accept-delivery',
+    method: 'acceptDelivery',
+    summary: 'Accept the delivery (buyer)',
+    by: BY_BUYER,
+  },
 ] as const;
 
 export function dealRoutes(app: Container) {
@@ -50,7 +57,7 @@ export function dealRoutes(app: Container) {
       tags: TAGS,
       summary:
         'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder; above the organisation’s awardApprovalAbove, a non-admin’s award waits for another admin (202)',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'buyer'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownNeed', 'buyer'),
       request: {
         params: NeedParams,
         headers: IdempotencyHeader,
@@ -121,7 +128,7 @@ export function dealRoutes(app: Container) {
         path: `/deals/{dealId}/${step.action}`,
         tags: TAGS,
         summary: step.summary,
-        ...(step.action === 'accept-delivery' ? secured('tenant', 'buyer') : secured('supplier', 'seller')),
+        ...secured(...step.by),
         request: { params: DealParams, headers: IfMatchHeader },
         responses: {
           200: json(DealSchema, 'The deal after the step.'),
@@ -194,7 +201,7 @@ export function dealRoutes(app: Container) {
       path: '/orgs/{orgId}/reputation',
       tags: TAGS,
       summary: "An organisation's reputation, computed only from its deals and the ratings they received",
-      ...secured(),
+      ...secured('signedIn'),
       request: { params: OrgParams },
       responses: { 200: json(Reputation, 'The reputation.'), ...problems(401, 404) },
     }),

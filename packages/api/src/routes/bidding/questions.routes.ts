@@ -54,7 +54,7 @@ export function questionRoutes(app: Container) {
       path: '/needs/{needId}/questions/{questionId}/answer',
       tags: TAGS,
       summary: 'Answer a question (the need’s owner); every supplier who may bid sees the answer',
-      ...secured('tenant', 'buyer'),
+      ...secured('tenant', 'ownNeed', 'buyer'),
       request: { params: QuestionParams, body: jsonBody(AnswerInput.meta({ id: 'AnswerInput' })) },
       responses: {
         200: json(QuestionSchema, 'The answered question.'),

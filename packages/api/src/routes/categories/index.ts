@@ -8,6 +8,7 @@ import { notFound, PageQuery } from '@parkbridge/domain/core';
 import { Lang } from '@parkbridge/domain/shared';
 import type { Container } from '@parkbridge/runtime';
 import { createRouter, json, pageOf, problems, secured } from '../../http/openapi';
+import type { Subjects } from '../../http/subjects';
 
 const CategoryView = z
   .object({
@@ -58,7 +59,7 @@ export function categoryRoutes(app: Container) {
       operationId: 'listCategories',
       tags: ['Categories'],
       summary: 'ISIC Rev.4 categories: a level of the tree, or a search',
-      ...secured(),
+      ...secured('signedIn'),
       request: { query: CategoryQuery },
       responses: { 200: json(pageOf(CategoryView), 'A page of categories.'), ...problems(400, 401, 404) },
     }),
@@ -82,7 +83,7 @@ export function categoryRoutes(app: Container) {
       operationId: 'getCategory',
       tags: ['Categories'],
       summary: 'One ISIC Rev.4 category, with its ancestors',
-      ...secured(),
+      ...secured('signedIn'),
       request: {
         params: z.object({ code: z.string().regex(/^(?:[A-U]|\d{2,4})$/) }),
         query: z.object({ lang: Lang.default('en') }),
@@ -106,3 +107,12 @@ export function categoryRoutes(app: Container) {
 
   return router;
 }
+
+/** Categories are public data: a code names one, or nothing. */
+categoryRoutes.subjects = (): Partial<Subjects> => ({
+  seen: {
+    code: async (_caller, { code = '' }) => {
+      if (!categories.get(code)) throw notFound('category');
+    },
+  },
+});

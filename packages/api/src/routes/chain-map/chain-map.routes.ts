@@ -29,7 +29,7 @@ export function chainMapRoutes(app: Container) {
       summary: 'The park’s production-chain map (its operator)',
       description:
         'Tenants and their suppliers, declared and awarded supply links, local sourcing per currency, gaps, idle capacity and the trend against the previous period. Definitions: docs/chain-map.md.',
-      ...secured('operator'),
+      ...secured('operator', 'parkOperator'),
       request: { params: MapParams, query: MapQuery },
       responses: { 200: json(ChainMap, 'The map.'), ...problems(400, 401, 403, 404) },
     }),
@@ -47,7 +47,7 @@ export function chainMapRoutes(app: Container) {
       path: '/parks/{parkId}/chain-map/edges',
       tags: ['Chain map'],
       summary: 'A further page of the map’s declared or awarded supply links (its operator)',
-      ...secured('operator'),
+      ...secured('operator', 'parkOperator'),
       request: { params: MapParams, query: EdgeQuery },
       responses: {
         200: json(EdgePage, 'A page of edges, with the nodes they touch.'),
@@ -70,7 +70,7 @@ export function chainMapRoutes(app: Container) {
       summary: 'The map as CSV (its operator)',
       description:
         'UTF-8 with a byte-order mark: one row per edge (every page), then a section per figure: local sourcing by currency and by unit, gaps, idle capacity, trend.',
-      ...secured('operator'),
+      ...secured('operator', 'parkOperator'),
       request: { params: MapParams, query: MapQuery },
       responses: {
         200: { description: 'The map as CSV.', content: { 'text/csv': { schema: z.string() } } },

@@ -11,6 +11,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import type { Subjects } from '../../http/subjects';
 
 const Id = z.string().min(1).max(64);
 const UploadParams = z.object({ uploadId: Id });
@@ -119,3 +120,11 @@ export function documentRoutes(app: Container) {
 
   return router;
 }
+
+/** An upload is its organisation's; an attachment is seen by whoever may see its parent. */
+documentRoutes.subjects = (app: Container): Partial<Subjects> => ({
+  seen: {
+    uploadId: (caller, { uploadId = '' }) => app.documents.uploads.requireOwn(caller, uploadId),
+    attachmentId: (caller, { attachmentId = '' }) => app.documents.downloads.visible(caller, attachmentId),
+  },
+});

@@ -50,7 +50,7 @@ export function bookingRoutes(app: Container) {
       path: '/bookings/{bookingId}/submit',
       tags: ['Bookings'],
       summary: 'Submit a hold for the operator’s approval, before it expires',
-      ...secured('seller'),
+      ...secured('ownBooking', 'seller'),
       request: { params: BookingParams, body: jsonBody(SubmitInput) },
       responses: {
         200: json(BookingView, 'The requested booking.'),

@@ -41,7 +41,7 @@ export function slotRoutes(app: Container) {
       summary: 'Add a slot (booth) to a pavilion’s floor (the park’s operator)',
       description:
         'The rectangle must lie on the floor and overlap no other slot (409 `slot.overlaps`). `slices` cuts the slot into time slices (days of the expo, or mentorship and pitch sessions), each booked on its own.',
-      ...securedCreate(app.repos.idempotency, 'operator', 'staff'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'pavilionOperator', 'staff'),
       request: { params: PavilionParams, headers: IdempotencyHeader, body: jsonBody(SlotInput) },
       responses: { 201: json(SlotView, 'The new slot.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
     }),
@@ -59,7 +59,7 @@ export function slotRoutes(app: Container) {
       path: '/slots/{slotId}',
       tags: ['Expos'],
       summary: 'Read a slot’s definition (its status is on the floor plan)',
-      ...secured(),
+      ...secured('signedIn'),
       request: { params: SlotParams },
       responses: { 200: json(SlotView, 'The slot.'), ...problems(401, 404) },
     }),

@@ -82,7 +82,7 @@ export function chainRoutes(app: Container) {
       path: '/chains/{chainId}',
       tags: ['Production chains'],
       summary: 'Change the output or replace the inputs (an input keeps its id when you send it back)',
-      ...secured('tenant', 'buyer'),
+      ...secured('tenant', 'ownChain', 'buyer'),
       request: { params: ChainParams, headers: IfMatchHeader, body: jsonBody(ChainPatch) },
       responses: {
         200: json(ChainView, 'The chain as changed.'),
@@ -106,7 +106,7 @@ export function chainRoutes(app: Container) {
       path: '/chains/{chainId}/inputs/{inputId}/need',
       tags: ['Production chains', 'Needs'],
       summary: 'Turn a chain input into a need in one call (a draft, or open with publish: true)',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'buyer'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownChain', 'buyer'),
       request: { params: ChainInputParams, headers: IdempotencyHeader, body: jsonBody(NeedFromInput) },
       responses: {
         201: json(NeedView, 'The need, remembering the input it came from.'),

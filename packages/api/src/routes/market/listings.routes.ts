@@ -81,7 +81,7 @@ export function listingRoutes(app: Container) {
       path: '/listings/{listingId}',
       tags: ['Listings'],
       summary: 'Change your listing, or pause and resume it (status)',
-      ...secured('supplier', 'seller'),
+      ...secured('supplier', 'ownListing', 'seller'),
       request: { params: ListingParams, headers: IfMatchHeader, body: jsonBody(ListingPatch) },
       responses: {
         200: json(ListingView, 'The listing as changed.'),
@@ -105,7 +105,7 @@ export function listingRoutes(app: Container) {
       path: '/listings/{listingId}',
       tags: ['Listings'],
       summary: 'Withdraw your listing: it leaves search and matching at once',
-      ...secured('supplier', 'seller'),
+      ...secured('supplier', 'ownListing', 'seller'),
       request: { params: ListingParams, headers: IfMatchHeader },
       responses: { 204: { description: 'Withdrawn.' }, ...problems(401, 403, 404, 412) },
     }),

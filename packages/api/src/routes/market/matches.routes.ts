@@ -14,7 +14,7 @@ export function matchRoutes(app: Container) {
       path: '/needs/{needId}/matches',
       tags: ['Matching'],
       summary: 'Suppliers ranked for your need, with the reasons for each score (owner)',
-      ...secured(),
+      ...secured('ownNeed'),
       request: { params: NeedParams, query: PageQuery },
       responses: {
         200: json(pageOf(MatchView), 'A page of matches, best first.'),

@@ -29,7 +29,7 @@ export function certificateRoutes(app: Container) {
       operationId: 'claimCertificate',
       tags: ['Certificates'],
       summary: 'Claim a certificate (own organisation); it counts once an operator verifies it',
-      ...securedCreate(app.repos.idempotency, 'admin'),
+      ...securedCreate(app.repos.idempotency, 'ownOrganisation', 'admin'),
       request: { params: OrgParams, headers: IdempotencyHeader, body: jsonBody(CertificateInput) },
       responses: {
         201: json(CertificateView, 'The claimed certificate.'),
@@ -49,7 +49,7 @@ export function certificateRoutes(app: Container) {
       operationId: 'listCertificates',
       tags: ['Certificates'],
       summary: "An organisation's certificates (others see verified ones only)",
-      ...secured(),
+      ...secured('signedIn'),
       request: { params: OrgParams, query: PageQuery },
       responses: { 200: json(pageOf(CertificateView), 'A page of certificates.'), ...problems(400, 401) },
     }),

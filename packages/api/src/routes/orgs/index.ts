@@ -1,5 +1,6 @@
 import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
+import type { Subjects } from '../../http/subjects';
 import { certificateRoutes } from './certificates.routes';
 import { invitationRoutes } from './invitations.routes';
 import { membershipRoutes } from './memberships.routes';
@@ -15,3 +16,12 @@ export function orgRoutes(app: Container) {
   router.route('/', invitationRoutes(app));
   return router;
 }
+
+/** An organisation's people and invitations are seen by its own people; an invitation also by its address. */
+orgRoutes.subjects = (app: Container): Partial<Subjects> => ({
+  seen: {
+    userId: (caller, { orgId = '', userId = '' }) => app.members.get(caller, orgId, userId),
+    invitationId: (caller, { orgId, invitationId = '' }) =>
+      app.invitations.visible(caller, invitationId, orgId),
+  },
+});

@@ -76,7 +76,7 @@ export function membershipRoutes(app: Container) {
       operationId: 'listParkMemberships',
       tags: ['Memberships'],
       summary: "A park's memberships (its operator)",
-      ...secured('operator'),
+      ...secured('operator', 'parkOperator'),
       request: { params: ParkParams, query: PageQuery.extend({ status: MembershipStatus.optional() }) },
       responses: {
         200: json(pageOf(MembershipView), 'A page of memberships.'),
@@ -118,7 +118,7 @@ export function membershipRoutes(app: Container) {
         operationId: `${d.action}Membership`,
         tags: ['Memberships'],
         summary: `${d.summary} (the park's operator)`,
-        ...secured('operator', 'staff'),
+        ...secured('operator', 'parkOperator', 'staff'),
         request: {
           params: MemberParams,
           body: { required: d.action === 'suspend', content: { 'application/json': { schema: d.body } } },

@@ -283,7 +283,7 @@ export const en = {
   'need.visibility.public': 'Every approved supplier',
   'need.visibility.park': 'Suppliers approved in this park',
   'need.parkFirstHours': 'Park-first hours',
-  'need.parkFirstHoursHint': 'For this many hours after publishing, only the park’s own suppliers may bid.',
+  'need.parkFirstHoursHint': 'For this many hours after publishing, only firms located in the park may bid.',
   'need.parkFirstUntil': 'Park members only until',
   'need.requiredCertificates': 'Required certificates',
   'need.recurring': 'Ask for this quantity every period',

@@ -283,7 +283,8 @@ export const fa: Messages = {
   'need.visibility.public': 'همهٔ تأمین‌کنندگان تأییدشده',
   'need.visibility.park': 'تأمین‌کنندگان تأییدشدهٔ این شهرک',
   'need.parkFirstHours': 'ساعت‌های اولویت شهرک',
-  'need.parkFirstHoursHint': 'در این چند ساعت پس از انتشار، فقط تأمین‌کنندگان خود شهرک می‌توانند پیشنهاد دهند.',
+  'need.parkFirstHoursHint':
+    'در این چند ساعت پس از انتشار، فقط شرکت‌های مستقر در خود شهرک می‌توانند پیشنهاد دهند.',
   'need.parkFirstUntil': 'فقط اعضای شهرک تا',
   'need.requiredCertificates': 'گواهی‌های لازم',
   'need.recurring': 'این مقدار را در هر دوره درخواست کن',

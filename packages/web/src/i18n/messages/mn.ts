@@ -286,7 +286,8 @@ export const mn: Messages = {
   'need.visibility.public': 'Зөвшөөрөгдсөн бүх нийлүүлэгч',
   'need.visibility.park': 'Энэ паркт зөвшөөрөгдсөн нийлүүлэгчид',
   'need.parkFirstHours': 'Паркийн давуу эрхийн цаг',
-  'need.parkFirstHoursHint': 'Нийтэлснээс хойш энэ хэдэн цагт зөвхөн паркийн нийлүүлэгчид санал өгнө.',
+  'need.parkFirstHoursHint':
+    'Нийтэлснээс хойш энэ хэдэн цагт зөвхөн паркад байрладаг аж ахуйн нэгжүүд санал өгнө.',
   'need.parkFirstUntil': 'Зөвхөн паркийн гишүүд дараах хүртэл',
   'need.requiredCertificates': 'Шаардлагатай гэрчилгээ',
   'need.recurring': 'Энэ хэмжээг хугацаа бүр хүсэх',

@@ -285,7 +285,7 @@ export const vi: Messages = {
   'need.visibility.public': 'Mọi nhà cung cấp đã được duyệt',
   'need.visibility.park': 'Nhà cung cấp được duyệt trong khu này',
   'need.parkFirstHours': 'Số giờ ưu tiên cho khu',
-  'need.parkFirstHoursHint': 'Trong số giờ này sau khi đăng, chỉ nhà cung cấp của khu được báo giá.',
+  'need.parkFirstHoursHint': 'Trong số giờ này sau khi đăng, chỉ doanh nghiệp đặt tại khu được báo giá.',
   'need.parkFirstUntil': 'Chỉ thành viên khu đến',
   'need.requiredCertificates': 'Chứng nhận bắt buộc',
   'need.recurring': 'Yêu cầu số lượng này mỗi kỳ',

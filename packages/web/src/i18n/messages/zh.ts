@@ -280,7 +280,7 @@ export const zh: Messages = {
   'need.visibility.public': '所有已批准的供应商',
   'need.visibility.park': '本园区已批准的供应商',
   'need.parkFirstHours': '园区优先时长（小时）',
-  'need.parkFirstHoursHint': '发布后的这段时间内，只有本园区的供应商可以报价。',
+  'need.parkFirstHoursHint': '发布后的这段时间内，只有位于本园区的企业可以报价。',
   'need.parkFirstUntil': '仅限园区成员，直至',
   'need.requiredCertificates': '所需证书',
   'need.recurring': '每个周期都采购此数量',

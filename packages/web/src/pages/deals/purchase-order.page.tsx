@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useCurrencies } from '../../api/queries';
 import type { PurchaseOrder, PurchaseOrderParty } from '../../api/types';
 import { CategoryLabel } from '../../components/category';
 import { localName } from '../../components/park';
@@ -39,8 +40,11 @@ export default function PurchaseOrderPage() {
     queryKey: ['deals', dealId, 'purchase-order'],
     queryFn: () => api.get<PurchaseOrder>(`/v1/deals/${dealId}/purchase-order`),
   });
-  if (po.error) return <Alert color="red">{problem(po.error).title}</Alert>;
-  if (!po.data) return <Loader m="xl" />;
+  // Printed outside the shell: it loads the currencies' exponents itself.
+  const currencies = useCurrencies(true);
+  const error = po.error ?? currencies.error;
+  if (error) return <Alert color="red">{problem(error).title}</Alert>;
+  if (!po.data || !currencies.isSuccess) return <Loader m="xl" />;
   const o = po.data;
   return (
     <main className="po-sheet" data-testid="purchase-order">

@@ -1,0 +1,2 @@
+export * from './quota.keys';
+export * from './quota.repository';
