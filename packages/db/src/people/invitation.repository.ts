@@ -146,7 +146,10 @@ export class DynamoInvitationRepository implements InvitationRepository {
     try {
       return await write;
     } catch (err) {
-      if (!(err instanceof DomainError) || !['version.stale', 'write.concurrent'].includes(err.code))
+      if (
+        !(err instanceof DomainError) ||
+        !['version.changed', 'version.stale', 'write.concurrent'].includes(err.code)
+      )
         throw err;
       const now = await this.get(invitationId);
       if (now?.status === 'accepted') throw alreadyAccepted();

@@ -108,7 +108,7 @@ export function invitationRoutes(app: Container) {
       operationId: 'myInvitations',
       tags: TAGS,
       summary: 'Your pending invitations, found by the address you signed up with',
-      ...secured(),
+      ...secured('signedIn'),
       request: { query: PageQuery },
       responses: { 200: json(pageOf(InvitationSchema), 'A page of invitations.'), ...problems(400, 401) },
     }),
@@ -126,7 +126,7 @@ export function invitationRoutes(app: Container) {
       tags: TAGS,
       summary:
         'Accept an invitation to your address: you join with its role (sign in again for a token that carries the organisation)',
-      ...secured(ANY_ROLE),
+      ...secured('signedIn', ANY_ROLE),
       request: {
         params: InvitationParams,
         body: { required: false, content: { 'application/json': { schema: AcceptInvitationInput } } },
