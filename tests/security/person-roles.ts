@@ -195,5 +195,6 @@ export function expectedForPerson(key: RouteKey, caller: PersonCaller): number {
   const { relation, role } = personOf(caller);
   const admin = expectedStatus(matrix, relation);
   if (admitsRole(entry, role)) return admin;
-  return admin === 401 ? 401 : 403;
+  // The order of checks: a person who may not see the thing learns only that (404), before their role.
+  return admin === 401 || admin === 404 ? admin : 403;
 }

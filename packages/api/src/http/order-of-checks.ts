@@ -64,9 +64,7 @@ const organisationKind: RoleCheck = (caller, { kinds }) =>
     ? forbidden('auth.role_not_allowed', `This action needs the role ${kinds.join(' or ')}.`)
     : null;
 
-const personRole: RoleCheck = (caller, { people }) => personRoleRefusal(caller, people);
-
-const ROLE_CHECKS: readonly RoleCheck[] = [inAnOrganisation, organisationKind, personRole];
+const ROLE_CHECKS: readonly RoleCheck[] = [inAnOrganisation, organisationKind];
 
 /**
  * The contract's order of checks, the same for every route: authentication (401) → can the
@@ -91,6 +89,9 @@ export function inContractOrder(admits: Admits): MiddlewareHandler<AppEnv> {
     const role = roleRefusal(caller, admits);
     // Refused by its kind: whether it sees the thing still comes first, its stance does not matter.
     if (role) throw (await earlier(c, caller, null)) ?? role;
+    // A person's role inside the organisation: whether the thing is theirs (the stance) comes first.
+    const person = personRoleRefusal(caller, admits.people);
+    if (person) throw (await earlier(c, caller, admits.stance)) ?? person;
     const input = bodyRefusal(c);
     if (input) throw (await earlier(c, caller, admits.stance)) ?? input;
     await next();

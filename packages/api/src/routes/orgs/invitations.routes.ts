@@ -38,7 +38,7 @@ export function invitationRoutes(app: Container) {
       tags: TAGS,
       summary:
         'Invite an address with a role for seven days (an admin); the address gets an email with a link',
-      ...securedCreate(app.repos.idempotency, 'admin'),
+      ...securedCreate(app.repos.idempotency, 'ownOrganisation', 'admin'),
       request: {
         params: OrgParams,
         headers: IdempotencyHeader,
@@ -66,7 +66,7 @@ export function invitationRoutes(app: Container) {
       operationId: 'listInvitations',
       tags: TAGS,
       summary: 'Your organisation’s invitations, newest first, with their status (an admin)',
-      ...secured('admin'),
+      ...secured('ownOrganisation', 'admin'),
       request: { params: OrgParams, query: PageQuery },
       responses: {
         200: json(pageOf(InvitationSchema), 'A page of invitations.'),
@@ -90,7 +90,7 @@ export function invitationRoutes(app: Container) {
       operationId: 'revokeInvitation',
       tags: TAGS,
       summary: 'Revoke an invitation (an admin); its link stops working',
-      ...secured('admin'),
+      ...secured('ownOrganisation', 'admin'),
       request: { params: OrgParams.extend(InvitationParams.shape) },
       responses: { 204: { description: 'Revoked.' }, ...problems(401, 403, 404, 409) },
     }),
