@@ -40,6 +40,7 @@ const dealSides = (admits: Admits, note: string): PersonRoleEntry => ({
 export const PERSON_ROLES: Record<RouteKey, PersonRoleEntry> = {
   'POST /v1/dev/login': { admits: 'all', note: 'Local server only; no token.' },
 
+  'GET /v1/currencies': all,
   'GET /v1/parks': all,
   'POST /v1/parks': staff,
   'GET /v1/parks/{parkId}': all,
@@ -173,7 +174,16 @@ export const PERSON_ROLES: Record<RouteKey, PersonRoleEntry> = {
   'POST /v1/slots/{slotId}/hold': seller,
   'POST /v1/slots/{slotId}/waitlist': seller,
   'GET /v1/slots/{slotId}/waitlist': all,
-  'DELETE /v1/slots/{slotId}/waitlist': seller,
+  'DELETE /v1/slots/{slotId}/waitlist': {
+    admits: ['seller'],
+    // Everyone may see the slot; only the place in its queue is missing (404 to its admins): the role comes first.
+    except: Object.fromEntries(
+      (['supplier', 'otherTenant', 'otherSupplier'] as const).flatMap((r) => [
+        [`${r}:buyer`, 403],
+        [`${r}:viewer`, 403],
+      ]),
+    ),
+  },
   'GET /v1/bookings': all,
   'GET /v1/bookings/{bookingId}': all,
   'POST /v1/bookings/{bookingId}/submit': seller,
