@@ -241,8 +241,6 @@ const bench: Bench = {
 
         const runs: {
           ms: number;
-          score: number;
-          store: number;
           read: number;
           calls: number;
           written: number;
@@ -255,8 +253,6 @@ const bench: Bench = {
           const ms = Number(process.hrtime.bigint() - t) / 1e6;
           runs.push({
             ms,
-            score: run.ms?.readAndScore ?? 0,
-            store: run.ms?.store ?? 0,
             read: counter.itemsRead,
             calls: counter.calls,
             written: counter.itemsWritten,
@@ -272,9 +268,8 @@ const bench: Bench = {
           first!.read,
           median(reruns.map((x) => x.read)),
           first!.written,
-          `${first!.score} + ${first!.store}`,
+          first!.ms.toFixed(0),
           median(reruns.map((x) => x.ms)).toFixed(0),
-          median(reruns.map((x) => x.score)),
           loadS.toFixed(1),
         ]);
       }
@@ -288,9 +283,8 @@ const bench: Bench = {
             'items read (1st run)',
             'items read (rerun)',
             'items written (1st)',
-            '1st run ms (read+score + write+notify)',
+            '1st run ms (every step, in process)',
             `rerun ms (median of ${RERUNS})`,
-            'rerun read+score ms',
             'load s',
           ],
           rows,

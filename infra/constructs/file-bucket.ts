@@ -10,6 +10,7 @@ import {
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { nagPseudo } from './nag-names';
 
 export interface FileBucketProps {
   /** Origins of the web app, whose browsers POST files straight to the bucket. */
@@ -131,8 +132,9 @@ export class FileBucket extends Construct {
     });
     this.malwareProtection.node.addDependency(scanner);
     const bucketArn = `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>`;
+    const at = nagPseudo(Stack.of(this));
     Validations.of(scanner).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
+      id: `AwsSolutions-IAM5[Resource::arn:${at.partition}:events:${at.region}:${at.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
       reason:
         'GuardDuty names the EventBridge rule it manages itself; AWS documents this prefix for the plan role.',
     });

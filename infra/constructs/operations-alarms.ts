@@ -72,6 +72,13 @@ export class OperationsAlarms extends Construct {
     );
   }
 
+  /** An alarm made by one of the watch methods: `Api5xx`, `<label>Errors`, ... */
+  named(id: string): Alarm {
+    const alarm = this.node.tryFindChild(id);
+    if (!(alarm instanceof Alarm)) throw new Error(`No alarm ${id}: watch it first.`);
+    return alarm;
+  }
+
   private alarm(id: string, metric: IMetric, threshold: number, description: string): Alarm {
     const alarm = new Alarm(this, id, {
       metric,

@@ -75,7 +75,9 @@ export class StreamReader extends Construct {
         reportBatchItemFailures: true,
         retryAttempts: props.retryAttempts ?? 10,
         maxRecordAge: props.maxRecordAge ?? Duration.hours(6),
-        parallelizationFactor: 1,
+        // Ten batches of a shard at once (order is still kept per item key): matching leaves its
+        // long runs as work items (one per step), which then proceed side by side, not in file.
+        parallelizationFactor: 10,
         onFailure: new SqsDlq(this.deadLetterQueue),
       }),
     );

@@ -124,7 +124,7 @@ export class UserDirectory extends Construct {
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',
         reason:
-          'The dev stage runs on the Essentials plan; prod turns on threat protection with the Plus plan.',
+          'Dev, and a prod whose authority chose the cheaper Essentials plan (docs/deployment.md), run without threat protection.',
       });
     }
   }

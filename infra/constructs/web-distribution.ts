@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { securityHeaders } from '@parkbridge/config';
 import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -17,6 +18,7 @@ import {
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -29,6 +31,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { nagPseudo } from './nag-names';
 
 export interface WebDistributionProps {
   /** The HTTP API's host name, served under /v1, /health, /openapi.json and /docs. */
@@ -50,6 +53,12 @@ export interface WebDistributionProps {
    * @default - no WAF
    */
   readonly webAclArn?: string;
+  /**
+   * The site's own domain name and its certificate (ACM, us-east-1): the web app and the API answer
+   * there, with TLS 1.2 at least.
+   * @default - the distribution's cloudfront.net name only
+   */
+  readonly domain?: { name: string; certificate: ICertificate };
   /** Origins the browser may connect to besides this one (Cognito's sign-in endpoints). */
   readonly connectSources?: string[];
   /** @default RemovalPolicy.RETAIN */
@@ -60,6 +69,8 @@ export interface WebDistributionProps {
 
 /** The paths CloudFront sends to the API; everything else is the web app from S3. */
 export const API_PATH_PATTERNS = ['/v1/*', '/health', '/openapi.json', '/docs', '/docs/*'] as const;
+/** Answers without a token that are the same for everyone: cached at the edge. */
+export const PUBLIC_API_PATH_PATTERN = '/v1/public/*';
 
 /** Client-side routes get index.html; files (anything with an extension) are served as they are. */
 export const SPA_REWRITE = `function handler(event) {
@@ -79,9 +90,12 @@ export class WebDistribution extends Construct {
   readonly distribution: Distribution;
   /** S3 server access logs (and CloudFront's): other buckets of the stack log here too. */
   readonly accessLogs: Bucket;
+  /** The custom domain name, when there is one. */
+  readonly domainName: string | undefined;
 
   constructor(scope: Construct, id: string, props: WebDistributionProps) {
     super(scope, id);
+    this.domainName = props.domain?.name;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const disposable = removalPolicy === RemovalPolicy.DESTROY;
     const logs = new Bucket(this, 'AccessLogs', {
@@ -151,6 +165,23 @@ export class WebDistribution extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: headers,
     };
+    // Public pages (/v1/public/*) are the same for everyone: cached at the edge for as long as the
+    // answer's Cache-Control allows (the floor plan: 5 s), keyed by path alone, and asked of the
+    // API without the viewer's headers, so one request per edge and period reaches the table.
+    const publicApiBehavior: BehaviorOptions = {
+      origin: api,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: new CachePolicy(this, 'PublicApiCache', {
+        comment: 'Public API pages: origin Cache-Control, path only in the key',
+        minTtl: Duration.seconds(0),
+        defaultTtl: Duration.seconds(0),
+        maxTtl: Duration.minutes(5),
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      }),
+      responseHeadersPolicy: headers,
+    };
     const assetBehavior: BehaviorOptions = {
       origin: site,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -165,6 +196,13 @@ export class WebDistribution extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         ...assetBehavior,
         functionAssociations: [
@@ -179,6 +217,8 @@ export class WebDistribution extends Construct {
         ],
       },
       additionalBehaviors: {
+        // First: CloudFront takes the first pattern that matches, and /v1/* would.
+        [PUBLIC_API_PATH_PATTERN]: publicApiBehavior,
         ...Object.fromEntries(API_PATH_PATTERNS.map((p) => [p, apiBehavior])),
         '/docs-assets/*': assetBehavior,
       },
@@ -187,11 +227,13 @@ export class WebDistribution extends Construct {
       id: 'AwsSolutions-CFR1',
       reason: 'Parkbridge serves parks in many countries; no geographic restriction applies.',
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason:
-        'The default *.cloudfront.net certificate cannot pin TLS 1.2; a custom domain with its own certificate can (docs/operations.md).',
-    });
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The default *.cloudfront.net certificate cannot pin TLS 1.2; a custom domain with its own certificate does (docs/deployment.md).',
+      });
+    }
     if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
@@ -234,7 +276,8 @@ export class WebDistribution extends Construct {
     const provider = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (!provider) return;
     const site = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    const assets = `arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>/*`;
+    const at = nagPseudo(stack);
+    const assets = `arn:${at.partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${at.account}-${at.region}/*`;
     const why = (id: string, reason: string) => Validations.of(provider).acknowledge({ id, reason });
     why('AwsSolutions-L1', "CDK's BucketDeployment provider picks its own Python runtime.");
     why(
@@ -258,8 +301,13 @@ export class WebDistribution extends Construct {
     );
   }
 
-  /** https://<distribution>.cloudfront.net: the web app's and the API's public origin. */
+  /** The web app's and the API's public origin: the custom domain, else the cloudfront.net name. */
   get url(): string {
+    return this.domainName ? `https://${this.domainName}` : this.distributionUrl;
+  }
+
+  /** https://<distribution>.cloudfront.net, which answers even with a custom domain. */
+  get distributionUrl(): string {
     return `https://${this.distribution.distributionDomainName}`;
   }
 

@@ -42,3 +42,26 @@ export async function createFirstOperator(app: Container, raw: FirstOperatorInpu
   });
   return { orgId: stored.orgId, userId: user.userId };
 }
+
+export type FirstOperatorOutcome =
+  | { status: 'created' | 'confirmed'; orgId: string; userId: string }
+  | { status: 'awaiting-sign-in' };
+
+/**
+ * What a deploy does about the first operator, safe to repeat: confirms one who already runs an
+ * operator organisation, creates one for a user who has signed in, or says that the user must sign
+ * in first (the pre-token trigger creates users on their first sign-in).
+ */
+export async function ensureFirstOperator(
+  app: Container,
+  raw: FirstOperatorInput,
+): Promise<FirstOperatorOutcome> {
+  const user = await app.repos.users.getByEmail(FirstOperatorInput.shape.email.parse(raw.email));
+  if (!user) return { status: 'awaiting-sign-in' };
+  if (user.orgId) {
+    const org = await app.repos.orgs.get(user.orgId);
+    if (org?.kinds.includes('operator'))
+      return { status: 'confirmed', orgId: org.orgId, userId: user.userId };
+  }
+  return { status: 'created', ...(await createFirstOperator(app, raw)) };
+}

@@ -1,6 +1,9 @@
 import { EnvName } from '@parkbridge/config';
 import { Aws, CfnOutput, CfnRule, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { GraphWidget, MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
+import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUSINESS_EVENTS } from '../../functions/http/business-metrics';
@@ -11,12 +14,13 @@ import { OriginSecret } from '../constructs/origin-secret';
 import { ParkbridgeApi } from '../constructs/parkbridge-api';
 import { ParkbridgeFunction } from '../constructs/parkbridge-function';
 import { ParkbridgeTable } from '../constructs/parkbridge-table';
+import { SafeRollouts } from '../constructs/safe-rollouts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs';
 import { StreamReader } from '../constructs/stream-reader';
 import { UserDirectory } from '../constructs/user-directory';
 import { WebDistribution } from '../constructs/web-distribution';
 import { SWAGGER_UI_DIR, WEB_DIST } from '../paths';
-import type { StageSettings } from './stage';
+import type { CognitoPlan, StageSettings } from './stage';
 import { HTTP_FUNCTIONS, type JobsInCode, jobsInCode, streamReaders } from './workloads';
 
 export interface ParkbridgeStackProps extends StackProps {
@@ -28,11 +32,23 @@ export interface ParkbridgeStackProps extends StackProps {
    */
   readonly webOrigins?: string[];
   /**
+   * The site's own domain: CloudFront answers there with this certificate (ACM, us-east-1), and
+   * the records pointing it at the distribution are written into the hosted zone when one is given.
+   * @default - the cloudfront.net name only
+   */
+  readonly domain?: { name: string; certificate: ICertificate; hostedZoneId?: string };
+  /**
    * An existing CLOUDFRONT-scoped web ACL. Needed for prod outside us-east-1, where the stack
-   * cannot create one (infra/firewall-app.ts creates it in us-east-1).
+   * cannot create one (the edge stack, infra/stacks/edge-stack.ts, creates it in us-east-1).
    * @default - prod creates its own web ACL (the stack must then be deployed in us-east-1)
    */
   readonly webAclArn?: string;
+  /**
+   * Cognito's plan: Plus adds threat protection (compromised credentials, adaptive sign-in) and is
+   * most of a province's bill; Essentials has neither and its first 10,000 users a month are free.
+   * @default - plus in prod, essentials in dev
+   */
+  readonly cognitoPlan?: CognitoPlan;
   /**
    * The API's own domain and its regional ACM certificate: CloudFront's origin when the stage makes
    * CloudFront the only door (`cloudFrontOnly`, prod), where it is required.
@@ -94,7 +110,7 @@ export class ParkbridgeStack extends Stack {
       preTokenGeneration: preToken,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
-      threatProtection: stage.name === 'prod',
+      threatProtection: (props.cognitoPlan ?? (stage.name === 'prod' ? 'plus' : 'essentials')) === 'plus',
       mfaRequired: stage.mfaRequired,
     });
 
@@ -116,13 +132,13 @@ export class ParkbridgeStack extends Stack {
           {
             assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
             assertDescription:
-              'A CloudFront web ACL can only be created in us-east-1. Deploy there, or create it with infra/firewall-app.ts and pass -c webAclArn=<arn>.',
+              'A CloudFront web ACL can only be created in us-east-1. Deploy with npm run deploy -- --region <region>, which creates it there (docs/deployment.md).',
           },
         ],
       });
     }
 
-    const region = Stack.of(this).region;
+    const { region, urlSuffix } = Stack.of(this);
     const signInUrl = users.domain.baseUrl();
     const web = new WebDistribution(this, 'Web', {
       apiDomainName: door?.domainName ?? api.defaultDomainName,
@@ -131,16 +147,17 @@ export class ParkbridgeStack extends Stack {
       removalPolicy: stage.removalPolicy,
       logRetention: Duration.days(stage.logRetention),
       connectSources: [
-        `https://cognito-idp.${region}.amazonaws.com`,
+        `https://cognito-idp.${region}.${urlSuffix}`,
         signInUrl,
         // Browsers POST files straight to the files bucket (its name is not known before it exists).
-        `https://*.s3.${region}.amazonaws.com`,
+        `https://*.s3.${region}.${urlSuffix}`,
       ],
       ...(webAclArn ? { webAclArn } : {}),
+      ...(props.domain ? { domain: props.domain } : {}),
       ...(door ? { apiOriginHeaders: door.secret.originHeaders } : {}),
     });
     const rotation = door?.secret.rotateIn(web.distribution);
-    const appOrigins = [web.url, ...webOrigins, ...stage.devOrigins];
+    const appOrigins = [...new Set([web.url, web.distributionUrl, ...webOrigins, ...stage.devOrigins])];
     const webClient = users.addWebClient('WebClient', {
       callbackUrls: appOrigins.map((o) => `${o}/`),
       logoutUrls: appOrigins.map((o) => `${o}/`),
@@ -158,7 +175,9 @@ export class ParkbridgeStack extends Stack {
       [EnvName.cursorSecretArn]: cursorSecret.secretArn,
       [EnvName.webOrigin]: web.url,
     };
+    const rollouts = new SafeRollouts(this, 'Rollouts', { deploymentConfig: stage.rollout });
     const httpFunctions: Record<string, ParkbridgeFunction> = {};
+    const liveAliases: Record<string, ReturnType<SafeRollouts['liveAlias']>> = {};
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = new ParkbridgeFunction(this, `Http${pascal(name)}`, {
         entry: spec.entry,
@@ -175,9 +194,12 @@ export class ParkbridgeStack extends Stack {
         fn.addEnvironment(EnvName.filesBucket, files.bucket.bucketName);
         files.grantFileAccess(fn);
       }
-      api.addSecuredRoutes(`Http${pascal(name)}`, fn, spec.routes);
-      if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, fn, spec.publicRoutes);
+      // The API calls the live alias, which a release shifts to the new version step by step.
+      const live = rollouts.liveAlias(fn);
+      api.addSecuredRoutes(`Http${pascal(name)}`, live, spec.routes);
+      if ('publicRoutes' in spec) api.addPublicRoutes(`Http${pascal(name)}`, live, spec.publicRoutes);
       httpFunctions[`Http${pascal(name)}`] = fn;
+      liveAliases[`Http${pascal(name)}`] = live;
     }
 
     const jobs = props.jobs ?? jobsInCode();
@@ -238,6 +260,9 @@ export class ParkbridgeStack extends Stack {
       ...(schedules ? { Schedules: schedules.deadLetterQueue } : {}),
     });
     alarms.watchTable(data.table);
+    for (const [label, live] of Object.entries(liveAliases)) {
+      rollouts.guard(label, live, [alarms.named(`${label}Errors`), alarms.named('Api5xx')]);
+    }
     alarms.dashboard.addWidgets(
       new GraphWidget({
         title: 'Marketplace (business metrics)',
@@ -268,7 +293,9 @@ export class ParkbridgeStack extends Stack {
 
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
+    if (props.domain) this.pointDomainAt(web, props.domain);
     output('WebUrl', web.url, 'The web app, and the API under /v1 (through CloudFront and WAF)');
+    output('DistributionDomain', web.distribution.distributionDomainName, 'Where the site domain points');
     if (door) {
       output(
         'ApiDomainTarget',
@@ -284,6 +311,26 @@ export class ParkbridgeStack extends Stack {
     output('TableName', data.tableName, 'The DynamoDB table');
     output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe here to receive the alarms');
     output('DashboardName', alarms.dashboard.dashboardName, 'CloudWatch dashboard');
+  }
+
+  /**
+   * The site's domain to the distribution: alias records in the account's hosted zone, or, without
+   * one, the record to create at the domain's DNS host (an output the deploy prints).
+   */
+  private pointDomainAt(web: WebDistribution, domain: NonNullable<ParkbridgeStackProps['domain']>): void {
+    const { name, hostedZoneId } = domain;
+    if (hostedZoneId) {
+      const zone = HostedZone.fromHostedZoneId(this, 'SiteZone', hostedZoneId);
+      const target = RecordTarget.fromAlias(new CloudFrontTarget(web.distribution));
+      // A trailing dot: the zone's name is not known without a lookup, and need not be.
+      new ARecord(this, 'SiteAlias', { zone, recordName: `${name}.`, target });
+      new AaaaRecord(this, 'SiteAliasIpv6', { zone, recordName: `${name}.`, target });
+      return;
+    }
+    new CfnOutput(this, 'SiteDnsRecord', {
+      value: `${name}. CNAME ${web.distribution.distributionDomainName}.`,
+      description: 'Create this record at the DNS host of the domain (an ALIAS/ANAME at a zone apex)',
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type ILambdaDeploymentConfig, LambdaDeploymentConfig } from 'aws-cdk-lib/aws-codedeploy';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 /** What differs between the two ways of running Parkbridge: a disposable dev stack and production. */
@@ -26,6 +27,8 @@ export interface StageSettings {
   /** Concurrency kept for the stream consumers and the schedule runner (undefined: unreserved). */
   reservedConcurrency: { stream: number | undefined; schedule: number | undefined };
   alarms: AlarmThresholds;
+  /** How a release of the API's functions reaches traffic (CodeDeploy, rolled back by the alarms). */
+  rollout: ILambdaDeploymentConfig;
   /** Extra web origins allowed by CORS and the sign-in callbacks (a local web dev server in dev). */
   devOrigins: string[];
 }
@@ -66,6 +69,7 @@ export const STAGES: Record<StageSettings['name'], StageSettings> = {
       iteratorAge: Duration.minutes(15),
       tableThrottles: 50,
     },
+    rollout: LambdaDeploymentConfig.ALL_AT_ONCE,
     devOrigins: ['http://localhost:3000', 'http://localhost:5173'],
   },
   prod: {
@@ -87,9 +91,15 @@ export const STAGES: Record<StageSettings['name'], StageSettings> = {
       iteratorAge: Duration.minutes(2),
       tableThrottles: 1,
     },
+    rollout: LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
     devOrigins: [],
   },
 };
+
+/** Cognito's feature plans the stack offers: Plus adds threat protection. */
+export type CognitoPlan = 'essentials' | 'plus';
+export const isCognitoPlan = (value: unknown): value is CognitoPlan =>
+  value === 'essentials' || value === 'plus';
 
 export function stageFrom(value: unknown): StageSettings {
   const name = value ?? 'dev';

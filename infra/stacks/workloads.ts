@@ -64,8 +64,12 @@ export const HTTP_FUNCTIONS = {
   bidding: {
     entry: 'functions/http/bidding.ts',
     routeGroups: ['bidding'],
-    description: 'Questions, bids, auctions, awards and deals',
+    description: 'Questions, bids, auctions, awards and deals; park space offered to investors',
+    publicRoutes: ['/v1/public/parks/{parkId}/offerings', '/v1/public/offerings/{offeringId}'],
     routes: [
+      '/v1/parks/{parkId}/offerings',
+      '/v1/offerings/{offeringId}',
+      '/v1/offerings/{offeringId}/{proxy+}',
       '/v1/needs/{needId}/questions',
       '/v1/needs/{needId}/questions/{proxy+}',
       '/v1/needs/{needId}/bids',
@@ -83,6 +87,7 @@ export const HTTP_FUNCTIONS = {
     entry: 'functions/http/expos.ts',
     routeGroups: ['expos'],
     description: 'Expos, pavilions, slots, bookings and recommendations',
+    publicRoutes: ['/v1/public/expos/{expoId}'],
     routes: [
       '/v1/expos',
       '/v1/expos/{proxy+}',

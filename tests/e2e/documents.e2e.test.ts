@@ -4,7 +4,7 @@ import { fixedClock } from '@parkbridge/domain/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samples } from '../support/files';
-import { openTab, pickCategory } from './support/ui';
+import { confirmDialog, openTab, pickCategory } from './support/ui';
 import {
   atPath,
   SCREENSHOTS,
@@ -122,6 +122,7 @@ describe('workflow 10: documents travel with the work', () => {
     const comparison = buyer.getByTestId('bid-comparison');
     await comparison.getByText('quotation.xlsx').waitFor();
     await comparison.getByRole('button', { name: 'Award to Caspian Flange Works' }).click();
+    await confirmDialog(buyer, ['Caspian Flange Works']);
     await atPath(buyer, /^\/deals\/deal_/);
     const dealId = buyer.url().split('/deals/')[1]!;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmDialog } from './support/ui';
 import {
   atPath,
   screenshot,
@@ -74,7 +75,9 @@ describe('the web app shell', () => {
 });
 
 describe('workflow 1: a firm registers and the operator approves it', () => {
-  it('signs a new firm up, applies to the park, and claims a certificate; the operator verifies it and approves the membership', async () => {
+  it('signs a new firm up, applies to the park, and claims a certificate; the operator verifies it and approves the membership', {
+    timeout: 90_000,
+  }, async () => {
     const email = h.runtime.unique('newfirm');
     const firm = await h.newPage('en');
     await h.signIn(firm, email);
@@ -109,8 +112,12 @@ describe('workflow 1: a firm registers and the operator approves it', () => {
     const certs = op.getByTestId('park-memberships');
     await certs.getByText('QMS-7781').waitFor();
     await certs.getByRole('button', { name: 'Verify' }).click();
+    await confirmDialog(op, ['QMS-7781', 'Caspian Bearings']);
     await certs.getByText('Verified').waitFor();
+    // A pending applicant can be rejected; the dialog names the firm before anything happens.
+    expect(await row.getByRole('button', { name: 'Reject' }).count()).toBe(1);
     await row.getByRole('button', { name: 'Approve' }).click();
+    await confirmDialog(op, ['Caspian Bearings']);
     await op
       .getByTestId('park-memberships')
       .getByRole('row', { name: /Caspian Bearings/ })

@@ -1,6 +1,6 @@
 import { fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTab, pickCategory } from './support/ui';
+import { confirmDialog, openTab, pickCategory } from './support/ui';
 import {
   atPath,
   screenshot,
@@ -142,6 +142,19 @@ describe('workflows 2–5: from a production chain to a deal', () => {
     expect(await comparison.locator('th[aria-sort="ascending"]').count()).toBe(1);
     await screenshot(buyer, 'tenant-bid-comparison', 'en');
     await comparison.getByRole('button', { name: 'Award to Caspian Zinc Trading' }).click();
+    // One click does not award: the dialog names the need, the amount and the supplier first.
+    await buyer.getByRole('dialog').waitFor();
+    await screenshot(buyer, 'award-confirmation', 'en');
+    await buyer.getByTestId('confirm-no').click();
+    await buyer.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(
+      await buyer
+        .getByTestId('bid-comparison')
+        .getByRole('button', { name: /Award to/ })
+        .count(),
+    ).toBe(1);
+    await comparison.getByRole('button', { name: 'Award to Caspian Zinc Trading' }).click();
+    await confirmDialog(buyer, ['Zinc ingot for galvanising', 'Caspian Zinc Trading', /IRR\s?[\d,]+/]);
     await atPath(buyer, /^\/deals\/deal_/);
     await buyer.getByTestId('deal-seller').getByText('Caspian Zinc Trading').waitFor();
 
@@ -150,7 +163,12 @@ describe('workflows 2–5: from a production chain to a deal', () => {
     await seller.getByTestId('deals').getByRole('link', { name: 'Zinc ingot for galvanising' }).click();
     await seller.getByTestId('deal-buyer').getByText('Alborz Steel Pipe Co.').waitFor();
     await seller.getByTestId('deal-next-step').click();
+    await confirmDialog(seller, ['Alborz Steel Pipe Co.', /IRR\s?[\d,]+/]);
     await seller.getByText('Confirmed', { exact: true }).first().waitFor();
+    await seller
+      .getByTestId('deal-step-done')
+      .getByText(/Alborz Steel Pipe Co\./)
+      .waitFor();
     await buyer.getByTestId('nav-deals').click();
     await buyer.getByTestId('deals').getByRole('link', { name: 'Zinc ingot for galvanising' }).waitFor();
 

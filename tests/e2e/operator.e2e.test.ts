@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickCategory } from './support/ui';
+import { confirmDialog, pickCategory } from './support/ui';
 import {
   atPath,
   screenshot,
@@ -110,6 +110,7 @@ describe('workflow 6: expo floor plan, hold, submit, approve', () => {
     // The operator approves it.
     await opPage.goto(`${h.base}/expos/${expo.expoId}/bookings`);
     await opPage.getByTestId('approve-A1').click();
+    await confirmDialog(opPage, ['A1']);
     await opPage.getByTestId('expo-bookings').waitFor({ state: 'detached' });
     await opPage
       .getByTestId('occupancy')

@@ -162,6 +162,11 @@ describe('workflow 8: a firm’s admin invites colleagues with roles', () => {
     await openTab(page, 'Bids');
     await page.getByRole('button', { name: 'Award to Caspian Flange Works' }).click();
     await page
+      .getByTestId('confirm-dialog')
+      .getByText(/Caspian Flange Works/)
+      .waitFor();
+    await page.getByTestId('confirm-yes').click();
+    await page
       .getByTestId('pending-award')
       .getByText(/You asked to award it to Caspian Flange Works/)
       .waitFor();
@@ -176,6 +181,7 @@ describe('workflow 8: a firm’s admin invites colleagues with roles', () => {
     await admin.getByTestId('pending-award').waitFor();
     await screenshot(admin, 'award-waiting-admin', 'fa');
     await admin.getByTestId('approve-award').click();
+    await admin.getByTestId('confirm-yes').click();
     await atPath(admin, /^\/deals\/deal_/);
     const stored = await h.runtime.container.bidding.repos.needs.get(needId);
     expect(stored?.status).toBe('awarded');

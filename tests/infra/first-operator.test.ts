@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirstOperator } from '../../infra/ops/first-operator';
+import { createFirstOperator, ensureFirstOperator } from '../../infra/ops/first-operator';
 import { freshTable } from '../functions/fixtures/dynamo-table';
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -58,5 +58,25 @@ describe('creating the first operator after deployment', () => {
         country: 'VN',
       }),
     ).rejects.toThrow(/already belongs/);
+  });
+
+  it('is ensured by every deploy: waits for the first sign-in, creates once, then confirms', async () => {
+    const email = 'deploy@authority.example.org';
+    const input = { email, name: 'Darkhan Park Authority', country: 'MN' };
+    expect(await ensureFirstOperator(table.container, input)).toEqual({ status: 'awaiting-sign-in' });
+    const userId = randomUUID();
+    await table.container.repos.users.createOrGet({
+      userId,
+      email,
+      name: 'Ops',
+      orgId: null,
+      createdAt: new Date().toISOString(),
+    });
+    const created = await ensureFirstOperator(table.container, input);
+    expect(created).toMatchObject({ status: 'created', userId });
+    const again = await ensureFirstOperator(table.container, { ...input, name: 'Another name' });
+    expect(again).toEqual({ ...created, status: 'confirmed' });
+    const trail = await table.container.repos.audit.list((created as { orgId: string }).orgId, { limit: 10 });
+    expect(trail.items).toHaveLength(1);
   });
 });

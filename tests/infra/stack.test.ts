@@ -230,7 +230,7 @@ describe('the HTTP API', () => {
       target: JSON.stringify(r.Properties.Target),
     }));
 
-  it('verifies Cognito JWTs for every /v1 route and leaves only the meta routes public', () => {
+  it('verifies Cognito JWTs for every /v1 route but the public pages, and leaves only those and the meta routes public', () => {
     for (const [, s] of both()) {
       s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
@@ -241,24 +241,40 @@ describe('the HTTP API', () => {
         },
       });
       const all = routes(s);
-      expect(all.filter((r) => r.key.includes(' /v1')).every((r) => r.auth === 'JWT')).toBe(true);
+      expect(
+        all
+          .filter((r) => r.key.includes(' /v1') && !r.key.includes(' /v1/public/'))
+          .every((r) => r.auth === 'JWT'),
+      ).toBe(true);
       expect(
         all
           .filter((r) => r.auth !== 'JWT')
           .map((r) => r.key)
           .sort(),
-      ).toEqual(['GET /docs', 'GET /docs/init.js', 'GET /health', 'GET /openapi.json']);
+      ).toEqual([
+        'GET /docs',
+        'GET /docs/init.js',
+        'GET /health',
+        'GET /openapi.json',
+        'GET /v1/public/expos/{expoId}',
+        'GET /v1/public/offerings/{offeringId}',
+        'GET /v1/public/parks/{parkId}/offerings',
+      ]);
       expect(all.some((r) => r.key.includes('/dev'))).toBe(false);
     }
   });
 
-  it('sends each context’s routes to that context’s function', () => {
+  it('sends each context’s routes to that context’s function, through its live alias', () => {
     const integrations = resourcesOf(dev, 'AWS::ApiGatewayV2::Integration');
+    const aliases = resourcesOf(dev, 'AWS::Lambda::Alias');
     for (const [name, spec] of Object.entries(HTTP_FUNCTIONS)) {
       const fn = fnByService(dev, `http-${name}`);
       expect(fn.env.PARKBRIDGE_ROUTE_GROUPS).toBeUndefined();
+      const [aliasId] =
+        Object.entries(aliases).find(([, a]) => a.Properties.FunctionName.Ref === fn.id) ?? [];
+      expect(aliasId, `${name} has a live alias`).toBeDefined();
       const integrationIds = Object.entries(integrations)
-        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(fn.id))
+        .filter(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(`"${aliasId}"`))
         .map(([id]) => id);
       const served = routes(dev)
         .filter((r) => integrationIds.some((id) => r.target.includes(id)))
@@ -602,6 +618,25 @@ describe('the web distribution', () => {
           RestrictPublicBuckets: true,
         });
       }
+    }
+  });
+
+  it('caches the public API pages at the edge by path alone, before the uncached API behaviour', () => {
+    for (const [, s] of both()) {
+      const dist = Object.values(resourcesOf(s, 'AWS::CloudFront::Distribution'))[0]!.Properties
+        .DistributionConfig;
+      const patterns = dist.CacheBehaviors.map((b: any) => b.PathPattern);
+      expect(patterns.indexOf('/v1/public/*')).toBeGreaterThanOrEqual(0);
+      expect(patterns.indexOf('/v1/public/*')).toBeLessThan(patterns.indexOf('/v1/*'));
+      const open = dist.CacheBehaviors.find((b: any) => b.PathPattern === '/v1/public/*');
+      expect(open.AllowedMethods).toEqual(['GET', 'HEAD']);
+      expect(open.OriginRequestPolicyId).toBeUndefined();
+      const policies = Object.values(resourcesOf(s, 'AWS::CloudFront::CachePolicy'));
+      expect(policies).toHaveLength(1);
+      const key = policies[0]!.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.HeadersConfig.HeaderBehavior).toBe('none');
+      expect(key.CookiesConfig.CookieBehavior).toBe('none');
+      expect(key.QueryStringsConfig.QueryStringBehavior).toBe('none');
     }
   });
 

@@ -37,3 +37,23 @@ describe('audit records of a claimed certificate', () => {
     expect(JSON.stringify(res.body)).not.toContain(certId);
   });
 });
+
+describe('audit records of a draft need', () => {
+  it('are not shown to the park operator, who gets 404 as on the need itself', async () => {
+    const needId = await s.draftNeed();
+    const own = await s.h.call('GET', `/v1/needs/${needId}`, { token: s.token('operator') });
+    expect(own.status).toBe(404);
+    const res = await audit(needId, s.token('operator'));
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain(needId);
+  });
+
+  it('are shown once the need is published (the control)', async () => {
+    const needId = await s.need();
+    const res = await audit(needId, s.token('operator'));
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: any) => r.action)).toEqual(
+      expect.arrayContaining(['need.created', 'need.published']),
+    );
+  });
+});

@@ -185,6 +185,53 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'POST /v1/needs/{needId}/award/approve': { expect: row(401, 201, 403, 403, 404, 403, 404, 403) },
   'POST /v1/needs/{needId}/award/decline': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
   'GET /v1/orgs/{orgId}/award-requests': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
+  'POST /v1/parks/{parkId}/offerings': {
+    expect: row(401, 403, 403, 201, 403, 403, 403, 403),
+    note: 'Only the park’s operator offers its space; another park’s operator sees the park, not its pen (403).',
+  },
+  'GET /v1/parks/{parkId}/offerings': {
+    expect: row(401, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Open offerings are for every investor, member or not; drafts only for the operator.',
+  },
+  'GET /v1/public/parks/{parkId}/offerings': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Public: open offerings without a token, so an investor not yet in the park finds them.',
+  },
+  'GET /v1/public/offerings/{offeringId}': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Public: an open offering without a token.',
+  },
+  'GET /v1/offerings/{offeringId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'POST /v1/offerings/{offeringId}/publish': {
+    expect: row(401, 404, 404, 200, 404, 404, 404, 404),
+    note: 'A draft offering exists only for its park’s operator.',
+  },
+  'POST /v1/offerings/{offeringId}/cancel': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+    note: 'An open offering is public: others see it, only its operator cancels (403).',
+  },
+  'POST /v1/offerings/{offeringId}/bids': {
+    expect: row(401, 201, 201, 422, 201, 201, 201, 403),
+    note: 'Any organisation may bid on park space, but not the park’s own operator (422); no organisation yet: 403.',
+  },
+  'GET /v1/offerings/{offeringId}/bids/mine': {
+    expect: row(401, 200, 404, 404, 404, 404, 404, 403),
+    note: 'The bid is keyed by the caller’s organisation: nobody reaches another’s.',
+  },
+  'PUT /v1/offerings/{offeringId}/bids/mine': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'DELETE /v1/offerings/{offeringId}/bids/mine': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'GET /v1/offerings/{offeringId}/bids': {
+    expect: row(401, 403, 403, 200, 403, 403, 403, 403),
+    note: 'The park’s operator only; before the close a count, after it the bids side by side.',
+  },
+  'GET /v1/offerings/{offeringId}/auction': {
+    expect: row(401, 200, 404, 404, 404, 404, 404, 403),
+    note: 'A bidder’s own standing; without a bid there is none (404).',
+  },
+  'POST /v1/offerings/{offeringId}/award': {
+    expect: row(401, 403, 403, 201, 403, 403, 403, 403),
+    note: 'The park’s operator, after the close; the winner becomes a tenant of the park.',
+  },
 
   'GET /v1/parks/{parkId}/chain-map': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
   'GET /v1/parks/{parkId}/chain-map/edges': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
@@ -230,6 +277,10 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'POST /v1/expos/{expoId}/pavilions': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },
   'GET /v1/pavilions/{pavilionId}': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
   'GET /v1/expos/{expoId}/floorplan': { expect: row(401, 200, 200, 200, 200, 200, 200, 200) },
+  'GET /v1/public/expos/{expoId}': {
+    expect: row(200, 200, 200, 200, 200, 200, 200, 200),
+    note: 'The floor plan without holders, for anyone (cached publicly): an expo is public.',
+  },
   'GET /v1/expos/{expoId}/stats': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
   'GET /v1/expos/{expoId}/bookings': { expect: row(401, 403, 403, 200, 403, 403, 403, 403) },
   'POST /v1/pavilions/{pavilionId}/slots': { expect: row(401, 403, 403, 201, 403, 403, 403, 403) },

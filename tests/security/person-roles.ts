@@ -25,6 +25,8 @@ export interface PersonRoleEntry {
 }
 
 const all: PersonRoleEntry = { admits: 'all' };
+/** A public route: no token, so no person role (as POST /v1/dev/login). */
+const open: PersonRoleEntry = { admits: 'all', note: 'Public: no token, no person role.' };
 const admin: PersonRoleEntry = { admits: [] };
 const buyer: PersonRoleEntry = { admits: ['buyer'] };
 const seller: PersonRoleEntry = { admits: ['seller'] };
@@ -134,6 +136,24 @@ export const PERSON_ROLES: Record<RouteKey, PersonRoleEntry> = {
   },
   'GET /v1/orgs/{orgId}/award-requests': admin,
 
+  'POST /v1/parks/{parkId}/offerings': staff,
+  'GET /v1/parks/{parkId}/offerings': all,
+  'GET /v1/public/parks/{parkId}/offerings': open,
+  'GET /v1/public/offerings/{offeringId}': open,
+  'GET /v1/offerings/{offeringId}': all,
+  'POST /v1/offerings/{offeringId}/publish': staff,
+  'POST /v1/offerings/{offeringId}/cancel': staff,
+  'POST /v1/offerings/{offeringId}/bids': {
+    admits: ['buyer'],
+    note: 'Park space is bought or leased: the firm’s buyers (and admins) bid for it.',
+  },
+  'GET /v1/offerings/{offeringId}/bids/mine': all,
+  'PUT /v1/offerings/{offeringId}/bids/mine': buyer,
+  'DELETE /v1/offerings/{offeringId}/bids/mine': buyer,
+  'GET /v1/offerings/{offeringId}/bids': all,
+  'GET /v1/offerings/{offeringId}/auction': all,
+  'POST /v1/offerings/{offeringId}/award': staff,
+
   'GET /v1/parks/{parkId}/chain-map': all,
   'GET /v1/parks/{parkId}/chain-map/edges': all,
   'GET /v1/parks/{parkId}/chain-map.csv': all,
@@ -165,6 +185,7 @@ export const PERSON_ROLES: Record<RouteKey, PersonRoleEntry> = {
   'POST /v1/expos/{expoId}/pavilions': staff,
   'GET /v1/pavilions/{pavilionId}': all,
   'GET /v1/expos/{expoId}/floorplan': all,
+  'GET /v1/public/expos/{expoId}': open,
   'GET /v1/expos/{expoId}/stats': all,
   'GET /v1/expos/{expoId}/bookings': all,
   'POST /v1/pavilions/{pavilionId}/slots': staff,

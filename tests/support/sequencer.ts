@@ -22,6 +22,8 @@ const HEAVY_FILES: Record<string, number> = {
   // Two whole `npm start`s side by side: 41 s alone at a load average of 19; not yet timed idle.
   'tests/local-server/npm-start.test.ts': 20,
   'tests/infra/bundles.test.ts': 12,
+  // Two `npm run deploy -- --dry-run`s side by side (two CDK synths with bundling); not yet timed idle.
+  'tests/infra/deploy-dry-run.test.ts': 20,
   'tests/integration/market/seed.int.test.ts': 11,
   'tests/integration/market/search.int.test.ts': 11,
   'tests/integration/expos/seed.int.test.ts': 11,

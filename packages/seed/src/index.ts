@@ -6,6 +6,7 @@ import { seedChainMap } from './chain-map.seed';
 import { seedExpos } from './expos.seed';
 import { seedFoundation, seedOperator } from './foundation.seed';
 import { seedMarket } from './market.seed';
+import { seedOfferings } from './offerings.seed';
 import { seedPeople } from './people.seed';
 
 export {
@@ -28,6 +29,7 @@ export async function seedDemo(app: Container): Promise<string> {
   await seedBidding(app, world, market);
   await seedExpos(app, world);
   await seedChainMap(app, world);
+  await seedOfferings(app, world);
   return `loaded: ${Object.keys(world.parks).length} parks, ${Object.keys(world.firms).length} firms`;
 }
 

@@ -15,3 +15,20 @@ export async function pickCategory(page: Page, label: RegExp, code: string) {
 export async function openTab(page: Page, name: string | RegExp) {
   await page.getByRole('tab', { name }).click();
 }
+
+/**
+ * Answers the one confirmation dialog an irreversible action opens, after checking that it says
+ * what will happen (each of `says` must appear in its message). Returns the message.
+ */
+export async function confirmDialog(page: Page, says: (string | RegExp)[] = []): Promise<string> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const message = (await dialog.getByTestId('confirm-message').textContent()) ?? '';
+  for (const s of says) {
+    const ok = typeof s === 'string' ? message.includes(s) : s.test(message);
+    if (!ok) throw new Error(`The confirmation does not say ${String(s)}: ${message}`);
+  }
+  await dialog.getByTestId('confirm-yes').click();
+  await dialog.waitFor({ state: 'detached' });
+  return message;
+}

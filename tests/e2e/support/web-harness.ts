@@ -95,6 +95,15 @@ export type WebHarness = Awaited<ReturnType<typeof startWebHarness>>;
 /** A full-page screenshot under .artifacts/screenshots (git-ignored), named screen-lang.png. */
 export async function screenshot(page: Page, name: string, lang: Lang) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A dialog caught fading in shows half-transparent: let finite transitions end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
 }
 

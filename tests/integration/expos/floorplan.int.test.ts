@@ -91,6 +91,20 @@ describe('the floor plan', { timeout: 120_000 }, () => {
     const own = await rt.call('GET', `/v1/expos/${expoId}/floorplan`, { token: holder.token });
     expect(own.body.pavilions[0].slots.map((s: any) => s.mine)).toEqual([true, false, false, false]);
 
+    // Without a token: the same plan for everyone, nothing `mine`, cacheable by anyone for 5 s
+    // (the 09:00 rush is answered by caches, not by the expo's partition).
+    const open = await rt.call('GET', `/v1/public/expos/${expoId}`);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('cache-control')).toBe('public, max-age=5');
+    expect(open.body.pavilions).toEqual(plan.body.pavilions);
+    const holderAnonymous = await rt.call('GET', `/v1/public/expos/${expoId}`, { token: holder.token });
+    expect(holderAnonymous.body.pavilions[0].slots.map((s: any) => s.mine)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+
     // After the hold's expiry the slot reads available, though no job has run.
     clock.advance(901_000);
     const later = await rt.call('GET', `/v1/expos/${expoId}/floorplan`, { token: visitor.token });
@@ -187,6 +201,9 @@ describe('the operator’s views of an expo', { timeout: 120_000 }, () => {
     const firm = await rt.firm({ kinds: ['tenant'] });
     const missing = 'expo_01J0000000000000000000000';
     expect((await rt.call('GET', `/v1/expos/${missing}/floorplan`, { token: firm.token })).status).toBe(404);
+    const open = await rt.call('GET', `/v1/public/expos/${missing}`);
+    expect(open.status).toBe(404);
+    expect(open.headers.get('cache-control') ?? '').not.toContain('public');
     expect((await rt.call('GET', `/v1/expos/${missing}/stats`, { token: operator.token })).status).toBe(404);
     expect((await rt.call('GET', `/v1/expos/${missing}/bookings`, { token: operator.token })).status).toBe(
       404,

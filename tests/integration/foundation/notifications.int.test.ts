@@ -1,7 +1,9 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { transact } from '@parkbridge/db';
 import { notificationWrites } from '@parkbridge/db/notifications';
 import { DomainError, fixedClock } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Meter } from '../../perf/support/metering';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 
 const clock = fixedClock('2026-03-01T08:00:00.000Z');
@@ -118,6 +120,34 @@ describe('reading', () => {
     ).toBe(200);
     expect((await list(firm.token, '?unread=true')).items.map((n) => n.kind)).toEqual(['test.c', 'test.a']);
     expect((await list(firm.token, '?unread=false')).items).toHaveLength(3);
+  });
+
+  it('reads only the unread ones for unread=true, however long the history, and lets all expire after a year', async () => {
+    const firm = await rt.firm({ kinds: ['tenant'] });
+    const ids: string[] = [];
+    for (let k = 0; k < 30; k++) {
+      clock.advance(1000);
+      await rt.container.repos.notifications.notify(draft(firm.orgId, `h${k}`, 'test.history'));
+    }
+    for (const n of (await list(firm.token, '?limit=100')).items) ids.push(n.notificationId);
+    for (const id of ids.slice(2))
+      await rt.call('POST', `/v1/notifications/${id}/read`, { token: firm.token });
+    const meter = Meter.attach(rt.db.doc);
+    const { calls } = await meter.during(() =>
+      rt.container.repos.notifications.list(firm.orgId, { limit: 20 }, true),
+    );
+    // Two unread among thirty: the sparse index holds two items, so two are evaluated.
+    expect(calls.reduce((n, c) => n + c.itemsRead, 0)).toBe(2);
+    const stored = await rt.db.doc.send(
+      new QueryCommand({
+        TableName: rt.db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ORG#${firm.orgId}#NOTIF` },
+      }),
+    );
+    const year = 365 * 24 * 3600;
+    for (const item of stored.Items ?? [])
+      expect(item.ttl).toBe(Math.floor(Date.parse(String(item.createdAt)) / 1000) + year);
   });
 
   it('sets readAt on the first read only', async () => {

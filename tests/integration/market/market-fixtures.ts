@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { getItem } from '@parkbridge/db';
 import type { Change, StreamConsumer } from '@parkbridge/jobs';
 import { expect } from 'vitest';
@@ -102,11 +103,45 @@ export function consumer(rt: TestRuntime, name: string): StreamConsumer {
   return found;
 }
 
-/** Feeds a change to a consumer the way the stream would (if it wants it). */
+/**
+ * Feeds a change to a consumer the way the stream would (if it wants it); for matching, also the
+ * work items the record left, as the stream would hand each back, until none is new.
+ */
 export async function deliver(rt: TestRuntime, name: string, change: Change) {
   const c = consumer(rt, name);
   expect(c.wants(change)).toBe(true);
   await c.handle(change);
+  if (name === 'market.matching') await followMatchWork(rt, c);
+}
+
+const handledWork = new WeakMap<TestRuntime, Set<string>>();
+
+/** A test table is small: a Scan finds the work items no stream runs here. */
+async function followMatchWork(rt: TestRuntime, c: StreamConsumer) {
+  const handled = handledWork.get(rt) ?? new Set<string>();
+  handledWork.set(rt, handled);
+  for (;;) {
+    const fresh: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await rt.db.doc.send(
+        new ScanCommand({
+          TableName: rt.db.tableName,
+          FilterExpression: '#type = :work',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':work': 'match-work' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      fresh.push(...(out.Items ?? []).filter((i) => !handled.has(String(i.pk))));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    if (!fresh.length) return;
+    for (const item of fresh) {
+      handled.add(String(item.pk));
+      await c.handle(changeOf(null, item));
+    }
+  }
 }
 
 /** Publishes a need and runs matching on the publish exactly as the stream would deliver it. */

@@ -11,6 +11,11 @@ export interface MeteredCall {
   entities: string[];
   /** Capacity units DynamoDB reported (ReturnConsumedCapacity: TOTAL), summed over tables. */
   capacity: number;
+  /**
+   * Items DynamoDB read for the call, what it bills by: a Query's or Scan's ScannedCount (items
+   * evaluated, filtered out or not), the items a GetItem or batch read found.
+   */
+  itemsRead: number;
   /** Partition keys a write command changed (or tried to), for "nothing was written" checks. */
   writtenKeys: string[];
   ok: boolean;
@@ -70,6 +75,7 @@ export class Meter {
           targets: targetsOf(command, input),
           entities: entitiesOf(input),
           capacity: 0,
+          itemsRead: 0,
           writtenKeys: WRITE_COMMANDS.has(command) ? writtenKeysOf(command, input) : [],
           ok: false,
           membershipCheck: isMembershipCheck(command, input),
@@ -84,6 +90,7 @@ export class Meter {
           const out = await next(args);
           call.ok = true;
           call.capacity = capacityOf((out.output as Input)?.ConsumedCapacity);
+          call.itemsRead = itemsReadOf(out.output as Input);
           return out;
         } catch (err) {
           call.error = (err as Error)?.name ?? 'Error';
@@ -202,6 +209,17 @@ function writtenKeysOf(command: string, input: Input): string[] {
   return writeTargets(command, input)
     .filter((t) => t.op !== 'check' && t.key?.pk !== undefined)
     .map((t) => String(t.key.pk));
+}
+
+/** Items a read command's output says DynamoDB read: evaluated for a Query or Scan, found for the rest. */
+export function itemsReadOf(output: Input | undefined): number {
+  if (!output) return 0;
+  if (typeof output.ScannedCount === 'number') return output.ScannedCount;
+  if (output.Item) return 1;
+  if (Array.isArray(output.Responses)) return output.Responses.length;
+  if (output.Responses && typeof output.Responses === 'object')
+    return Object.values<unknown[]>(output.Responses).reduce((n, items) => n + items.length, 0);
+  return 0;
 }
 
 /** The capacity units DynamoDB reported for a command, summed over tables. */

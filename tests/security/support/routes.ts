@@ -6,6 +6,8 @@ import {
   listingBody,
   type Member,
   needBody,
+  offeringBidBody,
+  offeringBody,
   type Scenario,
 } from './scenario';
 
@@ -41,6 +43,12 @@ const parkBody = (n: string) => ({
   currency: 'VND',
   timeZone: 'Asia/Ho_Chi_Minh',
 });
+
+/** The expo with one slot held: a floor plan with something on it. */
+const expoWithAHold = async (s: Scenario): Promise<RouteCase> => {
+  await s.hold();
+  return { params: { expoId: await s.expo() } };
+};
 
 const ifMatch = async (s: Scenario, who: Member, path: string) => ({ 'if-match': await s.etag(who, path) });
 
@@ -520,6 +528,98 @@ export const RECIPES: Record<RouteKey, Recipe> = {
       return { params: { needId }, body: { bidId } };
     },
   },
+  // Park space offered to investors
+  'POST /v1/parks/{parkId}/offerings': {
+    as: 'operator',
+    status: 201,
+    build: async (s) => ({ params: { parkId: s.a.parkId }, body: offeringBody(later(s, 2 * DAY)) }),
+  },
+  'GET /v1/parks/{parkId}/offerings': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => {
+      await s.offering();
+      return { params: { parkId: s.a.parkId } };
+    },
+  },
+  'GET /v1/public/parks/{parkId}/offerings': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => {
+      await s.offering();
+      return { params: { parkId: s.a.parkId }, query: { kind: 'workshop' } };
+    },
+  },
+  'GET /v1/public/offerings/{offeringId}': {
+    as: 'anonymous',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering()).offeringId } }),
+  },
+  'GET /v1/offerings/{offeringId}': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering()).offeringId } }),
+  },
+  'POST /v1/offerings/{offeringId}/publish': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering({ draft: true })).offeringId } }),
+  },
+  'POST /v1/offerings/{offeringId}/cancel': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => ({
+      params: { offeringId: (await s.offering()).offeringId },
+      body: { reason: 'The unit goes to the park’s own training centre.' },
+    }),
+  },
+  'POST /v1/offerings/{offeringId}/bids': {
+    as: 'tenant',
+    status: 201,
+    build: async (s) => ({
+      params: { offeringId: (await s.offering()).offeringId },
+      body: offeringBidBody(2_000_000),
+    }),
+  },
+  'GET /v1/offerings/{offeringId}/bids/mine': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering({ bidBy: 'tenant' })).offeringId } }),
+  },
+  'PUT /v1/offerings/{offeringId}/bids/mine': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({
+      params: { offeringId: (await s.offering({ bidBy: 'tenant' })).offeringId },
+      body: offeringBidBody(2_100_000),
+    }),
+  },
+  'DELETE /v1/offerings/{offeringId}/bids/mine': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering({ bidBy: 'tenant' })).offeringId } }),
+  },
+  'GET /v1/offerings/{offeringId}/bids': {
+    as: 'operator',
+    status: 200,
+    build: async (s) => ({ params: { offeringId: (await s.offering({ bidBy: 'tenant' })).offeringId } }),
+  },
+  'GET /v1/offerings/{offeringId}/auction': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({
+      params: { offeringId: (await s.offering({ mode: 'auction', bidBy: 'tenant' })).offeringId },
+    }),
+  },
+  'POST /v1/offerings/{offeringId}/award': {
+    as: 'operator',
+    status: 201,
+    build: async (s) => {
+      const { offeringId, bidId } = await s.offering({ bidBy: 'supplier', closed: true });
+      return { params: { offeringId }, body: { bidId } };
+    },
+  },
+
   'GET /v1/deals': {
     as: 'supplier',
     status: 200,
@@ -640,14 +740,8 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ params: { pavilionId: await s.pavilionId() } }),
   },
-  'GET /v1/expos/{expoId}/floorplan': {
-    as: 'tenant',
-    status: 200,
-    build: async (s) => {
-      await s.hold();
-      return { params: { expoId: await s.expo() } };
-    },
-  },
+  'GET /v1/public/expos/{expoId}': { as: 'anonymous', status: 200, build: expoWithAHold },
+  'GET /v1/expos/{expoId}/floorplan': { as: 'tenant', status: 200, build: expoWithAHold },
   'GET /v1/expos/{expoId}/stats': {
     as: 'operator',
     status: 200,

@@ -3,6 +3,7 @@ import { writeVersioned } from '@parkbridge/db';
 import type { PersonRole } from '@parkbridge/domain/core';
 import { newId } from '@parkbridge/domain/core';
 import { needKey } from '../../../packages/db/src/needs/need.keys';
+import { offeringKey } from '../../../packages/db/src/offerings/offering.keys';
 import { type Colleague, colleague } from '../../support/people';
 import type { Harness, Party } from './harness';
 import type { OpenApiDocument } from './openapi';
@@ -355,6 +356,42 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     return { needId, bidId: res.body.bidId as string };
   }
 
+  /**
+   * An offering of side A's park (its operator's), published unless `draft`; `bidBy` bids on it,
+   * and `closed` moves its close into the past on the item itself (as for an awardable need).
+   */
+  async function offering(
+    opts: { draft?: boolean; mode?: 'sealed' | 'auction'; bidBy?: Member; closed?: boolean } = {},
+  ): Promise<{ offeringId: string; bidId: string | null }> {
+    const res = await h.must(201, 'POST', `/v1/parks/${a.parkId}/offerings`, {
+      token: a.operator.token,
+      body: offeringBody(iso(now() + 2 * DAY), opts.mode),
+    });
+    const offeringId = res.body.offeringId as string;
+    if (opts.draft) return { offeringId, bidId: null };
+    await h.must(200, 'POST', `/v1/offerings/${offeringId}/publish`, { token: a.operator.token });
+    let bidId: string | null = null;
+    if (opts.bidBy) {
+      const bid = await h.must(201, 'POST', `/v1/offerings/${offeringId}/bids`, {
+        token: a[opts.bidBy].token,
+        body: offeringBidBody(2_000_000),
+      });
+      bidId = bid.body.bidId as string;
+    }
+    if (opts.closed) {
+      const closed = h.container.clock.now().getTime() - 1000;
+      await h.db.doc.send(
+        new UpdateCommand({
+          TableName: h.db.tableName,
+          Key: offeringKey(offeringId),
+          UpdateExpression: 'SET closesAt = :at, closesAtMs = :ms',
+          ExpressionAttributeValues: { ':at': iso(closed), ':ms': closed },
+        }),
+      );
+    }
+    return { offeringId, bidId };
+  }
+
   const DEAL_STEPS = [
     ['confirm', 'supplier'],
     ['deliver', 'supplier'],
@@ -522,6 +559,7 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     need,
     bid,
     awardable,
+    offering,
     deal,
     amend,
     draftNeed,
@@ -555,6 +593,29 @@ export const needBody = (parkId: string, closesAt: string, mode: 'sealed' | 'auc
   currency: 'IRR',
   closesAt,
   mode,
+});
+
+export const offeringBody = (closesAt: string, mode: 'sealed' | 'auction' = 'sealed') => ({
+  kind: 'workshop',
+  title: 'Workshop unit W-12',
+  description: 'A 600 m² workshop unit with a 10 t crane.',
+  area: 600,
+  utilities: { powerKw: 250, gas: false },
+  terms: 'lease',
+  leaseYears: 10,
+  reservePrice: { amount: 1_000_000, currency: 'IRR' },
+  mode,
+  closesAt,
+});
+
+export const offeringBidBody = (amount: number) => ({
+  price: { amount, currency: 'IRR' },
+  plan: {
+    category: '2592',
+    investment: { amount: 50_000_000, currency: 'IRR' },
+    jobs: 25,
+    startWithinMonths: 4,
+  },
 });
 
 export const listingBody = () => ({

@@ -31,6 +31,8 @@ export const STANCES = [
   'expoOperator',
   'pavilionOperator',
   'slotOperator',
+  'offeringOperator',
+  'ownOfferingBid',
 ] as const;
 export type Stance = (typeof STANCES)[number];
 

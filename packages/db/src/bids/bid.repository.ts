@@ -1,7 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AuctionBook,
-  AuctionGuard,
   AuctionStateRead,
   Bid,
   BidRepository,
@@ -15,11 +13,12 @@ import { auditStep } from '../core/audit';
 import { batchGet } from '../core/batch';
 import type { Db } from '../core/db';
 import { getItem, queryAll, queryPage } from '../core/query';
-import type { TxItem } from '../core/transact';
+import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys } from '../core/versioned-write';
 import { attachmentWrites } from '../documents/upload.repository';
 import { needKey } from '../needs/need.keys';
 import { quotaWrites } from '../quotas/quota.repository';
+import { auctionStateOf, auctionStateWrite, countStandingBids } from './auction-state';
 import {
   AUCTION_PREFIX,
   auctionStateKey,
@@ -28,17 +27,12 @@ import {
   bidRevisionKey,
   bidRevisionPrefix,
 } from './bid.keys';
-import { type CapacityObserver, transactBidding } from './bidding-tx';
 import { gateItems } from './need-gate';
 
-const stateOf = (item: Record<string, unknown> | undefined): AuctionStateRead => ({
-  bestMinor: typeof item?.bestMinor === 'number' ? item.bestMinor : null,
-  leaderOrgId: typeof item?.leaderOrgId === 'string' ? item.leaderOrgId : null,
-  bidSeq: Number(item?.bidSeq ?? 0),
-  snipingExtensions: Number(item?.snipingExtensions ?? 0),
-});
-
-/** Bids on one need are a bounded partition; past this many, listing refuses rather than truncating silently. */
+/**
+ * Bids read for one need, at most (reads stop at the first page past it). A bid past it is not
+ * refused yet: docs/scale.md lists it under what is left.
+ */
 const MAX_BIDS_PER_NEED = 2000;
 
 export class DynamoBidRepository implements BidRepository {
@@ -89,7 +83,7 @@ export class DynamoBidRepository implements BidRepository {
       const sk = String(item.sk);
       if (sk.startsWith(BID_PREFIX)) bids.push(stripKeys<Stored<Bid>>(item));
       else if (sk.startsWith(AUCTION_PREFIX))
-        states.set(Number(sk.slice(AUCTION_PREFIX.length)), stateOf(item));
+        states.set(Number(sk.slice(AUCTION_PREFIX.length)), auctionStateOf(item));
     }
     return { states, bids };
   }
@@ -105,30 +99,10 @@ export class DynamoBidRepository implements BidRepository {
 
   /** Select COUNT: the sealed count never reads a bid out, and needs no counter on the hot need item. */
   async countLive(needId: string, amendment: number) {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
-          FilterExpression: '#status = :submitted AND amendmentSeen = :amend',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': needKey(needId).pk,
-            ':bid': BID_PREFIX,
-            ':submitted': 'submitted',
-            ':amend': amendment,
-          },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return countStandingBids(this.db, needKey(needId).pk, {
+      expression: 'amendmentSeen = :amend',
+      values: { ':amend': amendment },
+    });
   }
 
   async revisions(needId: string, orgId: string, page: PageRequest) {
@@ -142,7 +116,7 @@ export class DynamoBidRepository implements BidRepository {
 
   async auctionState(needId: string, amendment: number): Promise<AuctionStateRead> {
     const key = auctionStateKey(needId, amendment);
-    return stateOf(await getItem(this.db, key.pk, key.sk, true));
+    return auctionStateOf(await getItem(this.db, key.pk, key.sk, true));
   }
 
   /**
@@ -189,80 +163,13 @@ export class DynamoBidRepository implements BidRepository {
       });
     }
     if (w.gate) items.push(...gateItems(this.db, next.supplierOrgId, w.gate, 'bid'));
-    if (w.auction) items.push(this.auctionItem(next.needId, w.auction));
+    if (w.auction) {
+      const key = auctionStateKey(next.needId, w.auction.amendment);
+      items.push(auctionStateWrite(this.db, key, w.auction, { needId: next.needId }));
+    }
     // Last: a closed need or a lost approval is the reason to report before a file's.
     items.push(...attachmentWrites(this.db, w.files, now), ...quotaWrites(this.db, w.charges));
-    await transactBidding(this.db, items, `bid.${w.intent}`, this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: `bid.${w.intent}` });
     return next;
-  }
-
-  private auctionItem(needId: string, g: AuctionGuard): TxItem {
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':one': 1, ':type': 'auction-state', ':needId': needId };
-    const set = ['#type = :type', 'needId = :needId'];
-    const remove: string[] = [];
-    const add = ['bidSeq :one'];
-    const conditions: string[] = [];
-    const m = g.move;
-    if (m.kind === 'lead') {
-      set.push('bestMinor = :price', 'leaderOrgId = :org');
-      values[':price'] = g.priceMinor;
-      values[':org'] = g.orgId;
-      if (m.thresholdMinor === null) conditions.push('attribute_not_exists(bestMinor)');
-      else {
-        conditions.push('(attribute_not_exists(bestMinor) OR bestMinor >= :threshold)');
-        values[':threshold'] = m.thresholdMinor;
-      }
-    } else if (m.kind === 'improve_lead') {
-      set.push('bestMinor = :price');
-      values[':price'] = g.priceMinor;
-      values[':org'] = g.orgId;
-      conditions.push('leaderOrgId = :org');
-    } else if (m.kind === 'follow') {
-      values[':price'] = g.priceMinor;
-      conditions.push('bestMinor <= :price');
-    } else {
-      if (m.best) {
-        set.push('bestMinor = :best', 'leaderOrgId = :leader');
-        values[':best'] = m.best.priceMinor;
-        values[':leader'] = m.best.orgId;
-      } else remove.push('bestMinor', 'leaderOrgId');
-    }
-    if (g.seenBidSeq !== null) {
-      if (g.seenBidSeq === 0) conditions.push('attribute_not_exists(bidSeq)');
-      else {
-        conditions.push('bidSeq = :seenSeq');
-        values[':seenSeq'] = g.seenBidSeq;
-      }
-    }
-    if (g.snipingSeen !== null) {
-      add.push('snipingExtensions :one');
-      if (g.snipingSeen === 0) conditions.push('attribute_not_exists(snipingExtensions)');
-      else {
-        conditions.push('snipingExtensions = :seenSniping');
-        values[':seenSniping'] = g.snipingSeen;
-      }
-    }
-    const update = [
-      `SET ${set.join(', ')}`,
-      `ADD ${add.join(', ')}`,
-      remove.length ? `REMOVE ${remove.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return {
-      item: {
-        Update: {
-          TableName: this.db.tableName,
-          Key: auctionStateKey(needId, g.amendment),
-          UpdateExpression: update,
-          ConditionExpression: conditions.length ? conditions.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      // Another bid moved the best, or came between the read and this write: decide again.
-      onConditionFailed: () => retryWrite(),
-    };
   }
 }

@@ -5,8 +5,8 @@ import type { Need } from '@parkbridge/domain/needs';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { pad } from '../core/keys';
+import { transact } from '../core/transact';
 import { needKey } from '../needs/need.keys';
-import { transactBidding } from './bidding-tx';
 
 /**
  * The closing schedule entry: one per open need, in the need's partition, indexed on gsi1 by its
@@ -57,35 +57,31 @@ export class DynamoClosingScheduleRepository implements ClosingScheduleRepositor
 
   async close(need: Stored<Need>, now: Date, audit: Omit<AuditEntry, 'entityId'>) {
     const step = auditStep(this.db, { ...audit, entityId: need.needId }, need, now);
-    await transactBidding(
-      this.db,
-      [
-        {
-          item: {
-            Update: {
-              TableName: this.db.tableName,
-              Key: needKey(need.needId),
-              UpdateExpression:
-                'SET #status = :closed, updatedAt = :at, #version = :version, auditHash = :hash',
-              ConditionExpression: '#status = :open AND closesAtMs <= :now AND #version = :seen',
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-              ExpressionAttributeValues: {
-                ':closed': 'closed',
-                ':open': 'open',
-                ':now': now.getTime(),
-                ':at': now.toISOString(),
-                ':version': step.next.version,
-                ':hash': step.next.auditHash,
-                ':seen': need.version,
-              },
+    await transact(this.db, [
+      {
+        item: {
+          Update: {
+            TableName: this.db.tableName,
+            Key: needKey(need.needId),
+            UpdateExpression:
+              'SET #status = :closed, updatedAt = :at, #version = :version, auditHash = :hash',
+            ConditionExpression: '#status = :open AND closesAtMs <= :now AND #version = :seen',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':closed': 'closed',
+              ':open': 'open',
+              ':now': now.getTime(),
+              ':at': now.toISOString(),
+              ':version': step.next.version,
+              ':hash': step.next.auditHash,
+              ':seen': need.version,
             },
           },
-          onConditionFailed: () => retryWrite(),
         },
-        step.tx,
-        { item: { Delete: { TableName: this.db.tableName, Key: closingKey(need.needId) } } },
-      ],
-      'need.close',
-    );
+        onConditionFailed: () => retryWrite(),
+      },
+      step.tx,
+      { item: { Delete: { TableName: this.db.tableName, Key: closingKey(need.needId) } } },
+    ]);
   }
 }

@@ -17,7 +17,10 @@ export function createDocumentClient(options: ClientOptions = {}): DynamoDBDocum
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : {}),
-    maxAttempts: 3,
+    // Throttling at a rush is met by slowing down (adaptive: a client-side rate limiter that
+    // backs off on throttling errors) and more attempts, not by a 5xx after the third.
+    retryMode: 'adaptive',
+    maxAttempts: 6,
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { conflict, type DomainError } from '@parkbridge/domain/core';
 import type { Db } from './db';
 
@@ -14,17 +15,38 @@ export interface TxItem {
 const raceLost = () =>
   conflict('write.concurrent', 'Another change to the same record happened at the same time; try again.');
 
+/** Receives the write capacity units a transaction consumed (the bid-storm bench listens). */
+export type CapacityObserver = (units: number, operation: string, items: number) => void;
+
+export interface TransactOptions {
+  /** Makes a retried call idempotent for 10 minutes (DynamoDB's ClientRequestToken). */
+  token?: string | undefined;
+  /** Asks for ReturnConsumedCapacity and reports it, named by `operation`. */
+  observe?: CapacityObserver | undefined;
+  operation?: string | undefined;
+}
+
 /**
  * Runs items as one TransactWriteItems and turns a cancellation into the domain error of the
  * first item whose condition failed, so invariants live in conditions and callers get a reason.
+ * The mapper receives the failed item's old image, unmarshalled (ALL_OLD on every conditioned item).
  */
-export async function transact(db: Db, items: TxItem[], token?: string): Promise<void> {
+export async function transact(db: Db, items: TxItem[], options: TransactOptions = {}): Promise<void> {
   try {
-    await db.doc.send(
+    const out = await db.doc.send(
       new TransactWriteCommand({
         TransactItems: items.map((i) => withOldValues(i.item)),
-        ClientRequestToken: token,
+        ClientRequestToken: options.token,
+        ReturnConsumedCapacity: options.observe ? 'TOTAL' : undefined,
       }),
+    );
+    options.observe?.(
+      (out.ConsumedCapacity ?? []).reduce(
+        (sum, c) => sum + (c.CapacityUnits ?? c.WriteCapacityUnits ?? 0),
+        0,
+      ),
+      options.operation ?? 'transaction',
+      items.length,
     );
   } catch (err) {
     if (err instanceof TransactionCanceledException) {
@@ -32,7 +54,7 @@ export async function transact(db: Db, items: TxItem[], token?: string): Promise
       for (const [n, reason] of reasons.entries()) {
         if (reason.Code === 'ConditionalCheckFailed') {
           const mapper = items[n]?.onConditionFailed;
-          throw mapper ? mapper(unmarshallLoose(reason.Item)) : raceLost();
+          throw mapper ? mapper(reason.Item ? unmarshall(reason.Item as never) : undefined) : raceLost();
         }
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict')) throw raceLost();
@@ -56,17 +78,4 @@ function withOldValues(item: TransactItem): TransactItem {
   const op = kind ? item[kind] : undefined;
   if (!op || !('ConditionExpression' in op) || !op.ConditionExpression) return item;
   return { [kind as string]: { ...op, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } } as TransactItem;
-}
-
-// Cancellation reasons carry raw attribute values; callers only need flat scalars from them.
-function unmarshallLoose(raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!raw) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    const av = v as Record<string, unknown>;
-    if ('S' in av) out[k] = av.S;
-    else if ('N' in av) out[k] = Number(av.N);
-    else if ('BOOL' in av) out[k] = av.BOOL;
-  }
-  return out;
 }

@@ -17,11 +17,10 @@ import {
 } from '@parkbridge/domain/deals';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import { bidKey } from '../bids/bid.keys';
-import { type CapacityObserver, transactBidding } from '../bids/bidding-tx';
 import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { getItem, queryPage } from '../core/query';
-import { type TxItem, transact } from '../core/transact';
+import { type CapacityObserver, type TxItem, transact } from '../core/transact';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
@@ -134,7 +133,7 @@ export class DynamoDealRepository implements DealRepository {
       ...settling,
       ...inTx.flatMap((n) => notificationWrites(this.db, n, now).items),
     ];
-    await transactBidding(this.db, items, 'deal.award', this.observer);
+    await transact(this.db, items, { observe: this.observer, operation: 'deal.award' });
     return { deal, unsent: w.notifications.slice(room) };
   }
 

@@ -8,17 +8,18 @@ import type {
 } from '@parkbridge/domain/listings';
 import { type CategoryRange, searchTextOf } from '@parkbridge/domain/matching';
 import type { QuotaCharge } from '@parkbridge/domain/quotas';
-import { batchGet, type Db, getItem, type Item, stripKeys, writeVersioned } from '../core';
-import { writeWithRoster } from '../matching/roster';
+import { batchGet, type Db, getItem, type Item, queryPage, stripKeys, writeVersioned } from '../core';
 import {
   allOf,
   categoryConditions,
+  categoryRangePage,
   type Filter,
   type FilteredQueryInput,
   filteredPage,
   readRange,
   termsFilter,
-} from '../needs/filtered-query';
+} from '../core/filtered-query';
+import { writeWithRoster } from '../core/roster';
 import { quotaWrites } from '../quotas/quota.repository';
 import { ALL_LISTINGS, listingIndexKeys, listingKey } from './listing.keys';
 import { supplyWrites } from './supplier-supply';
@@ -153,6 +154,23 @@ export class DynamoListingRepository implements ListingRepository {
       );
     }
     return items.map(toListing);
+  }
+
+  async activeInRangePage(range: CategoryRange, page: PageRequest) {
+    const got = await categoryRangePage(
+      this.db,
+      { index: 'gsi1', pk: `LISTINGS#${range.division}`, range },
+      page,
+    );
+    return { items: got.items.map(toListing), nextCursor: got.nextCursor };
+  }
+
+  async activeByOrgPage(orgId: string, page: PageRequest) {
+    const got = await queryPage(this.db, { index: 'gsi4', pk: `ORG#${orgId}#LISTINGS` }, page);
+    return {
+      items: got.items.map(toListing).filter((l) => l.status === 'active'),
+      nextCursor: got.nextCursor,
+    };
   }
 
   async activeByOrg(orgId: string, limit: number) {

@@ -1,7 +1,7 @@
 import type { Listing } from '@parkbridge/domain/listings';
 import { divisionOf } from '@parkbridge/domain/matching';
 import type { Db, TxItem } from '../core';
-import { type RosterKey, rosterMove } from '../matching/roster';
+import { type RosterKey, rosterMove } from '../core/roster';
 
 /**
  * A supplier's active listings, one roster per ISIC division: `SUPPLY#<orgId>` / `DIV#<division>`,

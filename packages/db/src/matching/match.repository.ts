@@ -29,6 +29,20 @@ export class DynamoMatchRepository implements MatchRepository {
     );
   }
 
+  async getMany(refs: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[]) {
+    return (await batchGet(this.db, refs.map(matchKey))).map((i) => stripKeys<Match>(i));
+  }
+
+  async pageForNeed(needId: string, page: PageRequest) {
+    const got = await queryPage(this.db, { pk: `MATCH#${needId}` }, page);
+    return { items: got.items.map((i) => stripKeys<Match>(i)), nextCursor: got.nextCursor };
+  }
+
+  async pageForListing(listingId: string, page: PageRequest) {
+    const got = await queryPage(this.db, { index: 'gsi2', pk: `LISTING#${listingId}#MATCHES` }, page);
+    return { items: got.items.map((i) => stripKeys<Match>(i)), nextCursor: got.nextCursor };
+  }
+
   async countForNeed(needId: string, upTo: number) {
     const out = await this.db.doc.send(
       new QueryCommand({

@@ -1,8 +1,8 @@
 import type { DemandItem, SupplyDemandReader, SupplyItem } from '@parkbridge/domain/recommendations';
 import { batchGet, type Db } from '../core';
+import { rosterMembers } from '../core/roster';
 import { SUPPLY_PREFIX, type SupplyEntry, supplyKey } from '../listings/supplier-supply';
 import { DEMAND_PREFIX, type DemandEntry, demandKey } from '../needs/park-demand';
-import { rosterMembers } from './roster';
 
 /**
  * A supplier's supply and a park's demand in some divisions: their rosters, by key, in one

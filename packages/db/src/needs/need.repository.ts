@@ -27,17 +27,10 @@ import {
   transact,
   writeVersioned,
 } from '../core';
+import { allOf, categoryRangePage, type Filter, filteredPage, termsFilter } from '../core/filtered-query';
+import { writeWithRoster } from '../core/roster';
 import { attachmentWrites } from '../documents/upload.repository';
-import { writeWithRoster } from '../matching/roster';
 import { quotaWrites } from '../quotas/quota.repository';
-import {
-  allOf,
-  categoryConditions,
-  type Filter,
-  filteredPage,
-  readRange,
-  termsFilter,
-} from './filtered-query';
 import { AMENDMENT_PREFIX, amendmentKey, needIndexKeys, needKey } from './need.keys';
 import { demandWrites } from './park-demand';
 
@@ -309,15 +302,9 @@ export class DynamoNeedRepository implements NeedRepository {
     return { items: res.items.map(toNeed), nextCursor: res.nextCursor };
   }
 
-  async openInRange(range: CategoryRange, limit: number) {
-    const items: Item[] = [];
-    for (const sk of categoryConditions(range)) {
-      if (items.length >= limit) break;
-      items.push(
-        ...(await readRange(this.db, { index: 'gsi1', pk: 'NEEDS#open', sk }, limit - items.length)),
-      );
-    }
-    return items.map(toNeed);
+  async openInRange(range: CategoryRange, page: PageRequest) {
+    const got = await categoryRangePage(this.db, { index: 'gsi1', pk: 'NEEDS#open', range }, page);
+    return { items: got.items.map(toNeed), nextCursor: got.nextCursor };
   }
 }
 

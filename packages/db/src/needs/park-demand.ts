@@ -1,7 +1,7 @@
 import { divisionOf } from '@parkbridge/domain/matching';
 import type { Need } from '@parkbridge/domain/needs';
 import type { Db, TxItem } from '../core';
-import { type RosterKey, rosterMove } from '../matching/roster';
+import { type RosterKey, rosterMove } from '../core/roster';
 
 /**
  * A park's open demand, one roster per ISIC division: `DEMAND#<parkId>` / `DIV#<division>`, one

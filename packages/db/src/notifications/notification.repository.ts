@@ -16,6 +16,13 @@ export const notificationId = (orgId: string, dedupeKey: string) =>
 const DUPLICATE = 'notification.duplicate';
 
 const markerKey = (id: string) => ({ pk: `NOTIF#${id}`, sk: 'NOTIF' });
+/**
+ * gsi1 `ORG#<orgId>#UNREAD` / the list's sort key: a sparse index of the unread ones only (the
+ * keys go when it is read), so the unread list reads what it returns, not the firm's history.
+ */
+const unreadKeys = (orgId: string, sk: string) => ({ gsi1pk: `ORG#${orgId}#UNREAD`, gsi1sk: sk });
+/** Notifications and their markers expire (TTL) a year after they were made. */
+const KEEP_S = 365 * 24 * 3600;
 
 /**
  * The two writes of a notification, for callers that must notify in the same transaction as a
@@ -29,6 +36,7 @@ export function notificationWrites(
   const id = notificationId(draft.orgId, draft.dedupeKey);
   const createdAt = at.toISOString();
   const sk = `${createdAt}#${id}`;
+  const ttl = Math.floor(at.getTime() / 1000) + KEEP_S;
   const notification: Notification = {
     notificationId: id,
     orgId: draft.orgId,
@@ -45,7 +53,7 @@ export function notificationWrites(
         item: {
           Put: {
             TableName: db.tableName,
-            Item: { ...markerKey(id), type: 'notification-marker', orgId: draft.orgId, listSk: sk },
+            Item: { ...markerKey(id), type: 'notification-marker', orgId: draft.orgId, listSk: sk, ttl },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -55,7 +63,14 @@ export function notificationWrites(
         item: {
           Put: {
             TableName: db.tableName,
-            Item: { pk: `ORG#${draft.orgId}#NOTIF`, sk, type: 'notification', ...notification },
+            Item: {
+              pk: `ORG#${draft.orgId}#NOTIF`,
+              sk,
+              ...unreadKeys(draft.orgId, sk),
+              type: 'notification',
+              ttl,
+              ...notification,
+            },
           },
         },
       },
@@ -79,16 +94,9 @@ export class DynamoNotificationRepository implements NotificationRepository {
   async list(orgId: string, page: PageRequest, unreadOnly = false) {
     const res = await queryPage(
       this.db,
-      {
-        pk: `ORG#${orgId}#NOTIF`,
-        descending: true,
-        filter: unreadOnly
-          ? {
-              FilterExpression: 'attribute_type(readAt, :null)',
-              ExpressionAttributeValues: { ':null': 'NULL' },
-            }
-          : undefined,
-      },
+      unreadOnly
+        ? { index: 'gsi1', pk: unreadKeys(orgId, '').gsi1pk, descending: true }
+        : { pk: `ORG#${orgId}#NOTIF`, descending: true },
       page,
     );
     return { items: res.items.map((i) => stripKeys<Notification>(i)), nextCursor: res.nextCursor };
@@ -109,7 +117,7 @@ export class DynamoNotificationRepository implements NotificationRepository {
         new UpdateCommand({
           TableName: this.db.tableName,
           Key: key,
-          UpdateExpression: 'SET readAt = :now',
+          UpdateExpression: 'SET readAt = :now REMOVE gsi1pk, gsi1sk',
           // readAt is stored as null until read (if_not_exists would keep that null): set it once.
           ConditionExpression: 'attribute_exists(pk) AND attribute_type(readAt, :nullType)',
           ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString(), ':nullType': 'NULL' },

@@ -6,7 +6,6 @@ import type { Need } from '@parkbridge/domain/needs';
 import type { NotificationDraft } from '@parkbridge/domain/notifications';
 import type { Question, QuestionRepository } from '@parkbridge/domain/questions';
 import type { QuotaCharge } from '@parkbridge/domain/quotas';
-import { transactBidding } from '../bids/bidding-tx';
 import {
   gateItems,
   QUESTION_EXTENDED,
@@ -17,6 +16,7 @@ import { auditStep } from '../core/audit';
 import type { Db } from '../core/db';
 import { pad } from '../core/keys';
 import { getItem, queryPage } from '../core/query';
+import { transact } from '../core/transact';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
@@ -41,7 +41,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
   ) {
     const step = auditStep(this.db, { ...audit, entityId: q.questionId }, null, gate.now);
     const next: Stored<Question> = { ...q, ...step.next };
-    await transactBidding(
+    await transact(
       this.db,
       [
         {
@@ -64,7 +64,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
         ...notices.flatMap((n) => notificationWrites(this.db, n, gate.now).items),
         ...quotaWrites(this.db, charges),
       ],
-      'question.ask',
+      { operation: 'question.ask' },
     );
     return next;
   }
@@ -169,7 +169,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
       question,
       now,
     );
-    await transactBidding(
+    await transact(
       this.db,
       [
         {
@@ -224,7 +224,7 @@ export class DynamoQuestionRepository implements QuestionRepository {
         },
         qStep.tx,
       ],
-      'question.extend_close',
+      { operation: 'question.extend_close' },
     );
   }
 }

@@ -1,16 +1,20 @@
 import type { AuditRecord, Caller, Page, PageRequest } from '../core';
-import { requireRole } from '../core';
+import { notFound, requireRole } from '../core';
 import type { MembershipRepository } from '../orgs/ports';
 import type { ParkRepository } from '../parks/ports';
 
 export interface AuditRepository {
   list(entityId: string, page: PageRequest): Promise<Page<AuditRecord>>;
+  /** The entity's newest record: its current state. */
+  latest(entityId: string): Promise<AuditRecord | null>;
 }
 
 /**
  * Audit trails are for park authority staff. A record tied to a park is shown only to that
  * park's operator; a record of a firm-wide entity (organisation, certificate) only to operators of
- * a park the firm applied to — the same operators who may see the entity itself.
+ * a park the firm applied to — the same operators who may see the entity itself. A thing whose
+ * current state is a draft is its owner's alone (a draft need is invisible to the park's operator on
+ * every other route), so its trail answers 404 as the thing itself does.
  */
 export class AuditService {
   constructor(
@@ -21,6 +25,8 @@ export class AuditService {
 
   async list(caller: Caller, entityId: string, page: PageRequest): Promise<Page<AuditRecord>> {
     const op = requireRole(caller, 'operator');
+    const current = await this.audit.latest(entityId);
+    if (current && isDraftOfAnother(current, op.orgId)) throw notFound('entity');
     const result = await this.audit.list(entityId, page);
     const parkIds = new Set(result.items.map((r) => r.parkId).filter((p): p is string => !!p));
     const firms = new Set(
@@ -57,4 +63,10 @@ function subjectOrg(r: AuditRecord): string | undefined {
       ? (v as { orgId: string }).orgId
       : undefined;
   return pick(r.after) ?? pick(r.before) ?? (r.entityId.startsWith('org_') ? r.entityId : undefined);
+}
+
+/** The record's current state is a draft owned by another organisation. */
+function isDraftOfAnother(r: AuditRecord, orgId: string): boolean {
+  const state = (r.after ?? r.before) as { status?: unknown; ownerOrgId?: unknown } | null;
+  return !!state && state.status === 'draft' && state.ownerOrgId !== orgId;
 }

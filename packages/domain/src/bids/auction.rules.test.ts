@@ -137,3 +137,78 @@ describe('anti-sniping', () => {
     expect(improvesRank([], [r('c', 120)], 'c')).toBe(false);
   });
 });
+
+describe('the forward direction (highest wins: park offerings)', () => {
+  const up = 'highest_wins' as const;
+
+  it('ranks the highest price first and an equal price set later behind', () => {
+    const ranked = rank(
+      [r('a', 100, '2030-01-01T00:00:02Z'), r('b', 90), r('c', 100, '2030-01-01T00:00:01Z')],
+      up,
+    );
+    expect(ranked.map((x) => x.orgId)).toEqual(['c', 'a', 'b']);
+    expect(rankOf(ranked, 'b', up)).toBe(3);
+  });
+
+  it('computes the price that leads by an amount or a share, and its inverse, upward', () => {
+    expect(priceToLead(10_000, { minor: 500 }, up)).toBe(10_500);
+    expect(leadThreshold(10_500, { minor: 500 }, up)).toBe(10_000);
+    expect(priceToLead(10_000, 50, up)).toBe(10_050);
+    expect(priceToLead(999, 50, up)).toBe(1_004);
+    expect(priceToLead(leadThreshold(1_004, 50, up), 50, up)).toBeLessThanOrEqual(1_004);
+    expect(priceToLead(leadThreshold(1_004, 50, up) + 1, 50, up)).toBeGreaterThan(1_004);
+  });
+
+  const state = { bestMinor: 10_000, leaderOrgId: 'leader' };
+  const move = (priceMinor: number, orgId = 'me', ownPreviousMinor: number | null = null) =>
+    auctionMove({
+      priceMinor,
+      ownPreviousMinor,
+      orgId,
+      state,
+      step: { minor: 500 },
+      direction: up,
+      mustLead: true,
+      pricePath: 'price.amount',
+    });
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (err) {
+      return [(err as DomainError).code, (err as DomainError).fields[0]?.path];
+    }
+    return null;
+  };
+
+  it('takes the lead only at or above the best plus the increment, and refuses anything less', () => {
+    expect(move(10_500)).toEqual({ kind: 'lead', thresholdMinor: 10_000 });
+    expect(refusal(() => move(10_499))).toEqual(['bid.increment_too_small', 'price.amount']);
+    // Equal to the best, or below it: refused when every bid must lead (the earlier bid keeps it).
+    expect(refusal(() => move(10_000))).toEqual(['bid.increment_too_small', 'price.amount']);
+    expect(refusal(() => move(9_000))).toEqual(['bid.increment_too_small', 'price.amount']);
+  });
+
+  it('follows behind the best when following is allowed', () => {
+    expect(
+      auctionMove({
+        priceMinor: 9_000,
+        ownPreviousMinor: null,
+        orgId: 'me',
+        state,
+        step: { minor: 1 },
+        direction: up,
+      }),
+    ).toEqual({ kind: 'follow' });
+  });
+
+  it('lets the leader raise its own price but never lower it', () => {
+    expect(move(10_001, 'leader', 10_000)).toEqual({ kind: 'improve_lead' });
+    expect(refusal(() => move(9_999, 'leader', 10_000))?.[0]).toBe('bid.must_beat_own_previous');
+  });
+
+  it('counts a first bid above others as improving a rank', () => {
+    const before = [r('a', 100), r('b', 110)];
+    expect(improvesRank(before, [...before, r('c', 105)], 'c', up)).toBe(true);
+    expect(improvesRank(before, [...before, r('c', 90)], 'c', up)).toBe(false);
+  });
+});

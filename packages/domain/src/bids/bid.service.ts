@@ -17,7 +17,6 @@ import {
 import type { AttachmentPlanner } from '../documents/attachments';
 import { isBiddable, type Need } from '../needs/need';
 import type { NotificationRepository } from '../notifications/ports';
-import { isHeld } from '../orgs/certificate';
 import type { CertificateRepository, MembershipRepository, OrgRepository } from '../orgs/ports';
 import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { ReputationReader } from '../reputation/ports';
@@ -33,6 +32,7 @@ import {
 } from './auction.rules';
 import type { AuctionStanding, Bid, BidComparison, BidInput, BidRevision, BidView, OwnerBids } from './bid';
 import { auctionRulesOf, closedError, countsIn, effectiveStatus, isPastClose, outcomeOf } from './bid.rules';
+import { bidderProfiles } from './bidder-profiles';
 import { announceExtension } from './extension-notice';
 import { billableTotal, lineTotal } from './money.rules';
 import type { AuctionGuard, BiddingNeedRepository, BidRepository, CloseExtension } from './ports';
@@ -176,19 +176,12 @@ export class BidService {
     );
     const pending = shown.filter((b) => !counted.some((c) => c.bid === b));
     const orgIds = shown.map((b) => b.supplierOrgId);
-    const [orgs, reputations, certificates] = await Promise.all([
-      this.d.orgs.getMany(orgIds),
-      this.d.reputation.getMany(orgIds),
-      Promise.all(orgIds.map(async (id) => [id, await this.heldCertificates(id, now)] as const)),
-    ]);
-    const names = new Map(orgs.map((o) => [o.orgId, o.name]));
-    const certs = new Map(certificates);
+    const profiles = await bidderProfiles(this.d, orgIds, now);
     const compare = (b: Stored<Bid>, position: number | null): BidComparison => {
-      const rep = reputations.get(b.supplierOrgId)?.asSupplier;
       return {
         bidId: b.bidId,
         rank: position ?? 0,
-        supplier: { orgId: b.supplierOrgId, name: names.get(b.supplierOrgId) ?? b.supplierOrgId },
+        supplier: { orgId: b.supplierOrgId, name: profiles.name(b.supplierOrgId) },
         status: effectiveStatus(b, need),
         unitPrice: b.unitPrice,
         total: lineTotal(b.unitPrice, b.quantity),
@@ -201,8 +194,8 @@ export class BidService {
         attachments: b.attachments ?? [],
         revision: b.revision,
         pricedAt: b.pricedAt,
-        certificates: certs.get(b.supplierOrgId) ?? [],
-        reputation: rep ?? { averageRating: null, ratingCount: 0, dealCount: 0, onTimeRate: null },
+        certificates: profiles.certificates(b.supplierOrgId),
+        reputation: profiles.reputation(b.supplierOrgId),
       };
     };
     return {
@@ -501,13 +494,6 @@ export class BidService {
       },
       closesAtMs,
     };
-  }
-
-  private async heldCertificates(orgId: string, now: Date) {
-    const page = await this.d.certificates.listByOrg(orgId, { limit: 100 });
-    return page.items
-      .filter((c) => isHeld(c, now))
-      .map((c) => ({ kind: c.kind, validUntil: c.validUntil, issuer: c.issuer }));
   }
 
   private async readNeed(needId: string): Promise<Stored<Need>> {

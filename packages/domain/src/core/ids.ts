@@ -23,6 +23,8 @@ export const IdPrefix = {
   member: 'mem',
   invitation: 'inv',
   awardRequest: 'awr',
+  offering: 'off',
+  allocation: 'alloc',
 } as const;
 export type IdKind = keyof typeof IdPrefix;
 

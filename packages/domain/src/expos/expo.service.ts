@@ -182,6 +182,17 @@ export class ExpoService {
     return buildFloorPlan(expoId, data, caller.orgId, this.clock.now());
   }
 
+  /**
+   * The floor plan as anyone sees it (no caller, so no `mine`): the same for everyone, so a cache
+   * in front answers the 09:00 rush instead of the expo's partition. A caller's own claims are its
+   * bookings (GET /v1/bookings), a read of its own partition.
+   */
+  async publicFloorPlan(expoId: string): Promise<FloorPlan> {
+    const data = await this.expos.floor(expoId);
+    if (!data.expo) throw notFound('expo');
+    return buildFloorPlan(expoId, data, null, this.clock.now());
+  }
+
   /** Occupancy per pavilion and revenue per currency (the park's operator), from one read. */
   async stats(caller: Caller, expoId: string): Promise<ExpoStats> {
     const op = requireRole(caller, 'operator');

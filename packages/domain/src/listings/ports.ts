@@ -32,6 +32,10 @@ export interface ListingRepository {
   searchOwn(query: OwnListingSearch, page: PageRequest): Promise<Page<Stored<Listing>>>;
   /** Active listings whose category falls in the range (matching candidates); at most `limit` read. */
   activeInRange(range: CategoryRange, limit: number): Promise<Stored<Listing>[]>;
-  /** A supplier's active listings (re-matching after its approval or certificates change). */
+  /** A page of the active listings in the range (matching a need, a page per step). */
+  activeInRangePage(range: CategoryRange, page: PageRequest): Promise<Page<Stored<Listing>>>;
+  /** A supplier's active listings (renaming it on its matches). */
   activeByOrg(orgId: string, limit: number): Promise<Stored<Listing>[]>;
+  /** A page of a supplier's listings, active ones only kept (re-matching after its approval). */
+  activeByOrgPage(orgId: string, page: PageRequest): Promise<Page<Stored<Listing>>>;
 }

@@ -2,6 +2,7 @@ export * from './category-tiers';
 export * from './evaluate';
 export * from './match';
 export * from './match-query.service';
+export * from './match-work';
 export * from './matching.service';
 export * from './ports';
 export * from './reputation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, type Stored } from '../core';
+import { fixedClock, type Page, type PageRequest, type Stored } from '../core';
 import type { Listing } from '../listings/listing';
 import type { ListingRepository } from '../listings/ports';
 import type { Need } from '../needs/need';
@@ -9,7 +9,7 @@ import type { NotificationRepository } from '../notifications/ports';
 import type { Membership } from '../orgs/membership';
 import type { Park } from '../parks/park';
 import type { ParkRepository } from '../parks/ports';
-import { inRange } from './category-tiers';
+import { type CategoryRange, inRange } from './category-tiers';
 import { byRank, type InboxEntry, type Match } from './match';
 import { MatchingService } from './matching.service';
 import { type MatchFactsReader, type MatchRepository, membershipRef } from './ports';
@@ -65,12 +65,29 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new M
   const delivered = new Set<string>();
   const mKey = (m: Pick<Match, 'needId' | 'listingId'>) => `${m.needId}|${m.listingId}`;
   const iKey = (r: { supplierOrgId: string; needId: string }) => `${r.supplierOrgId}|${r.needId}`;
+  /** Pages by offset, as the repositories page by key. */
+  const paged = <T>(all: T[], page: PageRequest): Page<T> => {
+    const from = Number(page.cursor ?? 0);
+    const to = from + page.limit;
+    return { items: all.slice(from, to), nextCursor: to < all.length ? String(to) : null };
+  };
   const matchRepo: MatchRepository = {
     forNeed: async (needId) => [...matches.values()].filter((m) => m.needId === needId),
     forListing: async (id) => [...matches.values()].filter((m) => m.listingId === id),
     forBuyer: async (owner) => [...matches.values()].filter((m) => m.needOwnerOrgId === owner),
     forNeedAndSupplier: async (needId, org) =>
       [...matches.values()].filter((m) => m.needId === needId && m.supplierOrgId === org),
+    getMany: async (refs) => refs.flatMap((r) => (matches.has(mKey(r)) ? [matches.get(mKey(r))!] : [])),
+    pageForNeed: async (needId, page) =>
+      paged(
+        [...matches.values()].filter((m) => m.needId === needId),
+        page,
+      ),
+    pageForListing: async (id, page) =>
+      paged(
+        [...matches.values()].filter((m) => m.listingId === id),
+        page,
+      ),
     countForNeed: async (needId, upTo) =>
       Math.min(upTo, [...matches.values()].filter((m) => m.needId === needId).length),
     put: async (ms) => {
@@ -122,23 +139,33 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new M
   const service = new MatchingService({
     needs: {
       get: async (id: string) => needs.find((x) => x.needId === id) ?? null,
-      openInRange: async (range, limit) => {
-        const found = needs.filter((x) => x.status === 'open' && inRange(x.category, range)).slice(0, limit);
-        reads.needs += found.length;
+      getMany: async (ids: string[]) => needs.filter((x) => ids.includes(x.needId)),
+      openInRange: async (range: CategoryRange, page: PageRequest) => {
+        const found = paged(
+          needs.filter((x) => x.status === 'open' && inRange(x.category, range)),
+          page,
+        );
+        reads.needs += found.items.length;
         return found;
       },
-    } as NeedRepository,
+    } satisfies Partial<NeedRepository> as unknown as NeedRepository,
     listings: {
       get: async (id: string) => listings.find((l) => l.listingId === id) ?? null,
-      activeInRange: async (range, limit) => {
-        const found = listings
-          .filter((l) => l.status === 'active' && inRange(l.category, range))
-          .slice(0, limit);
-        reads.listings += found.length;
+      activeInRangePage: async (range: CategoryRange, page: PageRequest) => {
+        const found = paged(
+          listings.filter((l) => l.status === 'active' && inRange(l.category, range)),
+          page,
+        );
+        reads.listings += found.items.length;
         return found;
       },
       activeByOrg: async (org: string) =>
         listings.filter((l) => l.supplierOrgId === org && l.status === 'active'),
+      activeByOrgPage: async (org: string, page: PageRequest) =>
+        paged(
+          listings.filter((l) => l.supplierOrgId === org && l.status === 'active'),
+          page,
+        ),
     } satisfies Partial<ListingRepository> as unknown as ListingRepository,
     parks: { get: async () => park, getMany: async () => [park] } as unknown as ParkRepository,
     orgs: {
@@ -148,6 +175,7 @@ function world(needs: Stored<Need>[], listings: Stored<Listing>[], names = new M
     facts,
     matches: matchRepo,
     notifications,
+    work: { enqueue: async () => {} },
     reputation: () => neutralReputationReader,
     clock,
   });

@@ -9,9 +9,10 @@ import { isActiveAs } from '../orgs/membership';
 import type { OrgRepository } from '../orgs/ports';
 import type { Park } from '../parks/park';
 import type { ParkRepository } from '../parks/ports';
-import { candidateTiers } from './category-tiers';
+import { candidateTiers, divisionOf } from './category-tiers';
 import { evaluate, type MatchFacts } from './evaluate';
 import { byRank, type InboxEntry, inboxEntryFor, type Match } from './match';
+import type { MatchStep, MatchWork, MatchWorkQueue } from './match-work';
 import {
   type HeldKindRef,
   heldRef,
@@ -29,13 +30,22 @@ export interface MatchingOptions {
   maxCandidatesPerTier: number;
   /** Open needs read for one listing, at most. */
   maxNeedsPerListing: number;
+  /** Candidates or matches handled in one step. */
+  pageSize: number;
+  /** Steps one stream record runs before leaving the rest as work items: with `pageSize`, a record's bound. */
+  stepsPerRecord: number;
 }
 
 export const DEFAULT_MATCHING: MatchingOptions = {
   target: 25,
   maxCandidatesPerTier: 500,
   maxNeedsPerListing: 500,
+  pageSize: 25,
+  stepsPerRecord: 2,
 };
+
+/** A supplier's listings handed on per step of a re-match (each becomes a listing's own run). */
+const SUPPLIER_LISTINGS_PER_STEP = 10;
 
 export interface MatchRun {
   /** Candidate items read by key (listings for a need, needs for a listing). */
@@ -43,9 +53,9 @@ export interface MatchRun {
   matched: number;
   removed: number;
   notified: number;
-  /** Where the time went: reading and scoring, then writing matches, inbox rows and notifications. */
-  ms?: { readAndScore: number; store: number };
 }
+
+const emptyRun = (): MatchRun => ({ candidatesRead: 0, matched: 0, removed: 0, notified: 0 });
 
 export interface MatchingDeps {
   needs: NeedRepository;
@@ -56,6 +66,8 @@ export interface MatchingDeps {
   facts: MatchFactsReader;
   matches: MatchRepository;
   notifications: NotificationRepository;
+  /** Where a run's next steps are left for the stream (see match-work.ts). */
+  work: MatchWorkQueue;
   /** Read at each run, so the bidding context can plug its reader in after wiring. */
   reputation: () => ReputationReader;
   clock: Clock;
@@ -63,11 +75,13 @@ export interface MatchingDeps {
 }
 
 type Pair = { need: Stored<Need>; listing: Stored<Listing>; park: Park };
+type Step = { run: MatchRun; next: MatchWork[] };
 
 /**
- * Keeps matches in step with needs and listings. Every entry point recomputes from the current
- * items (not from the change that triggered it), so a redelivered or out-of-order stream record
- * converges to the same state; notifications are deduplicated per (supplier, need).
+ * Keeps matches in step with needs and listings. Every step recomputes from the current items
+ * (not from the change that triggered it), so a redelivered or out-of-order stream record
+ * converges to the same state; notifications are deduplicated per (supplier, need). A run is a
+ * chain of steps of at most `pageSize` candidates or matches each (see match-work.ts).
  */
 export class MatchingService {
   private readonly options: MatchingOptions;
@@ -76,68 +90,199 @@ export class MatchingService {
     this.options = { ...DEFAULT_MATCHING, ...deps.options };
   }
 
-  /** Ranks the listings that can serve an open need, nearest category tier first. */
-  async matchNeed(needId: string): Promise<MatchRun> {
+  /** Ranks the listings that can serve an open need, nearest category tier first (every step, here). */
+  matchNeed(needId: string): Promise<MatchRun> {
+    return this.runToEnd({ kind: 'match-need', needId });
+  }
+
+  /** Finds the open needs an active listing can serve, and updates just those pairs (every step, here). */
+  matchListing(listingId: string): Promise<MatchRun> {
+    return this.runToEnd({ kind: 'match-listing', listingId });
+  }
+
+  /** After a supplier's approval or certificates change, its listings are matched again (every step, here). */
+  rematchSupplier(orgId: string): Promise<MatchRun> {
+    return this.runToEnd({ kind: 'rematch-supplier', orgId });
+  }
+
+  /**
+   * What a stream record does: a few steps (a small run ends here), the rest left on the queue,
+   * so that no record's work grows with the data.
+   */
+  async advance(sourceId: string, work: MatchWork): Promise<MatchRun> {
+    const { run, left } = await this.steps(work, this.options.stepsPerRecord);
+    await this.deps.work.enqueue(sourceId, left);
+    return run;
+  }
+
+  /** Runs work and everything it begets in this process (tests, seeding, a bench's setup). */
+  async runToEnd(work: MatchWork): Promise<MatchRun> {
+    return (await this.steps(work, Number.POSITIVE_INFINITY)).run;
+  }
+
+  private async steps(work: MatchWork, max: number): Promise<{ run: MatchRun; left: MatchWork[] }> {
+    const total = emptyRun();
+    const queue = [work];
+    for (let done = 0; done < max && queue.length; done++) {
+      const { run, next } = await this.step(queue.shift() as MatchWork);
+      total.candidatesRead += run.candidatesRead;
+      total.matched += run.matched;
+      total.removed += run.removed;
+      total.notified += run.notified;
+      queue.push(...next);
+    }
+    return { run: total, left: queue };
+  }
+
+  /** One bounded step of a run: one page of candidates, matches or listings. */
+  step(work: MatchWork): Promise<Step> {
+    switch (work.kind) {
+      case 'match-need':
+        return this.needStep(work.needId, work.step);
+      case 'match-listing':
+        return this.listingStep(work.listingId, work.step);
+      case 'rematch-supplier':
+        return this.supplierStep(work.orgId, work.cursor);
+    }
+  }
+
+  private async needStep(needId: string, at: MatchStep | undefined): Promise<Step> {
     const now = this.deps.clock.now();
     const need = await this.deps.needs.get(needId, true);
-    if (need?.status !== 'open' || need.closesAtMs <= now.getTime()) return this.clearNeed(needId);
-    const started = Date.now();
-    const park = await this.deps.parks.get(need.parkId);
-    if (!park) return this.clearNeed(needId);
-    const found: Match[] = [];
-    let candidatesRead = 0;
-    for (const tier of candidateTiers(need.category)) {
-      const listings = await this.deps.listings.activeInRange(tier.range, this.options.maxCandidatesPerTier);
-      candidatesRead += listings.length;
-      found.push(
-        ...(await this.evaluatePairs(
-          listings.map((listing) => ({ need, listing, park })),
-          now,
-        )),
-      );
-      if (found.length >= this.options.target) break;
+    const park =
+      need?.status === 'open' && need.closesAtMs > now.getTime()
+        ? await this.deps.parks.get(need.parkId)
+        : null;
+    if (!need || !park) return this.clearNeedPage(needId);
+    const tiers = candidateTiers(need.category);
+    const step = at ?? { phase: 'match', tier: 0, found: 0, read: 0 };
+    const next = (s: MatchStep): MatchWork[] => [{ kind: 'match-need', needId, step: s }];
+    if (step.phase === 'sweep') {
+      // Matches from tiers farther than the run reached (the need was short of matches before).
+      const page = await this.deps.matches.pageForNeed(needId, {
+        limit: this.options.pageSize,
+        cursor: step.cursor,
+      });
+      const tierOf = (m: Match) => (m.level === 'exact' ? 0 : tiers.findIndex((t) => t.level === m.level));
+      const stale = page.items.filter((m) => tierOf(m) < 0 || tierOf(m) > step.tier);
+      const run = await this.storeForNeed(need, [], stale, now);
+      return { run, next: page.nextCursor ? next({ ...step, cursor: page.nextCursor }) : [] };
     }
-    const scored = Date.now();
-    const previous = await this.deps.matches.forNeed(needId);
+    const tier = tiers[step.tier] as (typeof tiers)[number];
+    const readInTier = step.read ?? 0;
+    const page = await this.deps.listings.activeInRangePage(tier.range, {
+      limit: Math.min(this.options.pageSize, this.options.maxCandidatesPerTier - readInTier),
+      cursor: step.cursor,
+    });
+    const found = await this.evaluatePairs(
+      page.items.map((listing) => ({ need, listing, park })),
+      now,
+    );
+    const previous = await this.deps.matches.getMany(
+      page.items.map((l) => ({ needId, supplierOrgId: l.supplierOrgId, listingId: l.listingId })),
+    );
+    const run = await this.storeForNeed(need, found, previous, now);
+    run.candidatesRead = page.items.length;
+    const total = (step.found ?? 0) + found.length;
+    const read = readInTier + page.items.length;
+    if (page.nextCursor && read < this.options.maxCandidatesPerTier)
+      return { run, next: next({ ...step, cursor: page.nextCursor, found: total, read }) };
+    if (total < this.options.target && step.tier + 1 < tiers.length)
+      return { run, next: next({ phase: 'match', tier: step.tier + 1, found: total, read: 0 }) };
+    return { run, next: next({ phase: 'sweep', tier: step.tier }) };
+  }
+
+  /**
+   * Stores one page of a need's matches: `found` are current, and any of `previous` not among
+   * them goes; each supplier touched gets its inbox row rewritten from all its matches for the need.
+   */
+  private async storeForNeed(
+    need: Stored<Need>,
+    found: Match[],
+    previous: Match[],
+    now: Date,
+  ): Promise<MatchRun> {
     const keep = new Set(found.map((m) => m.listingId));
     const stale = previous.filter((m) => !keep.has(m.listingId));
     await this.deps.matches.put(changedOnly(found, previous));
     await this.deps.matches.remove(stale);
-    const notified = await this.refreshInbox(
-      need,
-      [...new Set([...found, ...previous].map((m) => m.supplierOrgId))],
-      found,
-      now,
+    const suppliers = [...new Set([...found, ...stale].map((m) => m.supplierOrgId))];
+    const current = await mapLimit(suppliers, NOTIFY_CONCURRENCY, (s) =>
+      this.deps.matches.forNeedAndSupplier(need.needId, s),
     );
-    return {
-      candidatesRead,
-      matched: found.length,
-      removed: stale.length,
-      notified,
-      ms: { readAndScore: scored - started, store: Date.now() - scored },
-    };
+    const notified = await this.refreshInbox(need, suppliers, current.flat(), now);
+    return { candidatesRead: 0, matched: found.length, removed: stale.length, notified };
   }
 
-  /** Finds the open needs an active listing can serve, and updates just those pairs. */
-  async matchListing(listingId: string): Promise<MatchRun> {
+  /** A need that is no longer open leaves every list and inbox, a page per step (each read page is deleted). */
+  private async clearNeedPage(needId: string): Promise<Step> {
+    const page = await this.deps.matches.pageForNeed(needId, { limit: this.options.pageSize });
+    await this.deps.matches.remove(page.items);
+    const suppliers = [...new Set(page.items.map((m) => m.supplierOrgId))];
+    await this.deps.matches.removeInbox(suppliers.map((supplierOrgId) => ({ supplierOrgId, needId })));
+    const run = { ...emptyRun(), removed: page.items.length };
+    return { run, next: page.nextCursor ? [{ kind: 'match-need', needId }] : [] };
+  }
+
+  private async listingStep(listingId: string, at: MatchStep | undefined): Promise<Step> {
     const now = this.deps.clock.now();
     const listing = await this.deps.listings.get(listingId, true);
-    if (listing?.status !== 'active') return this.clearListing(listingId);
-    const needs: Stored<Need>[] = [];
-    let candidatesRead = 0;
-    for (const tier of candidateTiers(listing.category)) {
-      const budget = this.options.maxNeedsPerListing - candidatesRead;
-      if (budget <= 0) break;
-      const read = await this.deps.needs.openInRange(tier.range, budget);
-      candidatesRead += read.length;
-      needs.push(...read.filter((n) => n.closesAtMs > now.getTime()));
+    const active = listing?.status === 'active' ? listing : null;
+    const step = at ?? { phase: 'sweep', tier: 0 };
+    const next = (s: MatchStep): MatchWork[] => [{ kind: 'match-listing', listingId, step: s }];
+    if (!active || step.phase === 'sweep') {
+      // A listing gone clears every match (reading the first page again: what was read is deleted);
+      // an active one drops the matches of needs that closed or left its division.
+      const page = await this.deps.matches.pageForListing(listingId, {
+        limit: this.options.pageSize,
+        cursor: active ? step.cursor : undefined,
+      });
+      const needs = new Map(
+        (await this.deps.needs.getMany([...new Set(page.items.map((m) => m.needId))])).map((n) => [
+          n.needId,
+          n,
+        ]),
+      );
+      const stale = page.items.filter((m) => {
+        const need = needs.get(m.needId);
+        return (
+          !active ||
+          need?.status !== 'open' ||
+          need.closesAtMs <= now.getTime() ||
+          divisionOf(need.category) !== divisionOf(active.category)
+        );
+      });
+      await this.deps.matches.remove(stale);
+      const notified = await this.refreshInboxes(stale, needs, now);
+      const run = { ...emptyRun(), removed: stale.length, notified };
+      if (!active) return { run, next: page.nextCursor ? [{ kind: 'match-listing', listingId }] : [] };
+      return {
+        run,
+        next: next(
+          page.nextCursor ? { ...step, cursor: page.nextCursor } : { phase: 'match', tier: 0, read: 0 },
+        ),
+      };
     }
+    const tiers = candidateTiers(active.category);
+    const tier = tiers[step.tier] as (typeof tiers)[number];
+    const budget = this.options.maxNeedsPerListing - (step.read ?? 0);
+    const page = await this.deps.needs.openInRange(tier.range, {
+      limit: Math.min(this.options.pageSize, budget),
+      cursor: step.cursor,
+    });
+    const needs = page.items.filter((n) => n.closesAtMs > now.getTime());
     const parks = new Map((await this.getParks(needs.map((n) => n.parkId))).map((p) => [p.parkId, p]));
     const pairs = needs.flatMap((need) => {
       const park = parks.get(need.parkId);
-      return park ? [{ need, listing, park }] : [];
+      return park ? [{ need, listing: active, park }] : [];
     });
-    const previous = new Map((await this.deps.matches.forListing(listingId)).map((m) => [m.needId, m]));
+    const previous = new Map(
+      (
+        await this.deps.matches.getMany(
+          page.items.map((n) => ({ needId: n.needId, supplierOrgId: active.supplierOrgId, listingId })),
+        )
+      ).map((m) => [m.needId, m]),
+    );
     const found: Match[] = [];
     for (const match of await this.evaluatePairs(pairs, now)) {
       // A wider-tier listing joins a need only while the need is short of nearer matches, as it
@@ -152,51 +297,50 @@ export class MatchingService {
     const stale = [...previous.values()].filter((m) => !kept.has(m.needId));
     await this.deps.matches.put(changedOnly(found, [...previous.values()]));
     await this.deps.matches.remove(stale);
+    const notified = await this.refreshInboxes(
+      [...found, ...stale],
+      new Map(page.items.map((n) => [n.needId, n])),
+      now,
+    );
+    const run = { candidatesRead: page.items.length, matched: found.length, removed: stale.length, notified };
+    const read = (step.read ?? 0) + page.items.length;
+    if (read >= this.options.maxNeedsPerListing) return { run, next: [] };
+    if (page.nextCursor) return { run, next: next({ ...step, cursor: page.nextCursor, read }) };
+    if (step.tier + 1 < tiers.length)
+      return { run, next: next({ phase: 'match', tier: step.tier + 1, read }) };
+    return { run, next: [] };
+  }
+
+  /** Each (need, supplier) of these matches gets its inbox row rewritten from its current matches. */
+  private async refreshInboxes(
+    touched: Match[],
+    needs: Map<string, Stored<Need>>,
+    now: Date,
+  ): Promise<number> {
     let notified = 0;
-    const byNeed = new Map(needs.map((n) => [n.needId, n]));
-    for (const needId of new Set([...found, ...stale].map((m) => m.needId))) {
-      const need = byNeed.get(needId) ?? (await this.deps.needs.get(needId));
-      if (!need) continue;
-      const current = await this.deps.matches.forNeedAndSupplier(needId, listing.supplierOrgId);
-      notified += await this.refreshInbox(need, [listing.supplierOrgId], current, now);
+    const pairs = new Map(touched.map((m) => [`${m.needId}|${m.supplierOrgId}`, m]));
+    for (const { needId, supplierOrgId } of pairs.values()) {
+      const need = needs.get(needId);
+      if (!need) {
+        await this.deps.matches.removeInbox([{ supplierOrgId, needId }]);
+        continue;
+      }
+      const current =
+        need.status === 'open' ? await this.deps.matches.forNeedAndSupplier(needId, supplierOrgId) : [];
+      notified += await this.refreshInbox(need, [supplierOrgId], current, now);
     }
-    return { candidatesRead, matched: found.length, removed: stale.length, notified };
+    return notified;
   }
 
-  /** A need that is no longer open leaves every list and inbox. */
-  async clearNeed(needId: string): Promise<MatchRun> {
-    const previous = await this.deps.matches.forNeed(needId);
-    await this.deps.matches.remove(previous);
-    const suppliers = [...new Set(previous.map((m) => m.supplierOrgId))];
-    await this.deps.matches.removeInbox(suppliers.map((supplierOrgId) => ({ supplierOrgId, needId })));
-    return { candidatesRead: 0, matched: 0, removed: previous.length, notified: 0 };
-  }
-
-  /** A paused or withdrawn listing leaves every need's matches; inbox rows are recomputed. */
-  async clearListing(listingId: string): Promise<MatchRun> {
-    const now = this.deps.clock.now();
-    const previous = await this.deps.matches.forListing(listingId);
-    await this.deps.matches.remove(previous);
-    for (const m of previous) {
-      const need = await this.deps.needs.get(m.needId);
-      if (!need) continue;
-      const rest = await this.deps.matches.forNeedAndSupplier(m.needId, m.supplierOrgId);
-      await this.refreshInbox(need, [m.supplierOrgId], rest, now);
-    }
-    return { candidatesRead: 0, matched: 0, removed: previous.length, notified: 0 };
-  }
-
-  /** After a supplier's approval or certificates change, its listings are matched again. */
-  async rematchSupplier(orgId: string): Promise<MatchRun> {
-    const total: MatchRun = { candidatesRead: 0, matched: 0, removed: 0, notified: 0 };
-    for (const listing of await this.deps.listings.activeByOrg(orgId, 100)) {
-      const run = await this.matchListing(listing.listingId);
-      total.candidatesRead += run.candidatesRead;
-      total.matched += run.matched;
-      total.removed += run.removed;
-      total.notified += run.notified;
-    }
-    return total;
+  /** One page of a supplier's listings: each is handed on as a listing's own run. */
+  private async supplierStep(orgId: string, cursor: string | undefined): Promise<Step> {
+    const page = await this.deps.listings.activeByOrgPage(orgId, {
+      limit: SUPPLIER_LISTINGS_PER_STEP,
+      cursor,
+    });
+    const next: MatchWork[] = page.items.map((l) => ({ kind: 'match-listing', listingId: l.listingId }));
+    if (page.nextCursor) next.push({ kind: 'rematch-supplier', orgId, cursor: page.nextCursor });
+    return { run: emptyRun(), next };
   }
 
   /**

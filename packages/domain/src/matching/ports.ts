@@ -34,6 +34,12 @@ export interface MatchRepository {
   /** One supplier's matches for one need. */
   forNeedAndSupplier(needId: string, supplierOrgId: string): Promise<Match[]>;
   countForNeed(needId: string, upTo: number): Promise<number>;
+  /** These (need, supplier, listing) matches, those that exist. */
+  getMany(refs: readonly Pick<Match, 'needId' | 'supplierOrgId' | 'listingId'>[]): Promise<Match[]>;
+  /** A page of a need's matches (a step of clearing or sweeping them). */
+  pageForNeed(needId: string, page: PageRequest): Promise<Page<Match>>;
+  /** A page of a listing's matches (a step of clearing or sweeping them). */
+  pageForListing(listingId: string, page: PageRequest): Promise<Page<Match>>;
   put(matches: readonly Match[]): Promise<void>;
   /**
    * Sets the supplier's name copied on these matches, on each match that still exists: a match

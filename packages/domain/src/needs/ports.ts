@@ -66,8 +66,8 @@ export interface NeedRepository {
   listAmendments(needId: string, page: PageRequest): Promise<AmendmentPage>;
   search(query: NeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
   searchOwn(query: OwnNeedSearch, page: PageRequest): Promise<Page<Stored<Need>>>;
-  /** Open needs whose category falls in the range (matching a listing); at most `limit` read. */
-  openInRange(range: CategoryRange, limit: number): Promise<Stored<Need>[]>;
+  /** A page of the open needs whose category falls in the range (matching a listing, a page per step). */
+  openInRange(range: CategoryRange, page: PageRequest): Promise<Page<Stored<Need>>>;
 }
 
 /**

@@ -61,3 +61,15 @@ export const isHeld = (c: Certificate, now: Date): boolean =>
 
 /** A certificate is valid through the whole of its last day: this is that day's last millisecond, inclusive. */
 export const endOfDayUtc = (date: string): number => new Date(`${date}T23:59:59.999Z`).getTime();
+
+/** The verified, valid certificates of an organisation, as a bid comparison shows them. */
+export async function heldCertificates(
+  certificates: { listByOrg(orgId: string, page: { limit: number }): Promise<{ items: Certificate[] }> },
+  orgId: string,
+  now: Date,
+) {
+  const page = await certificates.listByOrg(orgId, { limit: 100 });
+  return page.items
+    .filter((c) => isHeld(c, now))
+    .map((c) => ({ kind: c.kind, validUntil: c.validUntil, issuer: c.issuer }));
+}

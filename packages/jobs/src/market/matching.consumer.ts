@@ -1,4 +1,4 @@
-import type { MatchingService } from '@parkbridge/domain/matching';
+import type { MatchingService, MatchWork } from '@parkbridge/domain/matching';
 import { type Change, fieldsDiffer, typeOf } from '../stream/change';
 import type { StreamConsumer } from '../stream/consumer';
 
@@ -59,8 +59,9 @@ const image = (c: Change) => (c.newImage ?? c.oldImage) as Record<string, unknow
 /**
  * Matching, off the table's stream: a need opening, changing or closing; a listing published,
  * changed, paused or withdrawn; a supplier approved or suspended, or a certificate verified; a
- * supplier renamed (the copy of its name on its matches).
- * Every reaction recomputes from the current items, so a redelivered record changes nothing and
+ * supplier renamed (the copy of its name on its matches). Each record does one bounded step of the
+ * run and leaves the next as a work item, whose own record comes back here (match-work.ts).
+ * Every step recomputes from the current items, so a redelivered record changes nothing and
  * a matched supplier is notified once per need (the notification's dedupe key).
  */
 export function matchingConsumer(matching: MatchingService): StreamConsumer {
@@ -78,27 +79,33 @@ export function matchingConsumer(matching: MatchingService): StreamConsumer {
           return heldKindChange(change);
         case 'org':
           return nameChange(change);
+        case 'match-work':
+          return change.kind === 'INSERT';
         default:
           return false;
       }
     },
     async handle(change) {
       const item = image(change);
-      switch (typeOf(change)) {
-        case 'need':
-          await matching.matchNeed(String(item.needId));
-          return;
-        case 'listing':
-          await matching.matchListing(String(item.listingId));
-          return;
-        case 'membership':
-        case 'certificate-kind':
-          await matching.rematchSupplier(String(item.orgId));
-          return;
-        case 'org':
-          await matching.renameSupplier(String(item.orgId));
-          return;
-      }
+      const work = workOf(typeOf(change), item);
+      if (work) await matching.advance(change.id, work);
+      else if (typeOf(change) === 'org') await matching.renameSupplier(String(item.orgId));
     },
   };
+}
+
+function workOf(type: string | undefined, item: Record<string, unknown>): MatchWork | null {
+  switch (type) {
+    case 'need':
+      return { kind: 'match-need', needId: String(item.needId) };
+    case 'listing':
+      return { kind: 'match-listing', listingId: String(item.listingId) };
+    case 'membership':
+    case 'certificate-kind':
+      return { kind: 'rematch-supplier', orgId: String(item.orgId) };
+    case 'match-work':
+      return item.work as MatchWork;
+    default:
+      return null;
+  }
 }

@@ -10,14 +10,16 @@ import {
   DynamoDealMessageRepository,
   DynamoDealRepository,
 } from '@parkbridge/db/deals';
+import { DynamoOfferingRepository } from '@parkbridge/db/offerings';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
 import { BidService, ClosingService } from '@parkbridge/domain/bids';
 import { AwardService, DealRoomService, DealService } from '@parkbridge/domain/deals';
+import { OfferingAwardService, OfferingBidService, OfferingService } from '@parkbridge/domain/offerings';
 import { QuestionService } from '@parkbridge/domain/questions';
 import type { CoreContext } from './core';
 
-/** The bidding context: questions, bids, close and award, deals, reputation. */
+/** The bidding context: questions, bids, close and award, deals, reputation; park offerings (space to investors). */
 export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
   const repos = {
     needs: new DynamoBiddingNeedRepository(db),
@@ -28,6 +30,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     closing: new DynamoClosingScheduleRepository(db),
     dealMessages: new DynamoDealMessageRepository(db),
     awardRequests: new DynamoAwardRequestRepository(db),
+    offerings: new DynamoOfferingRepository(db),
   };
   const biddingRules = {
     snipingWindowS: rules.snipingWindowS,
@@ -73,7 +76,31 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     clock: db.clock,
   });
   const deals = new DealService(repos.deals, db.clock);
+  const offerings = new OfferingService({
+    offerings: repos.offerings,
+    parks: core.repos.parks,
+    notifications: core.repos.notifications,
+    clock: db.clock,
+    rules: { minBiddingWindowS: rules.minBiddingWindowS },
+  });
   return {
+    offerings,
+    offeringBids: new OfferingBidService({
+      offerings: repos.offerings,
+      orgs: core.repos.orgs,
+      certificates: core.repos.certificates,
+      reputation: repos.reputation,
+      notifications: core.repos.notifications,
+      clock: db.clock,
+      rules: biddingRules,
+    }),
+    offeringAwards: new OfferingAwardService({
+      offerings: repos.offerings,
+      memberships: core.repos.memberships,
+      offeringService: offerings,
+      notifications: core.repos.notifications,
+      clock: db.clock,
+    }),
     repos,
     closing,
     bids,

@@ -1,9 +1,10 @@
 import type { Rules } from '@parkbridge/config';
 import type { Db } from '@parkbridge/db';
+import { DynamoBidderReader } from '@parkbridge/db/bids';
 import { DynamoChainRepository } from '@parkbridge/db/chains';
 import { DynamoListingRepository } from '@parkbridge/db/listings';
-import { DynamoMatchFacts, DynamoMatchRepository } from '@parkbridge/db/matching';
-import { DynamoBidderReader, DynamoNeedRepository } from '@parkbridge/db/needs';
+import { DynamoMatchFacts, DynamoMatchRepository, DynamoMatchWorkQueue } from '@parkbridge/db/matching';
+import { DynamoNeedRepository } from '@parkbridge/db/needs';
 import { ChainService } from '@parkbridge/domain/chains';
 import { ListingService } from '@parkbridge/domain/listings';
 import {
@@ -91,6 +92,7 @@ export function createMarketContext(
       facts: repos.facts,
       matches: repos.matches,
       notifications: core.repos.notifications,
+      work: new DynamoMatchWorkQueue(db),
       reputation: () => ports.reputation,
       clock: db.clock,
       options: matching,

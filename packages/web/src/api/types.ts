@@ -783,3 +783,75 @@ export interface ChainMap {
     deals: number;
   };
 }
+
+/** Park space offered to investors: a plot, a workshop unit or an idle unit. */
+export type OfferingKind = 'plot' | 'workshop' | 'idle_unit';
+export const OFFERING_KINDS: OfferingKind[] = ['plot', 'workshop', 'idle_unit'];
+
+export interface Offering {
+  offeringId: string;
+  parkId: string;
+  operatorOrgId: string;
+  kind: OfferingKind;
+  title: string;
+  description: string;
+  area: number;
+  utilities?: { powerKw?: number; waterM3PerDay?: number; gas?: boolean };
+  allowedCategories?: string[];
+  terms: 'sale' | 'lease';
+  leaseYears?: number;
+  reservePrice: Money;
+  minIncrement?: Money;
+  mode: 'sealed' | 'auction';
+  status: 'draft' | 'open' | 'closed' | 'awarded' | 'cancelled';
+  closesAt: string;
+  awardedBidId: string | null;
+  allocationId: string | null;
+  version: number;
+}
+
+export interface InvestmentPlan {
+  category: string;
+  investment: Money;
+  jobs: number;
+  startWithinMonths: number;
+}
+
+export interface OfferingBid {
+  bidId: string;
+  offeringId: string;
+  bidderOrgId: string;
+  price: Money;
+  plan: InvestmentPlan;
+  status: 'submitted' | 'withdrawn' | 'awarded';
+  outcome?: 'pending' | 'won' | 'lost';
+  revision: number;
+  version: number;
+}
+
+export interface OfferingAuction {
+  myRank: number | null;
+  bestPrice: Money | null;
+  myPrice: Money | null;
+  bidders: number;
+  priceToLead: Money | null;
+  closesAt: string;
+  extensionsLeft: number;
+  status: string;
+}
+
+export interface OfferingBids {
+  count: number;
+  closed: boolean;
+  bestPrice?: Money | null;
+  items?: {
+    bidId: string;
+    rank: number;
+    investor: { orgId: string; name: string };
+    status: string;
+    price: Money;
+    plan: InvestmentPlan;
+    certificates: { kind: string; validUntil: string; issuer: string }[];
+    reputation: { averageRating: number | null; ratingCount: number; dealCount: number };
+  }[];
+}

@@ -56,6 +56,8 @@ export const router = createBrowserRouter([
       { path: 'parks/:parkId', element: page(() => import('../pages/operator/park.page')) },
       { path: 'parks/:parkId/chain-map', element: page(() => import('../pages/operator/chain-map.page')) },
       { path: 'audit', element: page(() => import('../pages/operator/audit.page')) },
+      { path: 'offerings', element: page(() => import('../pages/offerings/offerings.page')) },
+      { path: 'offerings/:offeringId', element: page(() => import('../pages/offerings/offering.page')) },
       { path: '*', element: page(() => import('../pages/common/not-found.page')) },
     ],
   },

@@ -18,6 +18,7 @@ import { logout } from '../auth/login';
 import { hasRole, type PersonRole, type Role, useSession } from '../auth/session';
 import { localName } from '../components/park';
 import { Loading } from '../components/query-state';
+import { UserText } from '../components/user-text';
 import { useI18n } from '../i18n/i18n';
 import { isLang, LANGS, LANGUAGES } from '../i18n/languages';
 import type { MessageKey } from '../i18n/messages/en';
@@ -66,6 +67,7 @@ const NAV: { title: MessageKey; roles?: Role[]; people?: PersonRole[]; items: Na
     items: [
       { to: '/deals', label: 'nav.deals', roles: ['tenant', 'supplier'], testId: 'nav-deals' },
       { to: '/expos', label: 'nav.expos', testId: 'nav-expos' },
+      { to: '/offerings', label: 'nav.offerings', testId: 'nav-offerings' },
       { to: '/bookings', label: 'nav.bookings', roles: ['tenant', 'supplier'], testId: 'nav-bookings' },
       { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
       { to: '/people', label: 'nav.people', testId: 'nav-people' },
@@ -102,6 +104,10 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
+  const signOut = () => {
+    logout(config);
+    if (!config.cognito) navigate('/login');
+  };
   const org = useOrg(session?.orgId);
   // Every amount is read and shown with the exponent the API states: nothing renders before it.
   const currencies = useCurrencies(!!session);
@@ -144,6 +150,7 @@ export function Shell() {
               variant="subtle"
               size="xs"
               data-testid="header-notifications"
+              style={{ flexShrink: 0 }}
               rightSection={
                 unread.data ? (
                   <Badge size="sm" color="red" circle aria-hidden>
@@ -156,16 +163,10 @@ export function Shell() {
               {t('nav.notifications')}
             </Button>
             <Text size="sm" visibleFrom="md" c="dimmed" data-testid="whoami">
-              {org.data ? localName(org.data.name, org.data.names, lang) : session.email}
+              <UserText>{org.data ? localName(org.data.name, org.data.names, lang) : session.email}</UserText>
             </Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                logout(config);
-                if (!config.cognito) navigate('/login');
-              }}
-            >
+            {/* On a phone there is no room beside the notifications: sign-out moves into the menu. */}
+            <Button variant="default" size="xs" visibleFrom="sm" onClick={signOut}>
               {t('auth.logout')}
             </Button>
           </Group>
@@ -192,6 +193,16 @@ export function Shell() {
             </div>
           ))}
         </AppShell.Section>
+        <Button
+          variant="default"
+          size="xs"
+          m="xs"
+          hiddenFrom="sm"
+          onClick={signOut}
+          data-testid="menu-logout"
+        >
+          {t('auth.logout')}
+        </Button>
         {session.orgId ? (
           <Text size="xs" c="dimmed" px="sm" py="xs" data-testid="my-role">
             {[

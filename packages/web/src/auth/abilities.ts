@@ -19,6 +19,8 @@ export function abilitiesOf(s: Session | null) {
     book: kind(s, 'tenant', 'supplier') && actsAs(s, 'seller'),
     /** The park authority's work: its admins and staff. */
     operate: kind(s, 'operator') && actsAs(s, 'staff'),
+    /** Park space is bought or leased: any firm's buyers bid for it. */
+    invest: actsAs(s, 'buyer'),
     /** The organisation's profile, parks applied to, certificates, people and four eyes. */
     manage: actsAs(s),
     /** Files go with needs, bids, certificates and messages: anyone but a viewer. */

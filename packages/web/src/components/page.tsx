@@ -12,7 +12,8 @@ export function Page(props: { title: string; actions?: ReactNode; children: Reac
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1} size="h2">
-          {props.title}
+          {/* Titles are often user text (a need's, a deal's): isolated from the UI's direction. */}
+          <bdi>{props.title}</bdi>
         </Title>
         {props.actions && <Group gap="sm">{props.actions}</Group>}
       </Group>

@@ -2,16 +2,25 @@ import { Alert, Button, List, Text } from '@mantine/core';
 import { ApiError, type FieldError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-/** The problem's title in the user's language; the server's detail (English) below it. */
+/**
+ * The problem in the user's language: a sentence per problem code (every code the API sends has
+ * one, tests/web/problem-codes.test.ts), else one per status. The server's own detail is English
+ * developer text (ISO instants, field paths): it goes under "details", never in the main text.
+ */
 export function useProblemText() {
   const { t, tMaybe } = useI18n();
-  return (error: unknown): { title: string; detail: string } => {
+  return (error: unknown): { title: string; detail: string; technical: string } => {
     if (error instanceof ApiError) {
       const byCode = tMaybe(`problem.${error.code}`);
       const title = byCode ?? tMaybe(`problem.status.${error.status}`) ?? t('problem.generic');
-      return { title, detail: error.status === 0 ? t('problem.network.detail') : error.problem.detail };
+      if (error.status === 0) return { title, detail: t('problem.network.detail'), technical: '' };
+      return { title, detail: '', technical: error.problem.detail };
     }
-    return { title: t('problem.generic'), detail: error instanceof Error ? error.message : '' };
+    return {
+      title: t('problem.generic'),
+      detail: '',
+      technical: error instanceof Error ? error.message : '',
+    };
   };
 }
 
@@ -38,10 +47,22 @@ export function ProblemAlert(props: { error: unknown; unclaimed?: FieldError[]; 
           ))}
         </List>
       )}
-      {requestId && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('problem.requestId', { id: requestId })}
-        </Text>
+      {(requestId || text.technical) && (
+        <details data-testid="problem-details">
+          <Text component="summary" size="xs" c="dimmed" mt="xs" style={{ cursor: 'pointer' }}>
+            {t('problem.details')}
+          </Text>
+          {text.technical && (
+            <Text size="xs" c="dimmed" dir="ltr">
+              {text.technical}
+            </Text>
+          )}
+          {requestId && (
+            <Text size="xs" c="dimmed" dir="ltr">
+              {t('problem.requestId', { id: requestId })}
+            </Text>
+          )}
+        </details>
       )}
       {props.onRetry && (
         <Button size="xs" variant="light" color="red" mt="sm" onClick={props.onRetry}>

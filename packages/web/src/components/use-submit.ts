@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { ApiError, type FieldError, newIdempotencyKey } from '../api/client';
+import { useI18n } from '../i18n/i18n';
 
 /**
  * One form submission: pending state, the problem if it failed, field errors by path, and one
@@ -12,6 +13,7 @@ export function useSubmit<T>(
   options: { onSuccess?: (result: T) => void; invalidate?: readonly (readonly unknown[])[] } = {},
 ) {
   const queryClient = useQueryClient();
+  const { tMaybe } = useI18n();
   const key = useRef(newIdempotencyKey());
   const claimed = useRef(new Set<string>());
   const [pending, setPending] = useState(false);
@@ -41,7 +43,12 @@ export function useSubmit<T>(
   const fieldError = (...paths: string[]): string | undefined => {
     for (const p of paths) claimed.current.add(p);
     const hit = fieldErrors.find((e) => paths.some((p) => e.path === p || e.path.startsWith(`${p}.`)));
-    return hit?.message;
+    if (!hit) return undefined;
+    // A broken rule (a close too soon) reads in the user's language at its field; the server's
+    // English sentence, with its ISO instant, is only the fallback for codes without a message.
+    const inWords =
+      error instanceof ApiError && error.status !== 400 ? tMaybe(`problem.${error.code}`) : null;
+    return inWords ?? hit.message;
   };
   const unclaimed = () =>
     fieldErrors.filter((e) => ![...claimed.current].some((p) => e.path === p || e.path.startsWith(`${p}.`)));

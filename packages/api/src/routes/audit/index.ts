@@ -33,7 +33,7 @@ export function auditRoutes(app: Container) {
       request: { query: PageQuery.extend({ entityId: z.string().min(1).max(200) }) },
       responses: {
         200: json(pageOf(AuditRecordView), 'A page of audit records.'),
-        ...problems(400, 401, 403),
+        ...problems(400, 401, 403, 404),
       },
     }),
     async (c) => {

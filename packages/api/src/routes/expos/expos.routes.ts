@@ -25,6 +25,12 @@ import {
   PavilionView,
 } from './schemas';
 
+/**
+ * How long anyone may reuse the public floor plan: 2,000 firms polling every 5 s ask one expo's
+ * partition at most once per cache and period, and a slot taken shows within seconds.
+ */
+const PUBLIC_FLOOR_PLAN_MAX_AGE_S = 5;
+
 export function expoCatalogRoutes(app: Container) {
   const router = createRouter();
   const { expos, bookings } = app.expos;
@@ -129,6 +135,23 @@ export function expoCatalogRoutes(app: Container) {
       responses: { 200: json(FloorPlanView, 'The floor plan.'), ...problems(401, 404) },
     }),
     async (c) => c.json(await expos.floorPlan(callerOf(c), c.req.valid('param').expoId), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/expos/{expoId}',
+      tags: ['Expos'],
+      summary: 'The floor plan without a token: every slot’s status, the same for everyone',
+      description: `Cached publicly for ${PUBLIC_FLOOR_PLAN_MAX_AGE_S} s: a rush of visitors is answered by caches, not the table. Nothing is \`mine\`; a signed-in firm finds its own claims in GET /v1/bookings.`,
+      request: { params: ExpoParams },
+      responses: { 200: json(FloorPlanView, 'The floor plan.'), ...problems(404) },
+    }),
+    async (c) => {
+      const plan = await expos.publicFloorPlan(c.req.valid('param').expoId);
+      c.header('Cache-Control', `public, max-age=${PUBLIC_FLOOR_PLAN_MAX_AGE_S}`);
+      return c.json(plan, 200);
+    },
   );
 
   router.openapi(

@@ -21,8 +21,9 @@ import type { Deal } from '../../api/types';
 import { actsOnSide, readsSide } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
+import { ConfirmButton } from '../../components/confirm';
 import { etagFor } from '../../components/inputs';
-import { OrgName } from '../../components/org-name';
+import { OrgName, useOrgName } from '../../components/org-name';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
@@ -30,6 +31,7 @@ import { Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { TermsSummary } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
+import { isolate } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { DealRoom } from './deal-room';
 
@@ -83,7 +85,7 @@ function RateForm(props: { deal: Deal; onDone: (d: Deal) => void }) {
 
 /** Calling the deal off before delivery (either side), with the reason the other side is told. */
 function CancelDeal(props: { deal: Deal; onDone: (d: Deal) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const s = useSubmit(
@@ -111,6 +113,12 @@ function CancelDeal(props: { deal: Deal; onDone: (d: Deal) => void }) {
         <Title order={2} size="h4">
           {t('deal.cancel')}
         </Title>
+        <Text size="sm" data-testid="deal-cancel-what">
+          {t('confirm.dealCancel.body', {
+            title: isolate(props.deal.title),
+            total: fmt.money(props.deal.total),
+          })}
+        </Text>
         <Text size="sm" c="dimmed">
           {t('deal.cancelHint')}
         </Text>
@@ -152,6 +160,9 @@ export default function DealPage() {
   const quantityText = useQuantityText();
   const deal = useQuery({ queryKey: ['deals', dealId], queryFn: () => api.get<Deal>(`/v1/deals/${dealId}`) });
   const { park } = usePark(deal.data?.parkId);
+  const buyerName = isolate(useOrgName(deal.data?.buyerOrgId));
+  const sellerName = isolate(useOrgName(deal.data?.sellerOrgId));
+  const [stepped, setStepped] = useState<'confirmed' | 'delivered' | 'accepted' | null>(null);
   const done = (d: Deal) => {
     queryClient.setQueryData(['deals', dealId], d);
     void queryClient.invalidateQueries({ queryKey: ['deals'] });
@@ -163,7 +174,13 @@ export default function DealPage() {
         d.status === 'awarded' ? 'confirm' : d.status === 'confirmed' ? 'deliver' : 'accept-delivery';
       return api.post<Deal>(`/v1/deals/${d.dealId}/${action}`, undefined, { ifMatch: etagFor(d) });
     },
-    { onSuccess: done },
+    {
+      onSuccess: (d) => {
+        if (d.status === 'confirmed' || d.status === 'delivered' || d.status === 'accepted')
+          setStepped(d.status);
+        done(d);
+      },
+    },
   );
   if (deal.error) return <ProblemAlert error={deal.error} onRetry={() => deal.refetch()} />;
   if (!deal.data) return <Loading />;
@@ -185,6 +202,20 @@ export default function DealPage() {
         : buyer && d.status === 'delivered'
           ? t('deal.acceptDelivery')
           : null;
+  const said = {
+    title: isolate(d.title),
+    total: fmt.money(d.total),
+    quantity: quantityText(d.quantity, d.unit),
+    buyer: buyerName,
+    seller: sellerName,
+    due: fmt.dateTime(d.dueBy, tz),
+  };
+  const stepMessage =
+    d.status === 'awarded'
+      ? t('confirm.dealConfirm.body', said)
+      : d.status === 'confirmed'
+        ? t('confirm.dealDeliver.body', said)
+        : t('confirm.dealAccept.body', said);
 
   return (
     <Page title={d.title} actions={<StatusBadge status={d.status} />}>
@@ -294,20 +325,31 @@ export default function DealPage() {
             </Text>
           </Timeline.Item>
         </Timeline>
+        {stepped && stepped === d.status && (
+          <Alert color="green" mt="md" role="status" data-testid="deal-step-done">
+            {t(`deal.stepDone.${stepped}`, said)}
+          </Alert>
+        )}
         {nextStep && (
           <Group mt="md">
-            <Button loading={step.pending} onClick={() => void step.submit()} data-testid="deal-next-step">
-              {nextStep}
-            </Button>
+            <ConfirmButton
+              label={nextStep}
+              button={{ 'data-testid': 'deal-next-step' }}
+              title={t('confirm.dealStep.title', { step: nextStep })}
+              message={stepMessage}
+              confirmLabel={nextStep}
+              pending={step.pending}
+              error={step.error}
+              onConfirm={async () => (await step.submit()) !== undefined}
+            />
           </Group>
         )}
-        {step.error ? <ProblemAlert error={step.error} /> : null}
       </Paper>
       {d.cancellation && (
         <Alert color="gray" title={t('status.cancelled')} data-testid="deal-cancelled">
           {t(d.cancellation.by === 'buyer' ? 'deal.cancelledByBuyer' : 'deal.cancelledBySeller', {
             at: fmt.dateTime(d.cancellation.at, tz),
-            reason: d.cancellation.reason,
+            reason: isolate(d.cancellation.reason),
           })}
         </Alert>
       )}

@@ -7,9 +7,11 @@ import type { Deal } from '../../api/types';
 import { hasRole, useSession } from '../../auth/session';
 import { OrgName } from '../../components/org-name';
 import { Page } from '../../components/page';
+import { ParkTime } from '../../components/park-time';
 import { useQuantityText } from '../../components/quantity';
 import { Empty, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { UserText } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 
 export default function DealsPage() {
@@ -56,7 +58,7 @@ export default function DealsPage() {
                   <Table.Tr key={d.dealId}>
                     <Table.Td>
                       <Anchor component={Link} to={`/deals/${d.dealId}`}>
-                        {d.title}
+                        <UserText>{d.title}</UserText>
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
@@ -64,7 +66,9 @@ export default function DealsPage() {
                     </Table.Td>
                     <Table.Td className="numeric">{quantityText(d.quantity, d.unit)}</Table.Td>
                     <Table.Td className="numeric">{fmt.money(d.total)}</Table.Td>
-                    <Table.Td>{fmt.dateTime(d.awardedAt)}</Table.Td>
+                    <Table.Td>
+                      <ParkTime parkId={d.parkId} at={d.awardedAt} />
+                    </Table.Td>
                     <Table.Td>
                       <StatusBadge status={d.status} />
                     </Table.Td>

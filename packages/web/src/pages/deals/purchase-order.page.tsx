@@ -9,6 +9,7 @@ import { localName } from '../../components/park';
 import { useProblemText } from '../../components/problem';
 import { useQuantityText } from '../../components/quantity';
 import { useTermsText } from '../../components/terms';
+import { UserText } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import './purchase-order.css';
 
@@ -19,8 +20,12 @@ function Party(props: { label: string; party: PurchaseOrderParty; testId: string
       <Text size="xs" c="dimmed" tt="uppercase">
         {props.label}
       </Text>
-      <Text fw={700}>{localName(props.party.name, props.party.names, lang)}</Text>
-      <Text size="sm">{[props.party.city, props.party.country].filter(Boolean).join(', ')}</Text>
+      <Text fw={700}>
+        <UserText>{localName(props.party.name, props.party.names, lang)}</UserText>
+      </Text>
+      <Text size="sm">
+        <UserText>{[props.party.city, props.party.country].filter(Boolean).join(', ')}</UserText>
+      </Text>
     </div>
   );
 }
@@ -87,7 +92,9 @@ export default function PurchaseOrderPage() {
           <Table.Tbody>
             {o.lines.map((l) => (
               <Table.Tr key={`${l.description}|${l.category}`}>
-                <Table.Td>{l.description}</Table.Td>
+                <Table.Td>
+                  <UserText>{l.description}</UserText>
+                </Table.Td>
                 <Table.Td>
                   <CategoryLabel code={l.category} />
                 </Table.Td>

@@ -17,12 +17,14 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Booking, ExpoStats } from '../../api/types';
-import { OrgName } from '../../components/org-name';
+import { ConfirmButton } from '../../components/confirm';
+import { OrgName, useOrgName } from '../../components/org-name';
 import { Page } from '../../components/page';
 import { localName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, Loading, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { isolate } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { expoBookingsKey, floorKey, statsKey } from './expo-keys';
 import { useExpo } from './use-expo';
@@ -30,12 +32,17 @@ import { useExpo } from './use-expo';
 const FILTERS = ['requested', 'confirmed', 'held', 'rejected', 'cancelled', 'expired', 'all'] as const;
 
 function Decision(props: { booking: Booking; expoId: string }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
+  const said = {
+    slot: isolate(props.booking.slotCode),
+    name: isolate(useOrgName(props.booking.orgId)),
+    price: fmt.money(props.booking.price),
+  };
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  async function decide(action: 'approve' | 'reject') {
+  async function decide(action: 'approve' | 'reject'): Promise<boolean> {
     setBusy(action);
     setError(null);
     try {
@@ -48,8 +55,10 @@ function Decision(props: { booking: Booking; expoId: string }) {
         queryClient.invalidateQueries({ queryKey: statsKey(props.expoId) }),
         queryClient.invalidateQueries({ queryKey: floorKey(props.expoId) }),
       ]);
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     } finally {
       setBusy(null);
     }
@@ -57,14 +66,16 @@ function Decision(props: { booking: Booking; expoId: string }) {
   return (
     <Stack gap={4}>
       <Group gap={4} wrap="nowrap">
-        <Button
-          size="compact-xs"
-          loading={busy === 'approve'}
-          onClick={() => void decide('approve')}
-          data-testid={`approve-${props.booking.slotCode}`}
-        >
-          {t('action.approve')}
-        </Button>
+        <ConfirmButton
+          label={t('action.approve')}
+          button={{ size: 'compact-xs', 'data-testid': `approve-${props.booking.slotCode}` }}
+          title={t('confirm.bookingApprove.title')}
+          message={t('confirm.bookingApprove.body', said)}
+          confirmLabel={t('action.approve')}
+          pending={busy === 'approve'}
+          error={error}
+          onConfirm={() => decide('approve')}
+        />
         <TextInput
           size="xs"
           aria-label={t('booking.rejectReasonFor', { slot: props.booking.slotCode })}
@@ -72,15 +83,17 @@ function Decision(props: { booking: Booking; expoId: string }) {
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        <Button
-          size="compact-xs"
-          variant="default"
-          disabled={!reason.trim()}
-          loading={busy === 'reject'}
-          onClick={() => void decide('reject')}
-        >
-          {t('action.reject')}
-        </Button>
+        <ConfirmButton
+          label={t('action.reject')}
+          button={{ size: 'compact-xs', variant: 'default', disabled: !reason.trim() }}
+          title={t('confirm.bookingReject.title')}
+          message={t('confirm.bookingReject.body', { ...said, reason: isolate(reason.trim()) })}
+          confirmLabel={t('action.reject')}
+          danger
+          pending={busy === 'reject'}
+          error={error}
+          onConfirm={() => decide('reject')}
+        />
       </Group>
       {error ? <ProblemAlert error={error} /> : null}
     </Stack>

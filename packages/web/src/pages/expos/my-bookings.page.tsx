@@ -1,4 +1,4 @@
-import { Anchor, Button, Table } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,12 +6,14 @@ import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Booking } from '../../api/types';
 import { useAbilities } from '../../auth/abilities';
+import { ConfirmButton } from '../../components/confirm';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { Countdown } from '../../components/time';
+import { isolate } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { myBookingsKey } from './expo-keys';
 
@@ -26,14 +28,16 @@ export default function MyBookingsPage() {
   });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  async function cancel(b: Booking) {
+  async function cancel(b: Booking): Promise<boolean> {
     setBusy(b.bookingId);
     setError(null);
     try {
       await api.post(`/v1/bookings/${b.bookingId}/cancel`, {});
       await queryClient.invalidateQueries({ queryKey: myBookingsKey });
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     } finally {
       setBusy(null);
     }
@@ -97,15 +101,20 @@ export default function MyBookingsPage() {
                     </Table.Td>
                     <Table.Td>
                       {can.book && ['held', 'requested', 'confirmed'].includes(b.status) && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          loading={busy === b.bookingId}
-                          onClick={() => void cancel(b)}
-                        >
-                          {t('booking.cancel')}
-                        </Button>
+                        <ConfirmButton
+                          label={t('booking.cancel')}
+                          button={{ size: 'compact-xs', variant: 'subtle', color: 'red' }}
+                          title={t('confirm.bookingCancel.title')}
+                          message={t('confirm.bookingCancel.body', {
+                            slot: isolate(b.slotCode),
+                            price: fmt.money(b.price),
+                          })}
+                          confirmLabel={t('booking.cancel')}
+                          danger
+                          pending={busy === b.bookingId}
+                          error={error}
+                          onConfirm={() => cancel(b)}
+                        />
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -7,7 +7,8 @@ import { Countdown } from '../../components/time';
 import { useI18n } from '../../i18n/i18n';
 import { auctionKey } from './need-keys';
 
-function Figure(props: { label: string; value: string; testId?: string }) {
+/** One figure of an auction standing: a small label over a large value. */
+export function Figure(props: { label: string; value: string; testId?: string }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">

@@ -122,7 +122,7 @@ export default function NeedPage() {
               </Fact>
             )}
           </SimpleGrid>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
             {n.description}
           </Text>
           <TermsSummary delivery={n.delivery} paymentTerms={n.paymentTerms} />

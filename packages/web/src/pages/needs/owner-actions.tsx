@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -18,7 +18,7 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
   const { t } = useI18n();
   const { need } = props;
   const queryClient = useQueryClient();
-  const [panel, setPanel] = useState<'none' | 'extend' | 'cancel' | 'amend'>('none');
+  const [panel, setPanel] = useState<'none' | 'extend' | 'cancel' | 'amend' | 'edit'>('none');
   const [reason, setReason] = useState('');
   const [closesAt, setClosesAt] = useState(() => utcToZonedInput(need.closesAt, props.timeZone));
   const done = (n: Need) => {
@@ -48,6 +48,16 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
   return (
     <Stack gap="sm">
       <Group gap="sm">
+        {need.status === 'draft' && (
+          <Button
+            variant="default"
+            onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
+            aria-expanded={panel === 'edit'}
+            data-testid="need-edit-draft"
+          >
+            {t('need.editDraft')}
+          </Button>
+        )}
         {need.status === 'draft' && (
           <Button
             loading={publish.pending}
@@ -86,6 +96,9 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
         </Button>
       </Group>
       {publish.error ? <ProblemAlert error={publish.error} unclaimed={publish.unclaimed()} /> : null}
+      {panel === 'edit' && need.status === 'draft' && (
+        <DraftEditForm need={need} timeZone={props.timeZone} onDone={done} />
+      )}
       {panel === 'amend' && need.status === 'open' && (
         <AmendForm need={need} onDone={() => setPanel('none')} />
       )}
@@ -133,5 +146,65 @@ export function OwnerActions(props: { need: Need; timeZone: string }) {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/**
+ * A draft's title, description and close, edited in place (PATCH; an open need changes through an
+ * amendment instead). The rest of a draft is as it was posted.
+ */
+function DraftEditForm(props: { need: Need; timeZone: string; onDone: (n: Need) => void }) {
+  const { t } = useI18n();
+  const { need } = props;
+  const [title, setTitle] = useState(need.title);
+  const [description, setDescription] = useState(need.description);
+  const [closesAt, setClosesAt] = useState(() => utcToZonedInput(need.closesAt, props.timeZone));
+  const save = useSubmit(
+    () =>
+      api.patch<Need>(
+        `/v1/needs/${need.needId}`,
+        { title, description, closesAt: zonedInputToUtc(closesAt, props.timeZone) ?? closesAt },
+        { ifMatch: etagFor(need) },
+      ),
+    { onSuccess: props.onDone },
+  );
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={save.onSubmit} data-testid="need-draft-form">
+        <Stack gap="sm">
+          <TextInput
+            label={t('need.titleField')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={save.fieldError('title')}
+            dir="auto"
+          />
+          <Textarea
+            label={t('common.description')}
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={save.fieldError('description')}
+            dir="auto"
+          />
+          <ZonedDateTimeInput
+            label={t('need.closesAt')}
+            required
+            timeZone={props.timeZone}
+            value={closesAt}
+            onChange={setClosesAt}
+            error={save.fieldError('closesAt')}
+          />
+          {save.error ? <ProblemAlert error={save.error} unclaimed={save.unclaimed()} /> : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.pending} data-testid="need-draft-save">
+              {t('action.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

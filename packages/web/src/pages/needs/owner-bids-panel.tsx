@@ -6,13 +6,16 @@ import { keys, useMembers, usePendingAward } from '../../api/queries';
 import type { AwardRequest, BidComparison, Deal, Need, OwnerBids } from '../../api/types';
 import { useAbilities } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
+import { ConfirmButton } from '../../components/confirm';
 import { FileList } from '../../components/files';
+import { ParkTime } from '../../components/park-time';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { SortableTh, useSort } from '../../components/sortable';
 import { StatusBadge } from '../../components/status-badge';
 import { useTermsText } from '../../components/terms';
 import { useSubmit } from '../../components/use-submit';
+import { isolate, UserText } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { needBidsKey, needKey } from './need-keys';
 
@@ -49,7 +52,7 @@ function value(b: BidComparison, key: Column): number | string | null {
 type AwardAnswer = Deal | { status: 'pending_approval'; request: AwardRequest };
 
 function AwardButton(props: { need: Need; bid: BidComparison }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const navigate = useNavigate();
   const s = useSubmit(
     (key) =>
@@ -71,19 +74,26 @@ function AwardButton(props: { need: Need; bid: BidComparison }) {
       },
     },
   );
+  const name = props.bid.supplier.name;
   return (
-    <Stack gap={4}>
-      <Button
-        size="compact-sm"
-        loading={s.pending}
-        onClick={() => void s.submit()}
-        aria-label={t('bid.awardTo', { name: props.bid.supplier.name })}
-        data-testid={`award-${props.bid.bidId}`}
-      >
-        {t('bid.award')}
-      </Button>
-      {s.error ? <ProblemAlert error={s.error} /> : null}
-    </Stack>
+    <ConfirmButton
+      label={t('bid.award')}
+      button={{
+        size: 'compact-sm',
+        'aria-label': t('bid.awardTo', { name }),
+        'data-testid': `award-${props.bid.bidId}`,
+      }}
+      title={t('confirm.award.title')}
+      message={t('confirm.award.body', {
+        total: fmt.money(props.bid.total),
+        name: isolate(name),
+        title: isolate(props.need.title),
+      })}
+      confirmLabel={t('bid.award')}
+      pending={s.pending}
+      error={s.error}
+      onConfirm={async () => (await s.submit()) !== undefined}
+    />
   );
 }
 
@@ -133,14 +143,20 @@ function PendingAward(props: { need: Need; request: AwardRequest; bid: BidCompar
         {admin && mine ? <Text size="sm">{t('fourEyes.notYours')}</Text> : null}
         <Group gap="sm">
           {admin && !mine ? (
-            <Button
-              size="xs"
-              loading={approve.pending}
-              onClick={() => void approve.submit()}
-              data-testid="approve-award"
-            >
-              {t('fourEyes.approve')}
-            </Button>
+            <ConfirmButton
+              label={t('fourEyes.approve')}
+              button={{ size: 'xs', 'data-testid': 'approve-award' }}
+              title={t('confirm.award.title')}
+              message={t('confirm.award.body', {
+                total,
+                name: isolate(supplier),
+                title: isolate(need.title),
+              })}
+              confirmLabel={t('fourEyes.approve')}
+              pending={approve.pending}
+              error={approve.error}
+              onConfirm={async () => (await approve.submit()) !== undefined}
+            />
           ) : null}
           {(admin || (mine && can.buy)) && (
             <Button
@@ -154,7 +170,6 @@ function PendingAward(props: { need: Need; request: AwardRequest; bid: BidCompar
             </Button>
           )}
         </Group>
-        {approve.error ? <ProblemAlert error={approve.error} /> : null}
         {decline.error ? <ProblemAlert error={decline.error} /> : null}
       </Stack>
     </Alert>
@@ -248,10 +263,10 @@ export function OwnerBidsPanel(props: { need: Need }) {
                       <Table.Td className="numeric">{fmt.number(b.rank)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={600}>
-                          {b.supplier.name}
+                          <UserText>{b.supplier.name}</UserText>
                         </Text>
                         {b.notes && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
+                          <Text size="xs" c="dimmed" lineClamp={2} dir="auto">
                             {b.notes}
                           </Text>
                         )}
@@ -269,7 +284,9 @@ export function OwnerBidsPanel(props: { need: Need }) {
                       <Table.Td className="numeric">
                         {t('bid.days', { days: fmt.number(b.leadTimeDays) })}
                       </Table.Td>
-                      <Table.Td>{fmt.dateTime(b.validUntil)}</Table.Td>
+                      <Table.Td>
+                        <ParkTime parkId={need.parkId} at={b.validUntil} />
+                      </Table.Td>
                       <Table.Td className="numeric">
                         {b.reputation.averageRating === null
                           ? t('bid.noRatings')

@@ -15,33 +15,44 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { allPages, keys, useCertificates, useOrg } from '../../api/queries';
 import type { Certificate, Membership } from '../../api/types';
-import { localName } from '../../components/park';
+import { ConfirmButton } from '../../components/confirm';
+import { useOrgName } from '../../components/org-name';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { isolate, UserText } from '../../components/user-text';
 import { useI18n } from '../../i18n/i18n';
 import { CertificatesTable } from '../common/org.page';
 
 const FILTERS = ['pending', 'approved', 'rejected', 'all'] as const;
+type Decision = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
 function OrgCertificates(props: { orgId: string }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
+  const firm = useOrgName(props.orgId);
   const queryClient = useQueryClient();
   const certs = useCertificates(props.orgId);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  async function decide(c: Certificate, action: 'verify' | 'reject') {
+  async function decide(c: Certificate, action: 'verify' | 'reject'): Promise<boolean> {
     setBusy(`${c.certId}|${action}`);
     setError(null);
     try {
       await api.post(`/v1/orgs/${props.orgId}/certificates/${c.certId}/${action}`);
       await queryClient.invalidateQueries({ queryKey: keys.certificates(props.orgId) });
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     } finally {
       setBusy(null);
     }
   }
+  const what = (c: Certificate) => ({
+    kind: tMaybe(`certificate.kind.${c.kind}`) ?? c.kind,
+    number: isolate(c.number),
+    name: isolate(firm),
+  });
   return (
     <Stack gap="xs">
       {error ? <ProblemAlert error={error} /> : null}
@@ -60,21 +71,27 @@ function OrgCertificates(props: { orgId: string }) {
             actions={(c) =>
               c.status === 'claimed' ? (
                 <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-xs"
-                    loading={busy === `${c.certId}|verify`}
-                    onClick={() => void decide(c, 'verify')}
-                  >
-                    {t('certificate.verify')}
-                  </Button>
-                  <Button
-                    size="compact-xs"
-                    variant="default"
-                    loading={busy === `${c.certId}|reject`}
-                    onClick={() => void decide(c, 'reject')}
-                  >
-                    {t('action.reject')}
-                  </Button>
+                  <ConfirmButton
+                    label={t('certificate.verify')}
+                    button={{ size: 'compact-xs' }}
+                    title={t('confirm.certVerify.title')}
+                    message={t('confirm.certVerify.body', what(c))}
+                    confirmLabel={t('certificate.verify')}
+                    pending={busy === `${c.certId}|verify`}
+                    error={error}
+                    onConfirm={() => decide(c, 'verify')}
+                  />
+                  <ConfirmButton
+                    label={t('action.reject')}
+                    button={{ size: 'compact-xs', variant: 'default' }}
+                    title={t('confirm.certReject.title')}
+                    message={t('confirm.certReject.body', what(c))}
+                    confirmLabel={t('action.reject')}
+                    danger
+                    pending={busy === `${c.certId}|reject`}
+                    error={error}
+                    onConfirm={() => decide(c, 'reject')}
+                  />
                 </Group>
               ) : null
             }
@@ -86,7 +103,7 @@ function OrgCertificates(props: { orgId: string }) {
 }
 
 function MembershipRow(props: { parkId: string; m: Membership }) {
-  const { t, lang, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const queryClient = useQueryClient();
   const org = useOrg(props.m.orgId);
   const [certsOpen, { toggle: toggleCerts }] = useDisclosure(false);
@@ -94,7 +111,7 @@ function MembershipRow(props: { parkId: string; m: Membership }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { m } = props;
-  async function decide(action: 'approve' | 'reject' | 'suspend' | 'reinstate') {
+  async function decide(action: Decision): Promise<boolean> {
     setBusy(action);
     setError(null);
     try {
@@ -104,19 +121,45 @@ function MembershipRow(props: { parkId: string; m: Membership }) {
       );
       setReason('');
       await queryClient.invalidateQueries({ queryKey: ['memberships', props.parkId] });
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     } finally {
       setBusy(null);
     }
   }
-  const name = org.data ? localName(org.data.name, org.data.names, lang) : m.orgId;
+  const name = useOrgName(m.orgId);
+  const roles = m.as.map((r) => t(`role.${r}`)).join(' · ');
+  /** One decision, asked once, naming the firm, its roles and the reason given. */
+  const decision = (action: Decision, label: string, opts: { danger?: boolean; disabled?: boolean } = {}) => (
+    <ConfirmButton
+      label={label}
+      button={{
+        size: 'compact-xs',
+        variant: action === 'approve' ? 'filled' : 'default',
+        disabled: opts.disabled,
+        'data-testid': `membership-${action}`,
+      }}
+      title={t(`confirm.membership.${action}.title`)}
+      message={t(`confirm.membership.${action}.body`, {
+        name: isolate(name),
+        roles,
+        reason: reason.trim() ? isolate(reason.trim()) : t('confirm.noReason'),
+      })}
+      confirmLabel={label}
+      danger={opts.danger}
+      pending={busy === action}
+      error={error}
+      onConfirm={() => decide(action)}
+    />
+  );
   return (
     <>
       <Table.Tr data-testid={`membership-${m.orgId}`}>
         <Table.Td>
           <Text size="sm" fw={600}>
-            {name}
+            <UserText>{name}</UserText>
           </Text>
           <Text size="xs" c="dimmed">
             {org.data?.city ?? ''} {org.data?.country ?? ''}
@@ -142,42 +185,13 @@ function MembershipRow(props: { parkId: string; m: Membership }) {
               />
             )}
             <Group gap={4} wrap="nowrap">
-              {m.status === 'pending' && (
-                <Button size="compact-xs" loading={busy === 'approve'} onClick={() => void decide('approve')}>
-                  {t('action.approve')}
-                </Button>
-              )}
-              {(m.status === 'pending' || m.status === 'approved') && (
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  loading={busy === 'reject'}
-                  onClick={() => void decide('reject')}
-                >
-                  {t('action.reject')}
-                </Button>
-              )}
-              {m.status === 'approved' && !m.suspended && (
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  loading={busy === 'suspend'}
-                  disabled={!reason.trim()}
-                  onClick={() => void decide('suspend')}
-                >
-                  {t('membership.suspend')}
-                </Button>
-              )}
-              {m.status === 'approved' && m.suspended && (
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  loading={busy === 'reinstate'}
-                  onClick={() => void decide('reinstate')}
-                >
-                  {t('membership.reinstate')}
-                </Button>
-              )}
+              {m.status === 'pending' && decision('approve', t('action.approve'))}
+              {/* An approved member is suspended (with a reason), not rejected after the fact. */}
+              {m.status === 'pending' && decision('reject', t('action.reject'), { danger: true })}
+              {m.status === 'approved' &&
+                !m.suspended &&
+                decision('suspend', t('membership.suspend'), { danger: true, disabled: !reason.trim() })}
+              {m.status === 'approved' && m.suspended && decision('reinstate', t('membership.reinstate'))}
               <Button size="compact-xs" variant="subtle" onClick={toggleCerts} aria-expanded={certsOpen}>
                 {t('certificate.title')}
               </Button>

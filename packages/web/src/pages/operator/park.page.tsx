@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem';
 import { Loading } from '../../components/query-state';
 import { useI18n } from '../../i18n/i18n';
 import { ParkExposPanel } from '../expos/park-expos-panel';
+import { ParkOfferingsPanel } from '../offerings/park-offerings-panel';
 import { MembershipsPanel } from './memberships-panel';
 
 export default function ParkPage() {
@@ -51,12 +52,18 @@ export default function ParkPage() {
         <Tabs.List>
           <Tabs.Tab value="memberships">{t('membership.title')}</Tabs.Tab>
           <Tabs.Tab value="expos">{t('expo.title')}</Tabs.Tab>
+          <Tabs.Tab value="offerings" data-testid="tab-offerings">
+            {t('offering.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="memberships" pt="md">
           <MembershipsPanel parkId={parkId} />
         </Tabs.Panel>
         <Tabs.Panel value="expos" pt="md">
           <ParkExposPanel park={park} />
+        </Tabs.Panel>
+        <Tabs.Panel value="offerings" pt="md">
+          <ParkOfferingsPanel park={park} />
         </Tabs.Panel>
       </Tabs>
       <Group>

@@ -12,14 +12,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, usePark, useParks } from '../../api/queries';
 import type { Attachment, Chain, Need } from '../../api/types';
 import { CategoryLabel, CategoryPicker } from '../../components/category';
 import { FileDrop } from '../../components/files';
-import { CertificateKindsInput, UnitSelect } from '../../components/inputs';
+import { CertificateKindsInput, etagFor, UnitSelect } from '../../components/inputs';
 import { Page } from '../../components/page';
 import { ParkName, ParkSelect } from '../../components/park';
 import { ProblemAlert } from '../../components/problem';
@@ -91,6 +91,7 @@ export default function NeedFormPage() {
     ...(v.attachments.length ? { attachments: v.attachments.map((a) => a.attachmentId) } : {}),
   };
 
+  const saved = useRef<Need | null>(null);
   const s = useSubmit(
     async (key) => {
       if (fromChain) {
@@ -108,21 +109,25 @@ export default function NeedFormPage() {
           { idempotencyKey: key },
         );
       }
-      const need = await api.post<Need>(
-        '/v1/needs',
-        {
-          ...common,
-          title: v.title,
-          description: v.description,
-          category: v.category,
-          quantity,
-          unit: v.unit,
-          parkId: v.parkId,
-          currency,
-        },
-        { idempotencyKey: key },
-      );
-      return v.publish ? api.post<Need>(`/v1/needs/${need.needId}/publish`).catch(() => need) : need;
+      const body = {
+        ...common,
+        title: v.title,
+        description: v.description,
+        category: v.category,
+        quantity,
+        unit: v.unit,
+        parkId: v.parkId,
+        currency,
+      };
+      // A publish that fails (a close too soon) leaves the draft saved: the form stays, shows why at
+      // the field, and the next try edits that same draft instead of making a second one.
+      const prior = saved.current;
+      const need = prior
+        ? await api.patch<Need>(`/v1/needs/${prior.needId}`, body, { ifMatch: etagFor(prior) })
+        : await api.post<Need>('/v1/needs', body, { idempotencyKey: key });
+      saved.current = need;
+      if (!v.publish) return need;
+      return api.post<Need>(`/v1/needs/${need.needId}/publish`, undefined, { ifMatch: etagFor(need) });
     },
     {
       invalidate: [needsKey],
@@ -304,6 +309,11 @@ export default function NeedFormPage() {
               onChange={(e) => draft.set('publish', e.currentTarget.checked)}
               data-testid="need-publish"
             />
+            {s.error && saved.current ? (
+              <Text size="sm" c="orange.9" data-testid="need-saved-not-published">
+                {t('need.savedNotPublished')}
+              </Text>
+            ) : null}
             {s.error ? <ProblemAlert error={s.error} unclaimed={s.unclaimed()} /> : null}
             <Group justify="flex-end">
               <Button type="submit" loading={s.pending} disabled={uploading} data-testid="need-submit">

@@ -1,6 +1,6 @@
 import type { BidderReader } from '@parkbridge/domain/needs';
 import { type Db, queryAll } from '../core';
-import { needKey } from './need.keys';
+import { needKey } from '../needs/need.keys';
 
 /**
  * The default way to find a need's bidders until the bidding context provides its own: bids are

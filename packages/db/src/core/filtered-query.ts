@@ -1,7 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '@parkbridge/domain/core';
 import type { CategoryRange } from '@parkbridge/domain/matching';
-import type { Db, IndexName, Item } from '../core';
+import type { Db } from './db';
+import type { Item } from './query';
+import type { IndexName } from './table';
 
 /** A sort-key condition: a prefix (begins_with) or an inclusive range (BETWEEN). */
 export type SortKeyCondition = { prefix: string } | { between: readonly [string, string] };
@@ -83,6 +85,38 @@ export async function readRange(
     start = out.LastEvaluatedKey;
   } while (start && items.length < max);
   return items;
+}
+
+/**
+ * A page of a category range (one or two key conditions: see categoryConditions), for matching's
+ * steps. The cursor names the condition it stopped in and, signed, where in it.
+ */
+export async function categoryRangePage(
+  db: Db,
+  input: { index: IndexName; pk: string; range: CategoryRange },
+  page: PageRequest,
+): Promise<Page<Item>> {
+  const conditions = categoryConditions(input.range);
+  const at = page.cursor ? /^(\d+):(.*)$/.exec(page.cursor) : null;
+  if (page.cursor && (!at || Number(at[1]) >= conditions.length))
+    throw new Error('A category range cursor names no condition of the range.');
+  let part = at ? Number(at[1]) : 0;
+  let cursor = at?.[2] || undefined;
+  const items: Item[] = [];
+  while (part < conditions.length) {
+    const got = await filteredPage(
+      db,
+      { index: input.index, pk: input.pk, sk: conditions[part] },
+      { limit: page.limit - items.length, cursor },
+    );
+    items.push(...got.items);
+    if (got.nextCursor) return { items, nextCursor: `${part}:${got.nextCursor}` };
+    part++;
+    cursor = undefined;
+    if (items.length >= page.limit)
+      return { items, nextCursor: part < conditions.length ? `${part}:` : null };
+  }
+  return { items, nextCursor: null };
 }
 
 /**

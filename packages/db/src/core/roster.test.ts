@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { conflict, staleVersion } from '@parkbridge/domain/core';
-import { describe, expect, it } from 'vitest';
-import { rosterMove, writeWithRoster } from './roster';
+import { describe, expect, it, vi } from 'vitest';
+import { reportRosterFull, rosterMove, writeWithRoster } from './roster';
 
 const db = { tableName: 't' } as Parameters<typeof rosterMove>[0];
 const key = (sk: string) => ({ pk: 'DEMAND#park_1', sk });
@@ -50,8 +50,11 @@ describe('roster writes', () => {
         throw cancelled('ValidationError', 'Item size to update has exceeded the maximum allowed size');
       return 'saved';
     };
-    expect(await writeWithRoster(full)).toBe('saved');
+    const reported: unknown[] = [];
+    expect(await writeWithRoster(full, (err) => reported.push(err))).toBe('saved');
     expect(sizes).toEqual([true, false]);
+    // The bound is reported, not passed over in silence.
+    expect(reported).toHaveLength(1);
   });
 
   it('does not retry a lost race on the entity itself, nor other failures', async () => {
@@ -68,5 +71,19 @@ describe('roster writes', () => {
         throw cancelled('ValidationError', 'One or more parameter values were invalid');
       }),
     ).rejects.toBeInstanceOf(TransactionCanceledException);
+  });
+  it('reports a full roster as one structured warning a log metric can count', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      reportRosterFull(cancelled('ValidationError', 'Item size has exceeded the maximum allowed size'));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(String(warn.mock.calls[0]?.[0]))).toMatchObject({
+        level: 'WARN',
+        message: 'roster.full',
+        reasons: ['None', 'Item size has exceeded the maximum allowed size'],
+      });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

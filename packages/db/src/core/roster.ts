@@ -1,6 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '@parkbridge/domain/core';
-import type { Db, Item, TxItem } from '../core';
+import type { Db } from './db';
+import type { Item } from './query';
+import type { TxItem } from './transact';
 
 /**
  * A roster: an item that lists its members as one top-level attribute each (`<prefix><id>`), so
@@ -52,8 +54,8 @@ export function rosterMembers<T>(item: Item, prefix: string): Map<string, T> {
 
 /**
  * Whether a transaction failed because a roster would outgrow DynamoDB's 400 KB item limit. The
- * writer then commits without the roster's write: the roster undercounts (as a capped read would)
- * rather than the entity's own change failing.
+ * writer then commits without the roster's write: the roster undercounts rather than the entity's
+ * own change failing, and says so (see reportRosterFull).
  */
 function rosterFull(err: unknown): boolean {
   return (
@@ -74,12 +76,18 @@ const pause = (attempt: number) =>
  * condition still refuses a change that lost a real race. A roster that would pass 400 KB is left
  * out (`write(false)`).
  */
-export async function writeWithRoster<T>(write: (withRoster: boolean) => Promise<T>): Promise<T> {
+export async function writeWithRoster<T>(
+  write: (withRoster: boolean) => Promise<T>,
+  report: (err: unknown) => void = reportRosterFull,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write(true);
     } catch (err) {
-      if (rosterFull(err)) return write(false);
+      if (rosterFull(err)) {
+        report(err);
+        return write(false);
+      }
       if (attempt < MAX_ATTEMPTS && err instanceof DomainError && err.code === 'write.concurrent') {
         await pause(attempt);
         continue;
@@ -87,4 +95,20 @@ export async function writeWithRoster<T>(write: (withRoster: boolean) => Promise
       throw err;
     }
   }
+}
+
+/**
+ * A roster at its bound (~5,400 members at ~75 B each) is reported, not left to undercount in
+ * silence: one structured warning line (`roster.full`) that a log metric filter counts and alarms on.
+ */
+export function reportRosterFull(err: unknown): void {
+  const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+  console.warn(
+    JSON.stringify({
+      level: 'WARN',
+      message: 'roster.full',
+      detail: 'A roster would pass 400 KB: the entity was written without it, and the roster undercounts.',
+      reasons: reasons.map((r) => r.Message ?? r.Code),
+    }),
+  );
 }

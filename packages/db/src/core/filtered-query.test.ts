@@ -1,7 +1,7 @@
 import { candidateTiers } from '@parkbridge/domain/matching';
 import { describe, expect, it } from 'vitest';
+import { needIndexKeys } from '../needs/need.keys';
 import { allOf, categoryConditions, termsFilter } from './filtered-query';
-import { needIndexKeys } from './need.keys';
 
 /** What DynamoDB's key condition would select from these sort keys. */
 function select(keys: string[], cond: ReturnType<typeof categoryConditions>[number]) {

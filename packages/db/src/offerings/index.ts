@@ -1,0 +1,2 @@
+export * from './offering.keys';
+export * from './offering.repository';
