@@ -786,6 +786,8 @@ export const en = {
   'problem.invitation.already_accepted': 'This invitation has been used already',
   'problem.invitation.in_another_org': 'You belong to another organisation: leave it first',
   'problem.invitation.not_found': 'This invitation is not for your address',
+  'problem.member.not_found': 'This person is not in the organisation or is not visible to you',
+  'problem.award_request.not_found': 'This award request does not exist or is not visible to you',
   'problem.member.own_role': 'Another admin changes your role',
   'problem.member.last_admin': 'The organisation needs at least one admin: make someone else admin first',
   'problem.member.role_invalid': 'This organisation does not give that role',

@@ -789,6 +789,8 @@ export const fa: Messages = {
   'problem.invitation.already_accepted': 'این دعوت‌نامه پیش‌تر به کار رفته است',
   'problem.invitation.in_another_org': 'شما عضو سازمان دیگری هستید: نخست آن را ترک کنید',
   'problem.invitation.not_found': 'این دعوت‌نامه برای نشانی شما نیست',
+  'problem.member.not_found': 'این شخص در سازمان نیست یا برای شما نمایان نیست',
+  'problem.award_request.not_found': 'این درخواست واگذاری وجود ندارد یا برای شما نمایان نیست',
   'problem.member.own_role': 'نقش شما را مدیری دیگر تغییر می‌دهد',
   'problem.member.last_admin': 'سازمان دست‌کم یک مدیر لازم دارد: نخست کس دیگری را مدیر کنید',
   'problem.member.role_invalid': 'این سازمان چنین نقشی نمی‌دهد',

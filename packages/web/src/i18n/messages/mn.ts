@@ -797,6 +797,8 @@ export const mn: Messages = {
   'problem.invitation.already_accepted': 'Энэ урилгыг аль хэдийн ашигласан',
   'problem.invitation.in_another_org': 'Та өөр байгууллагад харьяалагддаг: эхлээд тэндээс гарна уу',
   'problem.invitation.not_found': 'Энэ урилга таны хаягт зориулагдаагүй',
+  'problem.member.not_found': 'Энэ хүн байгууллагад байхгүй эсвэл танд харагдахгүй',
+  'problem.award_request.not_found': 'Энэ шалгаруулалтын хүсэлт байхгүй эсвэл танд харагдахгүй',
   'problem.member.own_role': 'Таны эрхийг өөр админ өөрчилнө',
   'problem.member.last_admin': 'Байгууллагад дор хаяж нэг админ хэрэгтэй: эхлээд өөр хүнийг админ болгоно уу',
   'problem.member.role_invalid': 'Энэ байгууллага ийм эрх олгодоггүй',

@@ -793,6 +793,8 @@ export const vi: Messages = {
   'problem.invitation.already_accepted': 'Lời mời này đã được dùng',
   'problem.invitation.in_another_org': 'Bạn thuộc một tổ chức khác: hãy rời tổ chức đó trước',
   'problem.invitation.not_found': 'Lời mời này không dành cho địa chỉ của bạn',
+  'problem.member.not_found': 'Người này không thuộc tổ chức hoặc bạn không xem được',
+  'problem.award_request.not_found': 'Yêu cầu trao thầu này không tồn tại hoặc bạn không xem được',
   'problem.member.own_role': 'Một quản trị viên khác đổi vai trò của bạn',
   'problem.member.last_admin':
     'Tổ chức cần ít nhất một quản trị viên: hãy cho người khác làm quản trị viên trước',

@@ -776,6 +776,8 @@ export const zh: Messages = {
   'problem.invitation.already_accepted': '此邀请已被使用',
   'problem.invitation.in_another_org': '您属于另一个机构：请先退出',
   'problem.invitation.not_found': '此邀请不是发给您的邮箱的',
+  'problem.member.not_found': '此人不在该组织中或您无权查看',
+  'problem.award_request.not_found': '此授标请求不存在或您无权查看',
   'problem.member.own_role': '您的角色需由另一位管理员更改',
   'problem.member.last_admin': '机构至少需要一位管理员：请先让其他人成为管理员',
   'problem.member.role_invalid': '本机构不提供此角色',
