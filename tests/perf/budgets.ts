@@ -87,7 +87,14 @@ export const BUDGETS: Record<RouteKey, Budget> = {
 
   'GET /v1/notifications': list,
   'POST /v1/notifications/{notificationId}/read': change,
-  'GET /v1/audit': list,
+  'GET /v1/audit': {
+    kind: 'list',
+    exception: {
+      maxCalls: 3,
+      reason:
+        'The entity’s newest record first (one item): it says whether the caller may see the thing at all (another firm’s draft is 404, as the thing itself), then the page and the parks it names.',
+    },
+  },
 
   'POST /v1/chains': change,
   'GET /v1/chains': list,
@@ -176,7 +183,14 @@ export const BUDGETS: Record<RouteKey, Budget> = {
         'The deal (who may see it), its purchase order number and the buyer’s counter (read together), the two parties’ names; the first read also numbers the order (one transaction).',
     },
   },
-  'POST /v1/uploads': change,
+  'POST /v1/uploads': {
+    kind: 'change',
+    exception: {
+      maxWrites: 2,
+      reason:
+        'The quota is taken first, in a conditional write of its own (the upload allowance), so that a caller past its limit is refused before a presigned POST exists; then the upload item.',
+    },
+  },
   'POST /v1/uploads/{uploadId}/complete': change,
   'GET /v1/attachments/{attachmentId}': {
     kind: 'read',
