@@ -118,7 +118,12 @@ async function run(): Promise<BenchTable[]> {
       opUser.userId,
       { action: 'org.created', actor: { userId: 'bench', orgId: null }, before: null, after: null },
     );
-    const operator = { userId: opUser.userId, orgId: opOrg.orgId, roles: ['operator' as const] };
+    const operator = {
+      userId: opUser.userId,
+      orgId: opOrg.orgId,
+      roles: ['operator' as const],
+      personRole: 'admin' as const,
+    };
     const park = await app.parks.create(operator, {
       name: 'Bench park',
       kind: 'industrial_park',
@@ -130,7 +135,7 @@ async function run(): Promise<BenchTable[]> {
     async function firm(kind: 'tenant' | 'supplier') {
       const u = await user(kind);
       const org = await app.orgs.create(
-        { userId: u.userId, orgId: null, roles: [] },
+        { userId: u.userId, orgId: null, roles: [], personRole: null },
         {
           name: `Bench ${kind}`,
           kinds: [kind],
@@ -141,10 +146,16 @@ async function run(): Promise<BenchTable[]> {
         userId: u.userId,
         orgId: org.orgId,
         roles: rolesForKinds(org.kinds),
+        personRole: 'admin',
       };
       await app.memberships.apply(caller, park.parkId, [kind]);
       await app.memberships.decide(operator, park.parkId, org.orgId, 'approved');
-      const token = await rt.tokens.issue({ sub: u.userId, org: org.orgId, groups: [...caller.roles] });
+      const token = await rt.tokens.issue({
+        sub: u.userId,
+        org: org.orgId,
+        role: 'admin',
+        groups: [...caller.roles],
+      });
       return { caller, token };
     }
     const owner = await firm('tenant');

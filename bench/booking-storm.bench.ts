@@ -123,7 +123,12 @@ async function run(): Promise<BenchTable[]> {
       operatorUser.userId,
       { action: 'org.created', actor: { userId: 'bench', orgId: null }, before: null, after: null },
     );
-    const operator = { userId: operatorUser.userId, orgId: opOrg.orgId, roles: ['operator' as const] };
+    const operator = {
+      userId: operatorUser.userId,
+      orgId: opOrg.orgId,
+      roles: ['operator' as const],
+      personRole: 'admin' as const,
+    };
     const park = await app.parks.create(operator, {
       name: 'Bench park',
       kind: 'industrial_park',
@@ -166,7 +171,7 @@ async function run(): Promise<BenchTable[]> {
         createdAt: new Date().toISOString(),
       });
       const org = await app.orgs.create(
-        { userId: u.userId, orgId: null, roles: [] },
+        { userId: u.userId, orgId: null, roles: [], personRole: null },
         {
           name: `Bench firm ${i}`,
           kinds: ['supplier'],
@@ -176,6 +181,7 @@ async function run(): Promise<BenchTable[]> {
       const token = await rt.tokens.issue({
         sub: u.userId,
         org: org.orgId,
+        role: 'admin',
         groups: rolesForKinds(org.kinds),
       });
       firms.push({ token, orgId: org.orgId });

@@ -27,7 +27,12 @@ import type { Bench, BenchTable } from './run';
 const SIZES = (process.env.CHAIN_MAP_BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const READS = 5;
 const NOW = '2026-05-10T08:00:00.000Z';
-const OPERATOR: Caller = { userId: 'usr_BENCHOP', orgId: 'org_BENCHOP', roles: ['operator'] };
+const OPERATOR: Caller = {
+  userId: 'usr_BENCHOP',
+  orgId: 'org_BENCHOP',
+  roles: ['operator'],
+  personRole: 'admin',
+};
 const ESHTEHARD = { lat: 35.72472, lon: 50.37167 };
 /** Forty input categories (ISIC classes of divisions 20–28); the first 25 are supplied in park. */
 const POOL = [

@@ -128,6 +128,7 @@ const caller = (orgId: string, role: 'tenant' | 'supplier' | 'operator'): Caller
   userId: `usr_${orgId}`,
   orgId,
   roles: [role],
+  personRole: 'admin',
 });
 
 /** A Persian description at the contract's limit (8,000 characters): the ~40 KB need of finding 4. */

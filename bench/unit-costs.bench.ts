@@ -240,7 +240,7 @@ async function run(): Promise<BenchTable[]> {
 
     // 4. The pre-token-generation trigger for a member user (the usual sign-in or refresh).
     const c = rt.runtime.container;
-    const deps = { users: c.repos.users, orgs: c.repos.orgs, clock: c.clock };
+    const deps = { users: c.repos.users, orgs: c.repos.orgs, members: c.repos.members, clock: c.clock };
     const claims: { units: Units; ms: number }[] = [];
     for (let i = 0; i < 7; i++) {
       claims.push(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseRules } from '@parkbridge/config';
 import { createDb } from '@parkbridge/db';
+import { MIGRATIONS, runMigrations } from '@parkbridge/db/migrations';
 import { createContainer } from '@parkbridge/runtime';
 import { ensureFirstOperator } from '../infra/ops/first-operator';
 import { repoPath } from '../infra/paths';
@@ -79,6 +80,24 @@ function printUrls(o: DeployOptions, outputs: Outputs) {
   say(`  CloudFront   https://${app.DistributionDomain}`);
   say(`  alarms       SNS ${app.AlarmTopicArn}, dashboard ${app.DashboardName}`);
   if (app.SiteDnsRecord) say(`  DNS          create at your DNS host: ${app.SiteDnsRecord}`);
+}
+
+/** The table's data brought up to the release just deployed (each migration idempotent, marked once done). */
+async function migrate(o: DeployOptions, outputs: Outputs) {
+  const app = outputs[`Parkbridge-${o.stage}`] ?? {};
+  // Migrations issue no pagination cursor: any key will do.
+  const db = createDb({
+    tableName: app.TableName as string,
+    region: o.region,
+    cursorSecret: crypto.randomUUID(),
+  });
+  try {
+    for (const m of await runMigrations(db, MIGRATIONS)) {
+      say(`Data migration ${m.name}: ${m.status}${m.status === 'ran' ? `, ${m.changed} changed` : ''}`);
+    }
+  } finally {
+    db.doc.destroy();
+  }
 }
 
 async function firstOperator(o: DeployOptions, outputs: Outputs) {
@@ -166,6 +185,7 @@ async function main(o: DeployOptions) {
   await deploying;
   const outputs = JSON.parse(readFileSync(resolve(repoPath(), outputsFile), 'utf8')) as Outputs;
   printUrls(o, outputs);
+  await migrate(o, outputs);
   await firstOperator(o, outputs);
 }
 

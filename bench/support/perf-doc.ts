@@ -9,6 +9,7 @@ import { BUNDLE_BUDGET_BYTES, OPEN_BUNDLE_FINDINGS } from '../../tests/perf/bund
 import { traceCalls } from '../../tests/perf/support/metering';
 import { measureRouteCosts, type RouteCost } from '../../tests/perf/support/route-costs';
 import { withMatrix } from '../../tests/security/support/matrix-doc';
+import { withPersonRoles } from '../../tests/security/support/person-roles-doc';
 import { startScenarioRuntime } from '../../tests/security/support/runtime';
 import type { BenchTable } from '../run';
 import { measureColdStarts, median } from './cold-start';
@@ -167,6 +168,12 @@ by a middleware on the document client (\`tests/perf/support/metering.ts\`); the
 is not counted. Creating calls are measured without an Idempotency-Key; the column beside shows
 what the key adds (its claim and its stored response).
 
+Beside its own calls, every request whose token names an organisation first checks the person's
+membership: one strongly consistent GetItem of their role (1 read capacity unit, one round trip
+before the route runs; docs/architecture.md, "Who is calling"). It is the same for every route, so
+the figures below leave it out and \`tests/perf/route-costs.test.ts\` counts it apart: exactly one
+per such request, none for a user without an organisation.
+
 ## ${worst(costs).title}
 
 ${markdownTable(worst(costs))}
@@ -195,7 +202,7 @@ count double). Entities are named by the first word of their partition key (NEED
 `;
   writeFileSync(join(REPO, 'docs/performance.md'), doc);
   const securityPath = join(REPO, 'docs/security.md');
-  writeFileSync(securityPath, withMatrix(readFileSync(securityPath, 'utf8')));
+  writeFileSync(securityPath, withPersonRoles(withMatrix(readFileSync(securityPath, 'utf8'))));
   console.log(`wrote docs/performance.md (${costs.length} routes) and the matrix in docs/security.md`);
 }
 

@@ -1,5 +1,6 @@
-import type { Clock, Role } from '@parkbridge/domain/core';
+import type { Clock, PersonRole, Role } from '@parkbridge/domain/core';
 import type { OrgRepository, UserRepository } from '@parkbridge/domain/orgs';
+import type { MemberRepository } from '@parkbridge/domain/people';
 import { rolesForKinds } from '@parkbridge/domain/users';
 
 export interface SignedInUser {
@@ -11,18 +12,24 @@ export interface SignedInUser {
 
 export interface TokenClaims {
   orgId: string | null;
+  /** The person's role in the organisation; null without one. */
+  role: PersonRole | null;
   groups: Role[];
 }
 
 export interface TokenClaimsDeps {
   users: Pick<UserRepository, 'get' | 'createOrGet'>;
   orgs: Pick<OrgRepository, 'get'>;
+  members: Pick<MemberRepository, 'roleOf'>;
   clock: Clock;
 }
 
+const NONE: TokenClaims = { orgId: null, role: null, groups: [] };
+
 /**
- * The organisation and groups a token carries, from the table (the only source of truth): the
- * first sign-in creates the user (no organisation yet); the groups follow the organisation's kinds.
+ * The organisation, role and groups a token carries, from the table (the only source of truth):
+ * the first sign-in creates the user (no organisation yet); the role is the person's in the
+ * organisation; the groups follow the organisation's kinds.
  */
 export async function tokenClaimsFor(deps: TokenClaimsDeps, who: SignedInUser): Promise<TokenClaims> {
   const user =
@@ -36,7 +43,11 @@ export async function tokenClaimsFor(deps: TokenClaimsDeps, who: SignedInUser): 
     }));
   // The email already belongs to another user id (a re-created Cognito account): grant nothing
   // until an operator links them (docs/operations.md).
-  if (user.userId !== who.sub || !user.orgId) return { orgId: null, groups: [] };
-  const org = await deps.orgs.get(user.orgId);
-  return org ? { orgId: org.orgId, groups: rolesForKinds(org.kinds) } : { orgId: null, groups: [] };
+  if (user.userId !== who.sub || !user.orgId) return NONE;
+  const [org, role] = await Promise.all([
+    deps.orgs.get(user.orgId),
+    deps.members.roleOf(user.orgId, user.userId),
+  ]);
+  // No role: the membership ended between the two reads; the next sign-in tells the truth.
+  return org && role ? { orgId: org.orgId, role, groups: rolesForKinds(org.kinds) } : NONE;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { EnvName } from '@parkbridge/config';
+import { MIGRATIONS, runMigrations } from '@parkbridge/db/migrations';
 import { DEMO_LOGINS, seedDemo, seedOperatorOnly } from '@parkbridge/seed';
 import { startLocalRuntime } from './local-runtime';
 import { portFrom, portProblem } from './port';
@@ -51,7 +52,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let seeded: string;
+  let migrated: Awaited<ReturnType<typeof runMigrations>>;
   try {
+    // Data kept from an older release is brought up to this one's first (each migration is idempotent).
+    migrated = await runMigrations(runtime.db, MIGRATIONS);
     seeded = seed === 'demo' ? await seedDemo(runtime.container) : await seedOperatorOnly(runtime.container);
     mountStaticFiles(runtime.app, join(import.meta.dirname, '../../packages/web/dist'));
     server = await listen(runtime.app.fetch, port);
@@ -68,10 +72,16 @@ Parkbridge is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   DynamoDB Local ${runtime.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})
   files (S3)     ${runtime.s3Endpoint} (${dataDir ? `kept in ${join(dataDir, 'files')}` : 'a temporary folder'})
   mail           ${url}/dev/mail   (SMTP on ${runtime.mail.server.host}:${runtime.mail.server.port}; refuses ${process.env[EnvName.mailRefuse] ?? 'bounce@parkbridge.demo'})
+  migrations     ${migrated.map((m) => `${m.name} (${m.status}${m.changed ? `, ${m.changed} changed` : ''})`).join('; ')}
   demo data      ${seeded}
 
 Demo logins (POST /v1/dev/login { "email": … }, or pick one in the web app):
-${DEMO_LOGINS.map((l) => `  ${l.email.padEnd(34)} ${l.role.padEnd(9)} ${l.org}`).join('\n')}
+${DEMO_LOGINS.map((l) =>
+  [
+    `  ${l.email.padEnd(34)} ${l.role.padEnd(9)} ${l.org}`,
+    ...l.people.map((p) => `    ${p.email.padEnd(32)} ${p.role}`),
+  ].join('\n'),
+).join('\n')}
 
 Ctrl-C (or SIGTERM to npm start) stops everything.`);
 }

@@ -42,14 +42,13 @@ export const HTTP_FUNCTIONS = {
     tokenInLinkRoutes: ['/v1/email/unsubscribe'],
     routeGroups: ['core'],
     description:
-      'Parks, categories, organisations, memberships, certificates, notifications, audit, you; meta routes',
+      'Parks, categories, organisations and their people, invitations, memberships, certificates, notifications, audit, you; meta routes',
     publicRoutes: ['/health', '/openapi.json', '/docs', '/docs/init.js'],
     routes: [
       '/v1/{proxy+}',
-      ...['parks', 'categories', 'orgs', 'memberships', 'notifications', 'audit'].flatMap((r) => [
-        `/v1/${r}`,
-        `/v1/${r}/{proxy+}`,
-      ]),
+      ...['parks', 'categories', 'orgs', 'memberships', 'invitations', 'notifications', 'audit'].flatMap(
+        (r) => [`/v1/${r}`, `/v1/${r}/{proxy+}`],
+      ),
     ],
   },
   market: {
@@ -83,6 +82,8 @@ export const HTTP_FUNCTIONS = {
       '/v1/needs/{needId}/bids/{proxy+}',
       '/v1/needs/{needId}/auction',
       '/v1/needs/{needId}/award',
+      '/v1/needs/{needId}/award/{proxy+}',
+      '/v1/orgs/{orgId}/award-requests',
       '/v1/deals',
       '/v1/deals/{proxy+}',
       '/v1/orgs/{orgId}/reputation',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { callerFromClaims } from '@parkbridge/api';
+import type { Caller, PersonRole, Role } from '@parkbridge/domain/core';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureOutput } from './fixtures/captured-output';
@@ -7,6 +8,37 @@ import { freshTable, userWithOrg } from './fixtures/dynamo-table';
 import { lambdaContext, preTokenGenerationEvent } from './fixtures/lambda-events';
 
 type Handler = (event: unknown, context: unknown) => Promise<PreTokenGenerationTriggerEvent>;
+
+const caller = (
+  userId: string,
+  orgId: string | null,
+  roles: Role[],
+  personRole: PersonRole | null,
+): Caller => ({
+  userId,
+  orgId,
+  roles,
+  personRole,
+});
+
+/** The admin invites the colleague's address with `role`; the colleague accepts (as the API would). */
+async function inviteAndAccept(
+  container: Awaited<ReturnType<typeof freshTable>>['container'],
+  admin: { userId: string; orgId: string | null },
+  colleague: { userId: string; email: string },
+  role: PersonRole,
+) {
+  const orgId = admin.orgId as string;
+  const invitation = await container.invitations.invite(
+    caller(admin.userId, orgId, ['tenant'], 'admin'),
+    orgId,
+    {
+      email: colleague.email,
+      role,
+    },
+  );
+  await container.invitations.accept(caller(colleague.userId, null, [], null), invitation.invitationId);
+}
 
 let table: Awaited<ReturnType<typeof freshTable>>;
 let output: ReturnType<typeof captureOutput>;
@@ -60,13 +92,16 @@ describe('the pre-token-generation trigger, invoked with Cognito’s event', () 
     expect(user).toMatchObject({ userId: sub, orgId: null, name: 'Nguyễn Văn A' });
   });
 
-  it('puts the organisation and the groups of its kinds into the token', async () => {
+  it('puts the organisation, the person’s role and the groups of its kinds into the token', async () => {
     const member = await userWithOrg(table.container, ['tenant', 'supplier']);
     const res = await handler(
       preTokenGenerationEvent({ sub: member.userId, email: member.email }),
       lambdaContext('pre-token'),
     );
-    expect(res.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({ org: member.orgId });
+    expect(res.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({
+      org: member.orgId,
+      role: 'admin',
+    });
     expect(res.response.claimsOverrideDetails.groupOverrideDetails?.groupsToOverride).toEqual([
       'supplier',
       'tenant',
@@ -76,7 +111,36 @@ describe('the pre-token-generation trigger, invoked with Cognito’s event', () 
       userId: member.userId,
       orgId: member.orgId,
       roles: ['supplier', 'tenant'],
+      personRole: 'admin',
     });
+  });
+
+  it('gives the role the person has now: a colleague invited as buyer signs in as a buyer', async () => {
+    const admin = await userWithOrg(table.container, ['tenant']);
+    const colleague = await userWithOrg(table.container, null);
+    await inviteAndAccept(table.container, admin, colleague, 'buyer');
+    const res = await handler(
+      preTokenGenerationEvent({ sub: colleague.userId, email: colleague.email }),
+      lambdaContext('pre-token'),
+    );
+    expect(res.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({
+      org: admin.orgId,
+      role: 'buyer',
+    });
+  });
+
+  it('gives a removed person a token without the organisation on their next sign-in', async () => {
+    const admin = await userWithOrg(table.container, ['tenant']);
+    const colleague = await userWithOrg(table.container, null);
+    await inviteAndAccept(table.container, admin, colleague, 'seller');
+    const adminCaller = caller(admin.userId, admin.orgId as string, ['tenant'], 'admin');
+    await table.container.members.remove(adminCaller, admin.orgId as string, colleague.userId);
+    const res = await handler(
+      preTokenGenerationEvent({ sub: colleague.userId, email: colleague.email }),
+      lambdaContext('pre-token'),
+    );
+    expect(res.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({});
+    expect(res.response.claimsOverrideDetails.groupOverrideDetails?.groupsToOverride).toEqual([]);
   });
 
   it('makes an operator organisation’s users operators', async () => {
@@ -96,7 +160,12 @@ describe('the pre-token-generation trigger, invoked with Cognito’s event', () 
       lambdaContext('pre-token'),
     );
     const claims = tokenClaims(loner.userId, res, { 'custom:org': victim.orgId as string });
-    expect(callerFromClaims(claims)).toEqual({ userId: loner.userId, orgId: null, roles: [] });
+    expect(callerFromClaims(claims)).toEqual({
+      userId: loner.userId,
+      orgId: null,
+      roles: [],
+      personRole: null,
+    });
   });
 
   it('grants nothing when the e-mail belongs to another user id (a re-created account)', async () => {

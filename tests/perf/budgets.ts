@@ -106,6 +106,23 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'POST /v1/orgs/{orgId}/certificates/{certId}/verify': change,
   'POST /v1/orgs/{orgId}/certificates/{certId}/reject': change,
 
+  'GET /v1/orgs/{orgId}/members': list,
+  'GET /v1/orgs/{orgId}/members/{userId}': {
+    kind: 'read',
+    exception: {
+      maxCalls: 2,
+      reason:
+        'The member (their role), and the person’s name and address, which stay on the user’s own item.',
+    },
+  },
+  'PATCH /v1/orgs/{orgId}/members/{userId}': change,
+  'DELETE /v1/orgs/{orgId}/members/{userId}': change,
+  'POST /v1/orgs/{orgId}/invitations': change,
+  'GET /v1/orgs/{orgId}/invitations': list,
+  'DELETE /v1/orgs/{orgId}/invitations/{invitationId}': change,
+  'GET /v1/invitations/mine': list,
+  'POST /v1/invitations/{invitationId}/accept': change,
+
   'GET /v1/notifications': list,
   'POST /v1/notifications/{notificationId}/read': change,
   'GET /v1/audit': {
@@ -160,6 +177,16 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   'GET /v1/parks/{parkId}/chain-map.csv': list,
 
   'POST /v1/needs/{needId}/award': change,
+  'GET /v1/needs/{needId}/award/request': {
+    kind: 'read',
+    exception: {
+      maxCalls: 2,
+      reason: 'The need (whether the caller’s organisation owns it) and its pending award request.',
+    },
+  },
+  'POST /v1/needs/{needId}/award/approve': change,
+  'POST /v1/needs/{needId}/award/decline': change,
+  'GET /v1/orgs/{orgId}/award-requests': list,
 
   'POST /v1/parks/{parkId}/offerings': change,
   'GET /v1/parks/{parkId}/offerings': list,

@@ -24,6 +24,19 @@ describe('the per-route DynamoDB budget', () => {
     expect(routes.filter((r) => !BUDGETS[r.key]).map((r) => r.key)).toEqual([]);
   });
 
+  it('checks the caller’s membership once per request whose token names an organisation, never otherwise', () => {
+    const wrong = [...costs.values()]
+      // The local dev login reads the role for the token it issues: its own read, not the check.
+      .filter((c) => BUDGETS[c.key]?.kind !== 'local')
+      .filter((c) => !c.problem && c.membershipChecks.length !== (c.callerHasOrg ? 1 : 0))
+      .map((c) => `${c.key}: ${c.membershipChecks.length} checks, organisation ${c.callerHasOrg}`);
+    expect(wrong).toEqual([]);
+    const checks = [...costs.values()].flatMap((c) => c.membershipChecks);
+    expect(checks.length).toBeGreaterThan(50);
+    // One strongly consistent read of an item under 4 KB: one read capacity unit.
+    expect(new Set(checks.map((c) => c.capacity))).toEqual(new Set([1]));
+  });
+
   it('never lets any route issue a Scan', () => {
     const scans = rt.meter.calls.filter((c) => c.command === 'Scan');
     expect(scans).toEqual([]);

@@ -121,6 +121,29 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
     expect: row(200, 200, 200, 200, 200, 200, 200, 200),
     note: 'One-click unsubscribe (RFC 8058): the token alone decides, and it can only turn mail off.',
   },
+  'GET /v1/orgs/{orgId}/members': {
+    expect: row(401, 200, 404, 404, 404, 404, 404, 403),
+    note: 'An organisation’s people are its own business: anyone else gets 404.',
+  },
+  'GET /v1/orgs/{orgId}/members/{userId}': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'PATCH /v1/orgs/{orgId}/members/{userId}': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'DELETE /v1/orgs/{orgId}/members/{userId}': {
+    expect: row(401, 204, 404, 404, 404, 404, 404, 403),
+    note: 'An admin removes anyone but the last admin; every member may remove themselves (leave).',
+  },
+  'POST /v1/orgs/{orgId}/invitations': { expect: row(401, 201, 404, 404, 404, 404, 404, 403) },
+  'GET /v1/orgs/{orgId}/invitations': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
+  'DELETE /v1/orgs/{orgId}/invitations/{invitationId}': {
+    expect: row(401, 204, 404, 404, 404, 404, 404, 403),
+  },
+  'GET /v1/invitations/mine': {
+    expect: row(401, 200, 200, 200, 200, 200, 200, 200),
+    note: 'Each caller’s own invitations, by the address they signed up with (a newcomer’s too).',
+  },
+  'POST /v1/invitations/{invitationId}/accept': {
+    expect: row(401, 404, 404, 404, 404, 404, 404, 404),
+    note: 'Only the invited address accepts (the recipe’s own caller, 201): to everyone else, the inviting admin too, the invitation does not exist.',
+  },
   'GET /v1/notifications': { expect: row(401, 200, 200, 200, 200, 200, 200, 403) },
   'POST /v1/notifications/{notificationId}/read': { expect: row(401, 200, 404, 404, 404, 404, 404, 403) },
   'GET /v1/audit': {
@@ -189,6 +212,13 @@ export const MATRIX: Record<RouteKey, MatrixEntry> = {
   'GET /v1/needs/{needId}/auction': { expect: row(401, 403, 200, 403, 404, 404, 404, 403) },
   'POST /v1/needs/{needId}/award': { expect: row(401, 201, 403, 403, 404, 403, 404, 403) },
 
+  'GET /v1/needs/{needId}/award/request': {
+    expect: row(401, 200, 403, 403, 404, 403, 404, 403),
+    note: 'Four eyes: the award a buyer asked for waits for another admin of the need’s owner.',
+  },
+  'POST /v1/needs/{needId}/award/approve': { expect: row(401, 201, 403, 403, 404, 403, 404, 403) },
+  'POST /v1/needs/{needId}/award/decline': { expect: row(401, 200, 403, 403, 404, 403, 404, 403) },
+  'GET /v1/orgs/{orgId}/award-requests': { expect: row(401, 200, 403, 403, 404, 403, 403, 403) },
   'POST /v1/parks/{parkId}/offerings': {
     expect: row(401, 403, 403, 201, 403, 403, 403, 403),
     note: 'Only the park’s operator offers its space; another park’s operator sees the park, not its pen (403).',

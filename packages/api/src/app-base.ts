@@ -42,6 +42,7 @@ export function provideSubjectsOf(
 }
 
 export interface BaseDeps {
+  container: Container;
   /** How a request proves who it is: local tokens, or API Gateway's verified claims. */
   resolveCaller: CallerResolver;
   logError?: (err: unknown, requestId: string) => void;
@@ -97,7 +98,7 @@ export function createAppBase(deps: BaseDeps): OpenAPIHono<AppEnv> {
       },
     }),
   );
-  app.use('/v1/*', authenticate(deps.resolveCaller));
+  app.use('/v1/*', authenticate(deps.resolveCaller, deps.container.repos.members));
   return app;
 }
 

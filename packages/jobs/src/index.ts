@@ -15,6 +15,13 @@ export { processStreamBatch, type StreamConsumer } from './stream/consumer';
 
 /** Every consumer and schedule, by name: the Lambda entries pick theirs, the local server runs all. */
 export function allJobs(app: Container): { consumers: StreamConsumer[]; schedules: ScheduledJob[] } {
-  const parts = [marketJobs(app), biddingJobs(app), exposJobs(app), chainMapJobs(app), mailJobs(app), discoveryJobs(app)];
+  const parts = [
+    marketJobs(app),
+    biddingJobs(app),
+    exposJobs(app),
+    chainMapJobs(app),
+    mailJobs(app),
+    discoveryJobs(app),
+  ];
   return { consumers: parts.flatMap((p) => p.consumers), schedules: parts.flatMap((p) => p.schedules) };
 }

@@ -1,4 +1,5 @@
 import { type Caller, DomainError, fixedClock, type Stored } from '@parkbridge/domain/core';
+import { awardedDeal } from '@parkbridge/domain/deals';
 import { type Need, NeedInput } from '@parkbridge/domain/needs';
 import { type Container, createContainer } from '@parkbridge/runtime';
 import type { MarketDemo } from './market.seed';
@@ -43,7 +44,8 @@ const OPEN_BIDS: {
 /**
  * Bids on the open needs (a revision in the auction, questions on one need), and a past that
  * happened: needs that closed weeks ago and were awarded, whose deals went through their
- * lifecycle and were rated, and one need closed yesterday with its bids waiting for an award.
+ * lifecycle and were rated, and one need closed yesterday whose award a buyer asked for and an
+ * admin has yet to approve (four eyes).
  * Everything goes through the services as the demo users; the past is acted out by a container
  * over the same table whose clock stands at those days.
  */
@@ -162,7 +164,7 @@ async function seedQuarters(app: Container, world: DemoWorld, firm: (slug: strin
       clock.set(new Date(start + HOUR));
       const offer = await bid(seller, need, d.price, 10);
       clock.set(new Date(start + 8 * HOUR));
-      const deal = await past.bidding.awards.award(buyer, need.needId, offer.bid.bidId);
+      const deal = awardedDeal(await past.bidding.awards.award(buyer, need.needId, offer.bid.bidId));
       if (d.to === 'cancelled') {
         clock.set(new Date(start + 20 * HOUR));
         await past.bidding.deals.cancel(buyer, deal.dealId, d.cancelReason ?? 'Plans changed.');
@@ -407,7 +409,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     at(39);
     const won = await bid(karaj, need, 182_000, 10);
     at(32);
-    const deal = await past.bidding.awards.award(dairy, need.needId, won.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(dairy, need.needId, won.bid.bidId));
     at(31);
     await past.bidding.deals.confirm(karaj, deal.dealId);
     at(25);
@@ -453,7 +455,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
       validUntil: new Date(need.closesAtMs + 60 * DAY).toISOString(),
     });
     at(31);
-    const deal = await past.bidding.awards.award(electronics, need.needId, first.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(electronics, need.needId, first.bid.bidId));
     at(30);
     await past.bidding.deals.confirm(hanoi, deal.dealId);
     at(15);
@@ -488,7 +490,7 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     at(11);
     const won = await bid(erdenet, need, 4_500_000, 20);
     at(6);
-    const deal = await past.bidding.awards.award(leather, need.needId, won.bid.bidId);
+    const deal = awardedDeal(await past.bidding.awards.award(leather, need.needId, won.bid.bidId));
     at(5);
     await past.bidding.deals.confirm(erdenet, deal.dealId);
   });
@@ -514,9 +516,13 @@ async function seedPast(app: Container, world: DemoWorld, firm: (slug: string) =
     );
     at(4);
     await bid(firm('darkhan-threads').caller, need, 52_000, 18);
-    await bid(firm('shenzhen-components').caller, need, 49_500, 9);
+    const cheapest = await bid(firm('shenzhen-components').caller, need, 49_500, 9);
     await app.bidding.closing.track(need.needId);
     await app.bidding.closing.closeDue(world.now);
+    // Four eyes: the garment maker's buyer asks to award the cheapest bid (24,750,000 VND, above
+    // the firm's threshold); it waits for an admin's approval.
+    const buyer = firm('dong-anh-garment').people?.buyer;
+    if (buyer) await app.bidding.awards.award(buyer, need.needId, cheapest.bid.bidId);
   });
 }
 

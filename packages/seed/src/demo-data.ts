@@ -302,11 +302,67 @@ export const DEMO_FIRMS: DemoFirm[] = [
   },
 ];
 
+/** A colleague of a demo organisation's founding admin: a person with another role. */
+export interface DemoPerson {
+  email: string;
+  name: string;
+  role: 'buyer' | 'seller' | 'viewer' | 'staff';
+}
+
+/** People's names by country, so each firm's colleagues are named as its people would be. */
+const NAMES: Record<string, readonly string[]> = {
+  IR: ['مریم کریمی', 'رضا احمدی', 'سارا موسوی'],
+  MN: ['Оюунчимэг Бат', 'Бат-Эрдэнэ Ганболд', 'Сарантуяа Дорж'],
+  VN: ['Nguyễn Thị Lan', 'Trần Văn Minh', 'Phạm Thu Hà'],
+  CN: ['王芳', '李伟', '张敏'],
+};
+
+/**
+ * Each demo firm's people beside its founder (the admin who signs in as its first address): a
+ * buyer if it buys, a seller if it sells, and a viewer; so every firm has three or four people of
+ * different roles. Addresses are `<role>@<firm>.demo`.
+ */
+export function demoPeople(f: DemoFirm): DemoPerson[] {
+  const roles = [
+    ...(f.kinds.includes('tenant') ? (['buyer'] as const) : []),
+    ...(f.kinds.includes('supplier') ? (['seller'] as const) : []),
+    'viewer' as const,
+  ];
+  const names = NAMES[f.country] ?? NAMES.IR!;
+  return roles.map((role, i) => ({ email: `${role}@${f.slug}.demo`, name: names[i] ?? role, role }));
+}
+
+/** The park authority's member of staff beside the demo operator (its admin). */
+export const DEMO_OPERATOR_STAFF: DemoPerson = {
+  email: 'staff@parkbridge.demo',
+  name: 'Demo park staff',
+  role: 'staff',
+};
+
+/**
+ * Four eyes in the demo: Dong Anh Garment's awards above 20,000,000 VND wait for a second admin,
+ * and its buyer has asked to award yesterday's sewing thread need, which waits.
+ */
+export const DEMO_FOUR_EYES = { firm: 'dong-anh-garment', above: { amount: 20_000_000, currency: 'VND' } };
+
+/** An invitation nobody has accepted yet: sign in as its address to find it. */
+export const DEMO_PENDING_INVITATION = {
+  firm: 'alborz-steel',
+  email: 'purchasing@alborz-steel.demo',
+  role: 'buyer',
+} as const;
+
 export const DEMO_LOGINS = [
   {
     email: DEMO_OPERATOR_EMAIL,
     role: 'operator',
     org: 'Parkbridge Demo Park Authority (operates every demo park)',
+    people: [DEMO_OPERATOR_STAFF],
   },
-  ...DEMO_FIRMS.map((f) => ({ email: f.email, role: f.kinds.join('+'), org: `${f.name} (${f.park})` })),
+  ...DEMO_FIRMS.map((f) => ({
+    email: f.email,
+    role: f.kinds.join('+'),
+    org: `${f.name} (${f.park})`,
+    people: demoPeople(f),
+  })),
 ];

@@ -19,7 +19,7 @@ async function user(app: Container, email: string, name: string) {
 /** The demo operator organisation, which operates every demo park. Used by `PARKBRIDGE_SEED=none` too. */
 export async function seedOperator(app: Container): Promise<OrgCaller> {
   const u = await user(app, DEMO_OPERATOR_EMAIL, 'Demo park operator');
-  if (u.orgId) return { userId: u.userId, orgId: u.orgId, roles: ['operator'] };
+  if (u.orgId) return { userId: u.userId, orgId: u.orgId, roles: ['operator'], personRole: 'admin' };
   const now = app.clock.now().toISOString();
   const org = await app.repos.orgs.createWithFounder(
     {
@@ -39,7 +39,7 @@ export async function seedOperator(app: Container): Promise<OrgCaller> {
     u.userId,
     { action: 'org.created', actor: { userId: 'seed', orgId: null }, before: null, after: null },
   );
-  return { userId: u.userId, orgId: org.orgId, roles: ['operator'] };
+  return { userId: u.userId, orgId: org.orgId, roles: ['operator'], personRole: 'admin' };
 }
 
 /** Parks, firms with users, memberships approved by the operator, and certificates (some unverified or expired). */
@@ -53,7 +53,7 @@ export async function seedFoundation(app: Container): Promise<DemoWorld> {
   const firms: DemoWorld['firms'] = {};
   for (const f of DEMO_FIRMS) {
     const u = await user(app, f.email, f.name);
-    const founder: Caller = { userId: u.userId, orgId: null, roles: [] };
+    const founder: Caller = { userId: u.userId, orgId: null, roles: [], personRole: null };
     const org = await app.orgs.create(founder, {
       name: f.name,
       names: f.names,
@@ -64,7 +64,12 @@ export async function seedFoundation(app: Container): Promise<DemoWorld> {
       // The demo firms show themselves on their parks' public pages, as a showcase park's would.
       publicProfile: true,
     });
-    const caller: OrgCaller = { userId: u.userId, orgId: org.orgId, roles: rolesForKinds(org.kinds) };
+    const caller: OrgCaller = {
+      userId: u.userId,
+      orgId: org.orgId,
+      roles: rolesForKinds(org.kinds),
+      personRole: 'admin',
+    };
     const parkId = parks[f.park].parkId;
     await app.memberships.apply(caller, parkId, f.kinds);
     await app.memberships.decide(

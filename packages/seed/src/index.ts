@@ -7,14 +7,24 @@ import { seedExpos } from './expos.seed';
 import { seedFoundation, seedOperator } from './foundation.seed';
 import { seedMarket } from './market.seed';
 import { seedOfferings } from './offerings.seed';
+import { seedPeople } from './people.seed';
 
-export { DEMO_FIRMS, DEMO_LOGINS, DEMO_OPERATOR_EMAIL, DEMO_PARKS } from './demo-data';
+export {
+  DEMO_FIRMS,
+  DEMO_FOUR_EYES,
+  DEMO_LOGINS,
+  DEMO_OPERATOR_EMAIL,
+  DEMO_PARKS,
+  DEMO_PENDING_INVITATION,
+  demoPeople,
+} from './demo-data';
 export type { DemoWorld } from './world';
 
 /** Loads the demo marketplace once: a marker item makes a second start with kept data skip it. */
 export async function seedDemo(app: Container): Promise<string> {
   if (!(await claimSeed(app, 'demo'))) return 'kept from an earlier run';
   const world = await seedFoundation(app);
+  await seedPeople(app, world);
   const market = await seedMarket(app, world);
   await seedBidding(app, world, market);
   await seedExpos(app, world);

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { configureApi } from './api/client';
 import { App } from './app/app';
 import { loadConfig } from './auth/config';
-import { finishCognitoLogin, isCognitoReturn } from './auth/login';
+import { finishCognitoLogin, isCognitoReturn, renewSession } from './auth/login';
 import { applyDocumentLanguage, loadMessages } from './i18n/i18n';
 import { initialLang } from './i18n/languages';
 
@@ -12,10 +12,13 @@ async function boot() {
   const lang = initialLang();
   applyDocumentLanguage(lang);
   const [messages, config] = await Promise.all([loadMessages(lang), loadConfig()]);
-  configureApi(config, () => {
-    if (!location.pathname.startsWith('/login')) {
-      location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
-    }
+  configureApi(config, {
+    unauthenticated: () => {
+      if (!location.pathname.startsWith('/login')) {
+        location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      }
+    },
+    renew: () => renewSession(config),
   });
   // Cognito returns to the app's root with a code: finish the sign-in before the router starts.
   const params = new URLSearchParams(location.search);

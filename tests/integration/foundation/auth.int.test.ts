@@ -23,7 +23,7 @@ function craft(
   opts: { secret?: string; iss?: string; aud?: string; exp?: number; alg?: string; claims?: object } = {},
 ) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ org: tenant.orgId, groups: ['tenant'], ...opts.claims })
+  return new SignJWT({ org: tenant.orgId, role: 'admin', groups: ['tenant'], ...opts.claims })
     .setProtectedHeader({ alg: opts.alg ?? 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(opts.iss ?? 'parkbridge-local')
@@ -105,7 +105,12 @@ describe('bearer tokens', () => {
 
   it('answers 401 once a token issued by LocalTokens outlives its ttl', async () => {
     const shortLived = new LocalTokens(SECRET, 1);
-    const token = await shortLived.issue({ sub: userId, org: tenant.orgId, groups: ['tenant'] });
+    const token = await shortLived.issue({
+      sub: userId,
+      org: tenant.orgId,
+      role: 'admin',
+      groups: ['tenant'],
+    });
     expect((await memberships({ authorization: `Bearer ${token}` })).status).toBe(200);
     // Two seconds later, by the clock jose reads (the refusal happens before any database call).
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2000 });

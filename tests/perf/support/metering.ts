@@ -23,6 +23,12 @@ export interface MeteredCall {
   tag?: number;
   /** The exception's name when the call failed (ConditionalCheckFailedException, …). */
   error?: string;
+  /**
+   * The membership check every signed-in request makes before its route runs (a strongly
+   * consistent GetItem of the person's role, `DynamoMemberRepository.roleOf`): the same for every
+   * route, so budgets count it apart.
+   */
+  membershipCheck: boolean;
 }
 
 export const WRITE_COMMANDS = new Set([
@@ -72,6 +78,7 @@ export class Meter {
           itemsRead: 0,
           writtenKeys: WRITE_COMMANDS.has(command) ? writtenKeysOf(command, input) : [],
           ok: false,
+          membershipCheck: isMembershipCheck(command, input),
         };
         const tag = meter.context.getStore();
         if (tag !== undefined) {
@@ -115,6 +122,16 @@ export class Meter {
   reset(): void {
     this.calls.length = 0;
   }
+}
+
+/** `roleOf`'s read: a GetItem of a `PERSON#` item projecting only its role. */
+function isMembershipCheck(command: string, input: Input): boolean {
+  return (
+    command === 'GetItem' &&
+    String(input.Key?.sk ?? '').startsWith('PERSON#') &&
+    input.ProjectionExpression === '#role' &&
+    input.ConsistentRead === true
+  );
 }
 
 function targetsOf(command: string, input: Input): string[] {

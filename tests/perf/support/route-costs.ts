@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { ApiRoute, RouteKey } from '../../security/support/openapi';
 import { RECIPES, type Recipe, type RouteCase } from '../../security/support/routes';
 import type { ScenarioRuntime } from '../../security/support/runtime';
@@ -11,7 +12,12 @@ export interface RouteCost {
   route: ApiRoute;
   status: number;
   expectedStatus: number;
+  /** The route's own calls: every call but the membership check. */
   calls: MeteredCall[];
+  /** The membership checks the request made (one for a caller with an organisation, else none). */
+  membershipChecks: MeteredCall[];
+  /** Whether the request's token named an organisation. */
+  callerHasOrg: boolean;
   reads: number;
   writes: number;
   capacity: number;
@@ -37,7 +43,16 @@ export async function measureRouteCosts(rt: ScenarioRuntime, s: Scenario): Promi
   const rows: RouteCost[] = [];
   for (const route of Object.values(rt.doc.routes).sort(byPath)) {
     const recipe = RECIPES[route.key];
-    const base = { key: route.key, route, calls: [], reads: 0, writes: 0, capacity: 0 };
+    const base = {
+      key: route.key,
+      route,
+      calls: [],
+      membershipChecks: [],
+      callerHasOrg: false,
+      reads: 0,
+      writes: 0,
+      capacity: 0,
+    };
     if (!recipe) {
       rows.push({
         ...base,
@@ -50,12 +65,15 @@ export async function measureRouteCosts(rt: ScenarioRuntime, s: Scenario): Promi
     try {
       const rc = await recipe.build(s);
       const token = await tokenOf(s, recipe, rc);
-      const { result, calls } = await rt.meter.during(() => send(s, route, rc, token));
+      const { result, calls: all } = await rt.meter.during(() => send(s, route, rc, token));
+      const calls = all.filter((c) => !c.membershipCheck);
       const row: RouteCost = {
         ...base,
         status: result.status,
         expectedStatus: recipe.status,
         calls,
+        membershipChecks: all.filter((c) => c.membershipCheck),
+        callerHasOrg: !!token && typeof decodeJwt(token).org === 'string',
         reads: calls.filter((c) => !isWrite(c)).length,
         writes: calls.filter(isWrite).length,
         capacity: calls.reduce((sum, c) => sum + c.capacity, 0),
@@ -69,7 +87,9 @@ export async function measureRouteCosts(rt: ScenarioRuntime, s: Scenario): Promi
           headers: { ...again.headers, 'idempotency-key': `cost-${rows.length}-${Date.now()}` },
         };
         const t = await tokenOf(s, recipe, again);
-        row.withKey = (await rt.meter.during(() => send(s, route, keyed, t))).calls;
+        row.withKey = (await rt.meter.during(() => send(s, route, keyed, t))).calls.filter(
+          (c) => !c.membershipCheck,
+        );
       }
       rows.push(row);
     } catch (err) {

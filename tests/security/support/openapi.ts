@@ -27,6 +27,8 @@ export interface ApiRoute {
   /** Any method but GET and HEAD. */
   mutates: boolean;
   statuses: number[];
+  /** The person roles the route admits (`x-person-roles`); null when it does not say. */
+  personRoles: string[] | null;
 }
 
 /** `POST /v1/slots/{slotId}/hold` */
@@ -81,6 +83,7 @@ export function readOpenApi(raw: JsonSchema): OpenApiDocument {
         statuses: Object.keys(op.responses ?? {})
           .map(Number)
           .filter(Number.isFinite),
+        personRoles: Array.isArray(op['x-person-roles']) ? op['x-person-roles'] : null,
       };
     }
   }

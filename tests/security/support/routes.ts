@@ -236,6 +236,73 @@ export const RECIPES: Record<RouteKey, Recipe> = {
     status: 200,
     build: async (s) => ({ query: { token: await unsubscribeToken(s) } }),
   },
+  // People of an organisation: members, roles, invitations
+  'GET /v1/orgs/{orgId}/members': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { orgId: s.a.tenant.orgId } }),
+  },
+  'GET /v1/orgs/{orgId}/members/{userId}': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { orgId: s.a.tenant.orgId, userId: s.a.tenant.userId } }),
+  },
+  'PATCH /v1/orgs/{orgId}/members/{userId}': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => {
+      const { userId } = await s.newColleague('tenant', 'viewer');
+      const path = `/v1/orgs/${s.a.tenant.orgId}/members/${userId}`;
+      return {
+        params: { orgId: s.a.tenant.orgId, userId },
+        headers: await ifMatch(s, 'tenant', path),
+        body: { role: 'buyer' },
+      };
+    },
+  },
+  'DELETE /v1/orgs/{orgId}/members/{userId}': {
+    as: 'tenant',
+    status: 204,
+    build: async (s) => ({
+      params: { orgId: s.a.tenant.orgId, userId: (await s.newColleague('tenant', 'viewer')).userId },
+    }),
+  },
+  'POST /v1/orgs/{orgId}/invitations': {
+    as: 'tenant',
+    status: 201,
+    build: async (s) => ({
+      params: { orgId: s.a.tenant.orgId },
+      body: { email: s.h.unique('invitee'), role: 'buyer' },
+    }),
+  },
+  'GET /v1/orgs/{orgId}/invitations': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => {
+      await s.invitation();
+      return { params: { orgId: s.a.tenant.orgId } };
+    },
+  },
+  'DELETE /v1/orgs/{orgId}/invitations/{invitationId}': {
+    as: 'tenant',
+    status: 204,
+    build: async (s) => ({
+      params: { orgId: s.a.tenant.orgId, invitationId: (await s.invitation()).invitationId },
+    }),
+  },
+  'GET /v1/invitations/mine': {
+    as: 'fresh',
+    status: 200,
+    build: async (s) => ({ token: (await s.invitation()).inviteeToken }),
+  },
+  'POST /v1/invitations/{invitationId}/accept': {
+    as: 'fresh',
+    status: 201,
+    build: async (s) => {
+      const { invitationId, inviteeToken } = await s.invitation();
+      return { token: inviteeToken, params: { invitationId } };
+    },
+  },
 
   // Notifications and audit
   'GET /v1/notifications': { as: 'tenant', status: 200, build: async () => ({ query: { unread: 'true' } }) },
@@ -466,6 +533,31 @@ export const RECIPES: Record<RouteKey, Recipe> = {
   },
 
   // The park's production-chain map
+  // Four eyes on large awards
+  'GET /v1/needs/{needId}/award/request': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { needId: await s.pendingAward() } }),
+  },
+  'POST /v1/needs/{needId}/award/approve': {
+    as: 'tenant',
+    status: 201,
+    build: async (s) => ({ params: { needId: await s.pendingAward() } }),
+  },
+  'POST /v1/needs/{needId}/award/decline': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => ({ params: { needId: await s.pendingAward() } }),
+  },
+  'GET /v1/orgs/{orgId}/award-requests': {
+    as: 'tenant',
+    status: 200,
+    build: async (s) => {
+      await s.pendingAward();
+      return { params: { orgId: s.a.tenant.orgId } };
+    },
+  },
+
   'GET /v1/parks/{parkId}/chain-map': {
     as: 'operator',
     status: 200,

@@ -1,8 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writeVersioned } from '@parkbridge/db';
+import type { PersonRole } from '@parkbridge/domain/core';
 import { newId } from '@parkbridge/domain/core';
 import { needKey } from '../../../packages/db/src/needs/need.keys';
 import { offeringKey } from '../../../packages/db/src/offerings/offering.keys';
+import { type Colleague, colleague } from '../../support/people';
 import type { Harness, Party } from './harness';
 import type { OpenApiDocument } from './openapi';
 import { routeKey } from './openapi';
@@ -21,6 +23,38 @@ export const CALLERS = [
 export type CallerName = (typeof CALLERS)[number];
 /** The callers that can own a resource on the happy path. */
 export type Member = 'tenant' | 'supplier' | 'operator';
+
+/**
+ * The role dimension: each organisation of the matrix has, beside its founding admin, a person of
+ * every other role it can give (a firm's buyer, seller and viewer; a park authority's staff).
+ */
+export const FIRM_PEOPLE = ['buyer', 'seller', 'viewer'] as const;
+export const OPERATOR_PEOPLE = ['staff'] as const;
+type Relation = Exclude<CallerName, 'anonymous' | 'newcomer'>;
+export type PersonCaller =
+  | `${'tenant' | 'supplier' | 'otherTenant' | 'otherSupplier'}:${(typeof FIRM_PEOPLE)[number]}`
+  | `${'operator' | 'otherOperator'}:${(typeof OPERATOR_PEOPLE)[number]}`;
+const RELATIONS: readonly Relation[] = [
+  'tenant',
+  'supplier',
+  'operator',
+  'otherTenant',
+  'otherSupplier',
+  'otherOperator',
+];
+export const PERSON_CALLERS: readonly PersonCaller[] = RELATIONS.flatMap((r) =>
+  (r === 'operator' || r === 'otherOperator' ? OPERATOR_PEOPLE : FIRM_PEOPLE).map(
+    (role) => `${r}:${role}` as PersonCaller,
+  ),
+);
+/** A person caller's relation (whose organisation) and role. */
+export const personOf = (c: PersonCaller) => {
+  const [relation, role] = c.split(':') as [Relation, PersonRole];
+  return { relation, role };
+};
+
+/** Side A's tenant waits for a second admin on awards above this (a recipe's bid totals 100,000 IRR). */
+export const AWARD_APPROVAL_ABOVE = { amount: 50_000, currency: 'IRR' };
 
 export const CALLER_TEXT: Record<CallerName, string> = {
   anonymous: 'no token',
@@ -72,6 +106,32 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     return { parkId, operator, tenant: tenant!, supplier: supplier! };
   };
   const [a, b] = await Promise.all([side(), side()]);
+  await h.must(200, 'PATCH', `/v1/orgs/${a.tenant.orgId}`, {
+    token: a.tenant.token,
+    body: { awardApprovalAbove: AWARD_APPROVAL_ABOVE },
+  });
+
+  /** The people of every role in each organisation of the two sides, made on first use. */
+  let peopleOnce: Promise<Record<PersonCaller, Colleague>> | undefined;
+  const people = () => {
+    peopleOnce ??= (async () => {
+      const party = (relation: Relation): Party => {
+        const [side, kind] = relation.startsWith('other')
+          ? [b, relation.slice(5).toLowerCase() as Member]
+          : [a, relation as Member];
+        return side[kind];
+      };
+      const made = await Promise.all(
+        PERSON_CALLERS.map(async (c) => {
+          const { relation, role } = personOf(c);
+          return [c, await colleague(h, party(relation), role)] as const;
+        }),
+      );
+      return Object.fromEntries(made) as Record<PersonCaller, Colleague>;
+    })();
+    return peopleOnce;
+  };
+  const personToken = async (c: PersonCaller) => (await people())[c].token;
 
   /** The caller's token; a newcomer is a new user each time (so one that made an org is not reused). */
   const tokenFor = async (caller: CallerName): Promise<string | undefined> =>
@@ -413,6 +473,32 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     return first.notificationId as string;
   }
 
+  /**
+   * A need of side A's tenant past its close whose award a buyer asked for: above the tenant's
+   * approval threshold, so it waits for another admin.
+   */
+  async function pendingAward(): Promise<string> {
+    const { needId, bidId } = await awardable();
+    await h.must(202, 'POST', `/v1/needs/${needId}/award`, {
+      token: await personToken('tenant:buyer'),
+      body: { bidId },
+    });
+    return needId;
+  }
+
+  /** A new person of side A's `who` with `role`, through an invitation. */
+  const newColleague = (who: Member, role: PersonRole) => colleague(h, a[who], role);
+
+  /** A pending invitation of side A's tenant to a new address; the address's owner's token. */
+  async function invitation(): Promise<{ invitationId: string; inviteeToken: string }> {
+    const email = h.unique('invitee');
+    const res = await h.must(201, 'POST', `/v1/orgs/${a.tenant.orgId}/invitations`, {
+      token: a.tenant.token,
+      body: { email, role: 'viewer' },
+    });
+    return { invitationId: res.body.invitationId as string, inviteeToken: await h.login(email) };
+  }
+
   /** The ETag a read of `path` returns to `caller`, for If-Match. */
   async function etag(caller: Member, path: string): Promise<string> {
     const res = await h.must(200, 'GET', path, { token: a[caller].token });
@@ -487,6 +573,11 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
     suspendedMember,
     notification,
     etag,
+    people,
+    personToken,
+    pendingAward,
+    newColleague,
+    invitation,
   };
 }
 

@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from './auth';
 
 describe('callerFromClaims', () => {
-  it('reads user, organisation and groups from verified claims', () => {
-    expect(callerFromClaims({ sub: 'usr_1', org: 'org_1', groups: ['tenant', 'supplier'] })).toEqual({
+  it('reads user, organisation, role and groups from verified claims', () => {
+    expect(
+      callerFromClaims({ sub: 'usr_1', org: 'org_1', role: 'buyer', groups: ['tenant', 'supplier'] }),
+    ).toEqual({
       userId: 'usr_1',
       orgId: 'org_1',
       roles: ['tenant', 'supplier'],
+      personRole: 'buyer',
     });
+  });
+
+  it('takes no person role that is not one, nor one without an organisation', () => {
+    expect(callerFromClaims({ sub: 'u', org: 'org_1', role: 'owner' })?.personRole).toBeNull();
+    expect(callerFromClaims({ sub: 'u', org: 'org_1', role: ['admin'] })?.personRole).toBeNull();
+    expect(callerFromClaims({ sub: 'u', role: 'admin' })?.personRole).toBeNull();
   });
 
   it('parses the "[tenant supplier]" string API Gateway hands to the Lambda for an array claim', () => {

@@ -1,4 +1,13 @@
-import { type Caller, ROLES, type Role, requireCaller } from '@parkbridge/domain/core';
+import {
+  type Caller,
+  DomainError,
+  ErrorKind,
+  isPersonRole,
+  type PersonRole,
+  ROLES,
+  type Role,
+  requireCaller,
+} from '@parkbridge/domain/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 
@@ -10,10 +19,12 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller | null
   const sub = claims.sub;
   if (typeof sub !== 'string' || !sub) return null;
   const org = claims.org ?? claims['custom:org'];
+  const orgId = typeof org === 'string' && org ? org : null;
   return {
     userId: sub,
-    orgId: typeof org === 'string' && org ? org : null,
+    orgId,
     roles: parseGroups(claims.groups ?? claims['cognito:groups']),
+    personRole: orgId && isPersonRole(claims.role) ? claims.role : null,
   };
 }
 
@@ -27,13 +38,44 @@ function parseGroups(raw: unknown): Role[] {
   return list.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
 }
 
-/** Sets `caller` for every request; routes then declare who they admit with `secured` (openapi.ts). */
-export function authenticate(resolve: CallerResolver): MiddlewareHandler<AppEnv> {
+/** Where a token's organisation and role are checked against the table (the people repository). */
+export interface MembershipCheck {
+  roleOf(orgId: string, userId: string): Promise<PersonRole | null>;
+}
+
+/**
+ * Sets `caller` for every request; routes then declare who they admit with `secured` (openapi.ts). A token that
+ * names an organisation is only as good as the membership behind it: its role must be the
+ * person's role in the table now (one strongly consistent read), so a person removed or given
+ * another role is refused from their next call, whatever the token's age. Such a token is no
+ * credential any more (401 `auth.membership_changed`); signing in again gives one that is.
+ */
+export function authenticate(resolve: CallerResolver, members: MembershipCheck): MiddlewareHandler<AppEnv> {
   return async function authenticateCaller(c, next) {
-    c.set('caller', await resolve(c));
+    const caller = await resolve(c);
+    if (caller?.orgId && (await members.roleOf(caller.orgId, caller.userId)) !== caller.personRole) {
+      c.set('caller', null);
+      c.set('refusal', membershipChanged());
+    } else {
+      c.set('caller', caller);
+    }
     await next();
   };
 }
 
-/** The caller, for handlers behind `allow` (which guarantees one). */
-export const callerOf = (c: Context<AppEnv>): Caller => requireCaller(c.get('caller'));
+const membershipChanged = () =>
+  new DomainError(
+    ErrorKind.unauthenticated,
+    'auth.membership_changed',
+    'Your place in the organisation changed (removed, or another role) since this token was issued: sign in again.',
+  );
+
+/** The verified caller, or the 401 that says why there is none. */
+export function signedIn(c: Context<AppEnv>): Caller {
+  const caller = c.get('caller');
+  if (caller) return caller;
+  throw c.get('refusal') ?? requireCaller(caller);
+}
+
+/** The caller, for handlers behind `secured` (which guarantees one). */
+export const callerOf = (c: Context<AppEnv>): Caller => signedIn(c);

@@ -1,4 +1,4 @@
-import type { Caller } from '@parkbridge/domain/core';
+import type { Caller, DomainError } from '@parkbridge/domain/core';
 import type { Subjects } from './subjects';
 
 /** What middleware put on the Hono context for the handlers after them. */
@@ -6,6 +6,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     caller: Caller | null;
+    /** Why a presented token is not a credential any more (its membership changed), for the 401. */
+    refusal?: DomainError;
     /** Who may see, and act on, what the mounted routes' paths name (the order of checks). */
     subjects: Subjects;
   };

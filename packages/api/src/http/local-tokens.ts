@@ -1,4 +1,4 @@
-import type { Role } from '@parkbridge/domain/core';
+import type { PersonRole, Role } from '@parkbridge/domain/core';
 import { jwtVerify, SignJWT } from 'jose';
 import type { CallerResolver } from './auth';
 import { callerFromClaims } from './auth';
@@ -21,8 +21,19 @@ export class LocalTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  issue(claims: { sub: string; org: string | null; groups: Role[]; email?: string }): Promise<string> {
-    return new SignJWT({ org: claims.org ?? undefined, groups: claims.groups, email: claims.email })
+  issue(claims: {
+    sub: string;
+    org: string | null;
+    role?: PersonRole | null;
+    groups: Role[];
+    email?: string;
+  }): Promise<string> {
+    return new SignJWT({
+      org: claims.org ?? undefined,
+      role: claims.role ?? undefined,
+      groups: claims.groups,
+      email: claims.email,
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)

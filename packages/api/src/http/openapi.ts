@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { idempotent } from './idempotency';
 import { type Admit, admitsOf, inContractOrder } from './order-of-checks';
+import { admittedPeople } from './person-roles';
 import { zodFieldErrors } from './problem';
 
 /** A router whose validation failures become problem+json naming every failing field. */
@@ -64,23 +65,30 @@ export function problems(...statuses: (keyof typeof PROBLEM_TEXT)[]) {
 }
 
 /**
+/**
  * Security requirement plus the order of checks (order-of-checks.ts), spread into a route
  * definition: every route is checked the same way. It lists whom the route admits: kinds of
  * organisation (none: any), the caller's stance to the thing its path names (`ownListing`,
- * `parkOperator`...), or `signedIn` for what a user without an organisation may do.
+ * `parkOperator`...), `signedIn` for what a user without an organisation may do, and the person
+ * roles admitted (admins always; none: everyone, for reads; `anyRole` says so for a change), which
+ * the OpenAPI document states as `x-person-roles`.
  */
 export function secured(...admits: Admit[]) {
+  const admitted = admitsOf(admits);
   return {
     security: [{ bearer: [] }],
-    middleware: [inContractOrder(admitsOf(admits))] as MiddlewareHandler<AppEnv>[],
+    'x-person-roles': admittedPeople(admitted.people),
+    middleware: [inContractOrder(admitted)] as MiddlewareHandler<AppEnv>[],
   };
 }
 
 /** As `secured`, for creating calls: the order of checks, then the Idempotency-Key handling. */
 export function securedCreate(store: DynamoIdempotencyRepository, ...admits: Admit[]) {
+  const admitted = admitsOf(admits);
   return {
     security: [{ bearer: [] }],
-    middleware: [inContractOrder(admitsOf(admits)), idempotent(store)] as MiddlewareHandler<AppEnv>[],
+    'x-person-roles': admittedPeople(admitted.people),
+    middleware: [inContractOrder(admitted), idempotent(store)] as MiddlewareHandler<AppEnv>[],
   };
 }
 

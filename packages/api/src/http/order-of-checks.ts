@@ -7,21 +7,21 @@ import {
   invalid,
   ROLES,
   type Role,
-  requireCaller,
   staleVersion,
 } from '@parkbridge/domain/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { signedIn } from './auth';
 import type { AppEnv } from './env';
+import { type PersonAdmit, personRoleRefusal, splitPeople } from './person-roles';
 import { problemOf } from './problem';
 import { earlierRefusal, STANCES, type Stance } from './subjects';
 
 /**
- * Whom a route admits, one field per dimension of role. Today: whether the caller must belong to
- * an organisation, the kinds of organisation admitted (the token's groups: tenant, supplier,
- * operator), and the stance to the thing the path names (its owner, its park's operator...). A
- * person's role inside the organisation (admin, buyer, seller, viewer) is one more dimension: a
- * field here, a value `secured(...)` accepts, and a check in ROLE_CHECKS.
+ * Whom a route admits, one field per dimension of role: whether the caller must belong to an
+ * organisation, the kinds of organisation admitted (the token's groups: tenant, supplier,
+ * operator), the stance to the thing the path names (its owner, its park's operator...), and the
+ * person's role inside the organisation (admin, buyer, seller, viewer; admin, staff).
  */
 export interface Admits {
   /** False only for what a user without an organisation may do (create one, read public things). */
@@ -30,10 +30,12 @@ export interface Admits {
   kinds: readonly Role[];
   /** How the caller must stand to the thing the path names, checked on the thing (subjects.ts). */
   stance: Stance | null;
+  /** Person roles admitted (admins always); empty: every role, as reads are; `anyRole` for a change. */
+  people: readonly PersonAdmit[];
 }
 
-/** What a route's `secured(...)` lists: a kind of organisation, a stance, or `signedIn`. */
-export type Admit = Role | Stance | typeof SIGNED_IN;
+/** What a route's `secured(...)` lists: a kind of organisation, a stance, `signedIn`, or a person role. */
+export type Admit = Role | Stance | typeof SIGNED_IN | PersonAdmit;
 
 /** Admits a signed-in user who has no organisation yet. */
 export const SIGNED_IN = 'signedIn';
@@ -45,6 +47,7 @@ export function admitsOf(list: readonly Admit[]): Admits {
     organisation: !list.includes(SIGNED_IN),
     kinds: list.filter((a): a is Role => (ROLES as readonly string[]).includes(a)),
     stance: stances[0] ?? null,
+    people: splitPeople(list),
   };
 }
 
@@ -81,10 +84,14 @@ const ROLE_CHECKS: readonly RoleCheck[] = [inAnOrganisation, organisationKind];
  */
 export function inContractOrder(admits: Admits): MiddlewareHandler<AppEnv> {
   return async function orderOfChecks(c, next) {
-    const caller = requireCaller(c.get('caller'));
+    // 401 first, also for a token whose membership changed since it was issued (auth.ts).
+    const caller = signedIn(c);
     const role = roleRefusal(caller, admits);
     // Refused by its kind: whether it sees the thing still comes first, its stance does not matter.
     if (role) throw (await earlier(c, caller, null)) ?? role;
+    // A person's role inside the organisation: whether the thing is theirs (the stance) comes first.
+    const person = personRoleRefusal(caller, admits.people);
+    if (person) throw (await earlier(c, caller, admits.stance)) ?? person;
     const input = bodyRefusal(c);
     if (input) throw (await earlier(c, caller, admits.stance)) ?? input;
     await next();

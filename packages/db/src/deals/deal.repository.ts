@@ -25,12 +25,17 @@ import { stripKeys, writeVersioned } from '../core/versioned-write';
 import { needKey } from '../needs/need.keys';
 import { notificationWrites } from '../notifications/notification.repository';
 import { reputationIncrement } from '../reputation/reputation.repository';
+import { settleWrites } from './award-request.repository';
 import { dealKey, dealKeys } from './deal.keys';
 import { purchaseOrderCounterKey, purchaseOrderKey } from './deal-message.keys';
 
-/** TransactWriteItems takes at most 100 items; the award's own writes take 6, each notification 2. */
+/**
+ * TransactWriteItems takes at most 100 items; the award's own writes take 6, settling a pending
+ * award request 3 more, each notification 2.
+ */
 const MAX_TX_ITEMS = 100;
 const AWARD_ITEMS = 6;
+const SETTLE_ITEMS = 3;
 
 export class DynamoDealRepository implements DealRepository {
   private observer: CapacityObserver | undefined;
@@ -47,7 +52,10 @@ export class DynamoDealRepository implements DealRepository {
     const bidStep = auditStep(this.db, { ...w.bidAudit, entityId: bid.bidId }, bid, now);
     const dealStep = auditStep(this.db, { ...w.dealAudit, entityId: w.deal.dealId }, null, now);
     const deal: Stored<Deal> = { ...w.deal, ...dealStep.next };
-    const room = Math.floor((MAX_TX_ITEMS - AWARD_ITEMS) / 2);
+    const settling = w.settles
+      ? settleWrites(this.db, w.settles.next, w.settles.prev, w.settles.audit, now).items
+      : [];
+    const room = Math.floor((MAX_TX_ITEMS - AWARD_ITEMS - SETTLE_ITEMS) / 2);
     const inTx = w.notifications.slice(0, room);
     const items: TxItem[] = [
       {
@@ -122,6 +130,7 @@ export class DynamoDealRepository implements DealRepository {
         },
       },
       dealStep.tx,
+      ...settling,
       ...inTx.flatMap((n) => notificationWrites(this.db, n, now).items),
     ];
     await transact(this.db, items, { observe: this.observer, operation: 'deal.award' });

@@ -1,7 +1,9 @@
-import { type AuditEntry, conflict, type Stored } from '@parkbridge/domain/core';
+import { type AuditEntry, conflict, newId, type Stored } from '@parkbridge/domain/core';
 import type { Org, OrgRepository } from '@parkbridge/domain/orgs';
+import type { Member } from '@parkbridge/domain/people';
 import { batchGet, type Db, getItem, stripKeys, writeVersioned } from '../core';
 import { personIndexKeys } from '../mail/mail.keys';
+import { memberWrites } from '../people/member.repository';
 import { userKey } from '../users/user.repository';
 
 export const orgKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' });
@@ -20,7 +22,17 @@ export class DynamoOrgRepository implements OrgRepository {
     return (await batchGet(this.db, orgIds.map(orgKey))).map((o) => stripKeys<Stored<Org>>(o));
   }
 
+  /** The organisation, its founder as its first admin (the person's own audit trail starts) and its roster. */
   createWithFounder(org: Org, founderUserId: string, audit: Audit) {
+    const founder: Member = {
+      memberId: newId('member', Date.parse(org.createdAt)),
+      orgId: org.orgId,
+      userId: founderUserId,
+      role: 'admin',
+      joinedAt: org.createdAt,
+      invitedBy: null,
+      version: 0,
+    };
     return writeVersioned(this.db, {
       keys: orgKey(org.orgId),
       entityId: org.orgId,
@@ -47,6 +59,12 @@ export class DynamoOrgRepository implements OrgRepository {
           },
           onConditionFailed: () => conflict('org.already_member', 'You belong to an organisation already.'),
         },
+        ...memberWrites(this.db, founder, {
+          action: 'member.joined',
+          actor: audit.actor,
+          before: null,
+          after: { orgId: org.orgId, userId: founderUserId, role: 'admin', founder: true },
+        }).items,
       ],
     });
   }

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserRepository } from '@parkbridge/domain/orgs';
 import { normalizeEmail, type User } from '@parkbridge/domain/users';
-import { type Db, getItem, stripKeys } from '../core';
+import { batchGet, type Db, getItem, stripKeys } from '../core';
 
 export const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' });
 const emailKey = (email: string) => ({ pk: `EMAIL#${normalizeEmail(email)}`, sk: 'EMAIL' });
@@ -13,6 +13,10 @@ export class DynamoUserRepository implements UserRepository {
   async get(userId: string) {
     const item = await getItem(this.db, userKey(userId).pk, 'USER', true);
     return item ? stripKeys<User>(item) : null;
+  }
+
+  async getMany(userIds: string[]): Promise<User[]> {
+    return (await batchGet(this.db, [...new Set(userIds)].map(userKey))).map((u) => stripKeys<User>(u));
   }
 
   async getByEmail(email: string) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Caller, hasRole, requireCaller, requireOrg, requireRole } from './caller';
 import { DomainError } from './errors';
 
-const tenant: Caller = { userId: 'usr_1', orgId: 'org_1', roles: ['tenant'] };
-const newcomer: Caller = { userId: 'usr_2', orgId: null, roles: [] };
+const tenant: Caller = { userId: 'usr_1', orgId: 'org_1', roles: ['tenant'], personRole: 'admin' };
+const newcomer: Caller = { userId: 'usr_2', orgId: null, roles: [], personRole: null };
 
 const kindOf = (f: () => unknown) => {
   try {

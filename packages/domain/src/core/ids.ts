@@ -20,6 +20,9 @@ export const IdPrefix = {
   notification: 'ntf',
   file: 'file',
   message: 'msg',
+  member: 'mem',
+  invitation: 'inv',
+  awardRequest: 'awr',
   offering: 'off',
   allocation: 'alloc',
 } as const;

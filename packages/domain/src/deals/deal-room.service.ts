@@ -13,6 +13,7 @@ import type { OrgRepository } from '../orgs/ports';
 import { NO_QUOTAS, type QuotaPolicy } from '../quotas/quota';
 import type { Deal } from './deal';
 import type { DealMessage, DealMessageInput, PurchaseOrder } from './deal-room';
+import { requireSideRole } from './deal-side';
 import type { DealMessageRepository, DealRepository } from './ports';
 
 export interface DealRoomDeps {
@@ -36,7 +37,7 @@ export class DealRoomService {
   constructor(private readonly d: DealRoomDeps) {}
 
   async messages(caller: Caller, dealId: string, page: PageRequest): Promise<Page<DealMessage>> {
-    await this.d.partyDeal(caller, dealId);
+    requireSideRole(requireOrg(caller), await this.d.partyDeal(caller, dealId), 'read');
     return this.d.messages.list(dealId, page);
   }
 
@@ -44,6 +45,7 @@ export class DealRoomService {
   async post(caller: Caller, dealId: string, input: DealMessageInput): Promise<DealMessage> {
     const org = requireOrg(caller);
     const deal = await this.d.partyDeal(org, dealId);
+    const side = requireSideRole(org, deal, 'act');
     const now = this.d.clock.now();
     const messageId = newId('message', now.getTime());
     const files = await this.d.files.plan(
@@ -51,7 +53,6 @@ export class DealRoomService {
       { kind: 'message', dealId, messageId },
       input.attachments ?? [],
     );
-    const side = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
     const message: DealMessage = {
       messageId,
       dealId,
@@ -94,6 +95,7 @@ export class DealRoomService {
   /** The purchase order; its number is given on first read, once (concurrent first reads agree). */
   async purchaseOrder(caller: Caller, dealId: string): Promise<PurchaseOrder> {
     const deal = await this.d.partyDeal(caller, dealId);
+    requireSideRole(requireOrg(caller), deal, 'read');
     const po = await this.d.deals.purchaseOrderOf(deal, this.d.clock.now());
     const orgs = new Map(
       (await this.d.orgs.getMany([deal.buyerOrgId, deal.sellerOrgId])).map((o) => [o.orgId, o]),

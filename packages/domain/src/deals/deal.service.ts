@@ -16,6 +16,7 @@ import {
 import type { NotificationKind } from '../notifications/kinds';
 import type { NotificationDraft } from '../notifications/notification';
 import { CANCELLABLE, type Deal, type DealRole, type DealStatus, type RatingInput } from './deal';
+import { requireSideRole } from './deal-side';
 import type { DealRepository, ReputationCounter } from './ports';
 
 type Effects = Parameters<DealRepository['save']>[3];
@@ -82,6 +83,7 @@ export class DealService {
     const org = requireRole(caller, 'tenant', 'supplier');
     return this.retryStale(ifMatch, async () => {
       const deal = await this.get(org, dealId);
+      const by = requireSideRole(org, deal, 'act');
       if (ifMatch !== undefined && ifMatch !== deal.version) throw staleVersion();
       if (!CANCELLABLE.includes(deal.status)) {
         throw conflict(
@@ -91,7 +93,6 @@ export class DealService {
             : `The deal is ${deal.status}: a deal is cancelled only before delivery.`,
         );
       }
-      const by = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
       const at = this.clock.now().toISOString();
       const next: Deal = { ...deal, status: 'cancelled', cancellation: { by, reason, at } };
       const other = by === 'buyer' ? deal.sellerOrgId : deal.buyerOrgId;
@@ -120,7 +121,7 @@ export class DealService {
     const org = requireOrg(caller);
     return this.retryStale(undefined, async () => {
       const deal = await this.get(org, dealId);
-      const side = deal.buyerOrgId === org.orgId ? 'buyer' : 'seller';
+      const side = requireSideRole(org, deal, 'act');
       if (deal.status !== 'accepted') {
         throw conflict('deal.not_accepted', 'A deal is rated after the buyer accepts the delivery.');
       }
@@ -162,6 +163,7 @@ export class DealService {
     return this.retryStale(ifMatch, async () => {
       const deal = await this.get(org, dealId);
       requireSide(org, deal, by);
+      requireSideRole(org, deal, 'act');
       if (ifMatch !== undefined && ifMatch !== deal.version) throw staleVersion();
       if (deal.status !== from) {
         throw conflict('deal.invalid_transition', `The deal is ${deal.status}; this step needs it ${from}.`);

@@ -5,6 +5,7 @@ import type { Need } from '../needs/need';
 import type { NotificationDraft } from '../notifications/notification';
 import type { QuotaCharge } from '../quotas/quota';
 import type { ReputationTotals } from '../reputation/reputation';
+import type { AwardRequest } from './award-request';
 import type { Deal, DealRole } from './deal';
 import type { DealMessage } from './deal-room';
 
@@ -22,6 +23,19 @@ export interface AwardWrite {
   dealAudit: Audit;
   /** Delivered in the award's transaction, as many as fit; the rest are returned to send after it. */
   notifications: readonly NotificationDraft[];
+  /** The pending award request the award settles (approved, or superseded by an admin's own award). */
+  settles?: { prev: Stored<AwardRequest>; next: AwardRequest; audit: Audit } | undefined;
+}
+
+export interface AwardRequestRepository {
+  /** The need's pending request, read strongly consistent; null when none waits. */
+  pending(needId: string): Promise<Stored<AwardRequest> | null>;
+  /** An organisation's pending requests, oldest first (its admins' list). */
+  listPending(orgId: string, page: PageRequest): Promise<Page<Stored<AwardRequest>>>;
+  /** Fails with `award.approval_pending` when the need has a pending request already. */
+  create(request: AwardRequest, audit: Audit, notification: NotificationDraft): Promise<Stored<AwardRequest>>;
+  /** Settles a pending request without an award (declined), from the version read. */
+  settle(next: AwardRequest, prev: Stored<AwardRequest>, audit: Audit): Promise<Stored<AwardRequest>>;
 }
 
 export interface DealRepository {

@@ -14,6 +14,7 @@ export type EmailMode = z.infer<typeof EmailMode>;
 const INSTANT: readonly NotificationKind[] = [
   'need.matched',
   'deal.message',
+  'award.approval_requested',
   'booking.offered',
   'bid.outbid',
 ];

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'deal.rated',
   'deal.cancelled',
   'deal.message',
+  'award.approval_requested',
   'booking.requested',
   'booking.confirmed',
   'booking.rejected',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Money } from '../core/money';
 import { GeoPoint } from '../shared/geo';
 import { CountryCode, LocalizedText, Text } from '../shared/locale';
 
@@ -25,11 +26,20 @@ export const OrgInput = z.strictObject({
 });
 export type OrgInput = z.infer<typeof OrgInput>;
 
-export const OrgPatch = OrgInput.omit({ kinds: true }).partial();
+/**
+ * Four eyes on large awards: a non-admin's award whose total is above this waits for another
+ * admin's approval (null or absent: no approval needed).
+ */
+const AwardApprovalAbove = Money.nullable().optional();
+
+export const OrgPatch = OrgInput.omit({ kinds: true })
+  .partial()
+  .extend({ awardApprovalAbove: AwardApprovalAbove });
 export type OrgPatch = z.infer<typeof OrgPatch>;
 
 export const Org = OrgInput.extend({
   kinds: z.array(OrgKind),
+  awardApprovalAbove: AwardApprovalAbove,
   orgId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

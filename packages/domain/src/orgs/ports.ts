@@ -18,6 +18,8 @@ export interface OrgRepository {
 
 export interface UserRepository {
   get(userId: string): Promise<User | null>;
+  /** Users by id, in no particular order; unknown ids are left out. */
+  getMany(userIds: string[]): Promise<User[]>;
   getByEmail(email: string): Promise<User | null>;
   /** Creates the user unless the email is taken; returns whichever user holds the email. */
   createOrGet(user: User): Promise<User>;

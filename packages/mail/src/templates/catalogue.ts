@@ -49,6 +49,7 @@ export const KIND_TEMPLATES: Record<NotificationKind, KindTemplate> = {
   'deal.rated': deal(),
   'deal.cancelled': deal('reason'),
   'deal.message': { vars: ['deal', 'dealRef'], target: 'dealRoom' },
+  'award.approval_requested': need(),
   'booking.requested': { vars: ['expo', 'slot'], target: 'expoBookings' },
   'booking.confirmed': booking(),
   'booking.rejected': booking(),

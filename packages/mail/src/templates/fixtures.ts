@@ -67,6 +67,7 @@ export const SAMPLE_DATA: Record<NotificationKind, { entityId: string; data: Rec
   'bid.needs_reconfirmation': { entityId: needId, data: { needId, amendment: 1 } },
   'bid.won': { entityId: needId, data: { needId, bidId: 'bid_1', dealId } },
   'bid.lost': { entityId: needId, data: { needId, bidId: 'bid_2' } },
+  'award.approval_requested': { entityId: needId, data: { needId, bidId: 'bid_1', requestId: 'awr_1' } },
   'deal.confirmed': { entityId: dealId, data: { dealId, needId } },
   'deal.delivered': { entityId: dealId, data: { dealId, needId } },
   'deal.accepted': { entityId: dealId, data: { dealId, needId } },

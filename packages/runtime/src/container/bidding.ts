@@ -5,7 +5,11 @@ import {
   DynamoBidRepository,
   DynamoClosingScheduleRepository,
 } from '@parkbridge/db/bids';
-import { DynamoDealMessageRepository, DynamoDealRepository } from '@parkbridge/db/deals';
+import {
+  DynamoAwardRequestRepository,
+  DynamoDealMessageRepository,
+  DynamoDealRepository,
+} from '@parkbridge/db/deals';
 import { DynamoOfferingRepository } from '@parkbridge/db/offerings';
 import { DynamoQuestionRepository } from '@parkbridge/db/questions';
 import { DynamoReputationRepository } from '@parkbridge/db/reputation';
@@ -25,6 +29,7 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     deals: new DynamoDealRepository(db),
     closing: new DynamoClosingScheduleRepository(db),
     dealMessages: new DynamoDealMessageRepository(db),
+    awardRequests: new DynamoAwardRequestRepository(db),
     offerings: new DynamoOfferingRepository(db),
   };
   const biddingRules = {
@@ -58,6 +63,8 @@ export function createBiddingContext(db: Db, rules: Rules, core: CoreContext) {
     needs: repos.needs,
     bids: repos.bids,
     deals: repos.deals,
+    requests: repos.awardRequests,
+    orgs: core.repos.orgs,
     notifications: core.repos.notifications,
     clock: db.clock,
   });

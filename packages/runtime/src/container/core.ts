@@ -10,6 +10,7 @@ import {
   DynamoOrgRepository,
 } from '@parkbridge/db/orgs';
 import { DynamoParkRepository } from '@parkbridge/db/parks';
+import { DynamoInvitationRepository, DynamoMemberRepository } from '@parkbridge/db/people';
 import { DynamoQuotaRepository } from '@parkbridge/db/quotas';
 import { DynamoUserRepository } from '@parkbridge/db/users';
 import { AuditService } from '@parkbridge/domain/audit';
@@ -17,10 +18,11 @@ import { AttachmentPlanner, type FileServices } from '@parkbridge/domain/documen
 import { NotificationService } from '@parkbridge/domain/notifications';
 import { CertificateService, MembershipService, OrgService } from '@parkbridge/domain/orgs';
 import { ParkService } from '@parkbridge/domain/parks';
+import { InvitationService, MemberService } from '@parkbridge/domain/people';
 import { Quotas } from '@parkbridge/domain/quotas';
 
 /**
- * Parks, organisations, memberships, certificates, notifications, audit, and the uploads every
+ * Parks, organisations and their people, memberships, certificates, notifications, audit, and the uploads every
  * context attaches files from: what every context uses. `files` is object storage and its checks
  * (only the documents context reaches it); without it, reaching it is a wiring mistake, named.
  */
@@ -35,12 +37,20 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
     audit: new DynamoAuditRepository(db),
     idempotency: new DynamoIdempotencyRepository(db),
     uploads: new DynamoUploadRepository(db),
+    members: new DynamoMemberRepository(db),
+    invitations: new DynamoInvitationRepository(db),
     quotas: new DynamoQuotaRepository(db),
   };
   // Every limit of packages/config/src/quotas.ts, as the environment sets them.
   const quotas = new Quotas(rules.quotas, db.clock);
   const parks = new ParkService(repos.parks, db.clock);
   const attachments = new AttachmentPlanner(repos.uploads);
+  const members = new MemberService({
+    members: repos.members,
+    users: repos.users,
+    orgs: repos.orgs,
+    clock: db.clock,
+  });
   return {
     db,
     rules,
@@ -61,6 +71,13 @@ export function createCoreContext(db: Db, rules: Rules, files: FileServices = un
       quotas,
     ),
     notifications: new NotificationService(repos.notifications),
+    members,
+    invitations: new InvitationService({
+      invitations: repos.invitations,
+      users: repos.users,
+      members,
+      clock: db.clock,
+    }),
     audit: new AuditService(repos.audit, repos.parks, repos.memberships),
   };
 }

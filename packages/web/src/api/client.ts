@@ -40,10 +40,19 @@ export interface RequestOptions {
 
 let apiBase = '';
 let onUnauthenticated: () => void = () => {};
+let renewSession: () => Promise<void> = async () => {};
 
-export function configureApi(config: AppConfig, unauthenticated: () => void) {
+/**
+ * `unauthenticated`: what to do when the session is gone; `renew`: sign in again without asking
+ * (locally the dev login, in AWS the refresh token), for a token whose membership changed.
+ */
+export function configureApi(
+  config: AppConfig,
+  handlers: { unauthenticated: () => void; renew: () => Promise<void> },
+) {
   apiBase = config.apiUrl;
-  onUnauthenticated = unauthenticated;
+  onUnauthenticated = handlers.unauthenticated;
+  renewSession = handlers.renew;
 }
 
 export const apiUrl = (path: string) => `${apiBase}${path}`;
@@ -57,7 +66,27 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * A token whose holder was given another role, or removed, is refused with 401
+ * `auth.membership_changed`: the session is renewed once (the new token says what the person is
+ * now) and the request sent again; a removed person then has no organisation and the app shows
+ * them so.
+ */
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, opts);
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'auth.membership_changed')) throw err;
+    await renewSession();
+    if (!getSession()) {
+      onUnauthenticated();
+      throw err;
+    }
+    return send<T>(method, path, opts);
+  }
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const token = getSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
@@ -101,7 +130,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
             detail: '',
             code: `http.${res.status}`,
           };
-    if (res.status === 401 && token) {
+    if (res.status === 401 && token && problem.code !== 'auth.membership_changed') {
       setSession(null);
       onUnauthenticated();
     }

@@ -2,8 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../auth/session';
 import { type Currency, setCurrencies } from '../format/money';
 import { useI18n } from '../i18n/i18n';
-import { api } from './client';
-import type { Category, Certificate, Membership, Notification, Org, Page, Park } from './types';
+import { ApiError, api } from './client';
+import type {
+  AwardRequest,
+  Category,
+  Certificate,
+  Invitation,
+  Member,
+  Membership,
+  Notification,
+  Org,
+  Page,
+  Park,
+} from './types';
 
 /** Reads every page of a small list (parks, a firm's own chains): bounded by the API's page size. */
 export async function allPages<T>(
@@ -34,6 +45,11 @@ export const keys = {
   me: ['me'] as const,
   unread: ['notifications', 'unread'] as const,
   category: (code: string, lang: string) => ['category', code, lang] as const,
+  members: (orgId: string) => ['members', orgId] as const,
+  invitations: (orgId: string) => ['invitations', orgId] as const,
+  myInvitations: ['invitations', 'mine'] as const,
+  pendingAward: (needId: string) => ['award-request', needId] as const,
+  awardRequests: (orgId: string) => ['award-requests', orgId] as const,
 };
 
 /** The currencies and their exponents, from the API: loaded once, before any amount is shown or typed. */
@@ -115,4 +131,43 @@ export const useUnreadCount = (enabled: boolean) =>
     queryFn: () => api.get<Page<Notification>>('/v1/notifications', { unread: 'true', limit: 100 }),
     select: (p) => p.items.length,
     refetchInterval: 30_000,
+  });
+
+export const useMembers = (orgId: string | null | undefined) =>
+  useQuery({
+    queryKey: keys.members(orgId ?? ''),
+    queryFn: () => allPages<Member>(`/v1/orgs/${orgId}/members`),
+    enabled: !!orgId,
+  });
+
+/** The organisation's invitations (its admins'). */
+export const useInvitations = (orgId: string | null | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.invitations(orgId ?? ''),
+    queryFn: () => allPages<Invitation>(`/v1/orgs/${orgId}/invitations`),
+    enabled: !!orgId && enabled,
+  });
+
+/** Invitations to the signed-in person's address. */
+export const useMyInvitations = () =>
+  useQuery({ queryKey: keys.myInvitations, queryFn: () => allPages<Invitation>('/v1/invitations/mine') });
+
+/** The award of a need that waits for an admin's approval; null when none waits. */
+export const usePendingAward = (needId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.pendingAward(needId),
+    queryFn: () =>
+      api.get<AwardRequest>(`/v1/needs/${needId}/award/request`).catch((err) => {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }),
+    enabled,
+  });
+
+/** The organisation's awards waiting for approval (its admins'). */
+export const useAwardRequests = (orgId: string | null | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.awardRequests(orgId ?? ''),
+    queryFn: () => allPages<AwardRequest>(`/v1/orgs/${orgId}/award-requests`),
+    enabled: !!orgId && enabled,
   });

@@ -1,3 +1,4 @@
+import type { PersonRole } from '../auth/session';
 import type { Money } from '../format/money';
 import type { Lang } from '../i18n/languages';
 
@@ -50,6 +51,48 @@ export interface Org {
   description?: string;
   /** Shown by name on the public pages of its parks. */
   publicProfile?: boolean;
+  /** Four eyes: a non-admin's award above this waits for another admin's approval. */
+  awardApprovalAbove?: Money | null;
+  version: number;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: PersonRole;
+  joinedAt: string;
+  version: number;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export interface Invitation {
+  invitationId: string;
+  orgId: string;
+  orgName: string;
+  email: string;
+  role: PersonRole;
+  status: InvitationStatus;
+  invitedByName: string;
+  createdAt: string;
+  expiresAt: string;
+  version: number;
+}
+
+export interface AwardRequest {
+  requestId: string;
+  needId: string;
+  needTitle: string;
+  orgId: string;
+  bidId: string;
+  total: Money;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'declined' | 'superseded';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  dealId: string | null;
   version: number;
 }
 

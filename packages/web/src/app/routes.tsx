@@ -18,6 +18,8 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../pages/auth/login.page')) },
   { path: '/auth/callback', element: page(() => import('../pages/auth/callback.page')) },
+  // The link in an invitation's email: outside the shell, which needs an organisation first.
+  { path: '/invitations/:invitationId', element: page(() => import('../pages/auth/invitation.page')) },
   // Outside the shell: a sheet to print, with no navigation around it.
   {
     path: '/deals/:dealId/purchase-order',
@@ -41,6 +43,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'onboarding', element: page(() => import('../pages/common/onboarding.page')) },
       { path: 'org', element: page(() => import('../pages/common/org.page')) },
+      { path: 'people', element: page(() => import('../pages/common/people.page')) },
       { path: 'notifications', element: page(() => import('../pages/common/notifications.page')) },
       { path: 'settings', element: page(() => import('../pages/common/settings.page')) },
       { path: 'expos', element: page(() => import('../pages/expos/expos.page')) },

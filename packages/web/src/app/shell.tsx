@@ -15,8 +15,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrencies, useOrg, useUnreadCount } from '../api/queries';
+import { actsAs } from '../auth/abilities';
 import { logout } from '../auth/login';
-import { hasRole, type Role, useSession } from '../auth/session';
+import { hasRole, type PersonRole, type Role, useSession } from '../auth/session';
 import { localName } from '../components/park';
 import { Loading } from '../components/query-state';
 import { UserText } from '../components/user-text';
@@ -32,10 +33,15 @@ interface NavItem {
   testId: string;
 }
 
-const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
+/**
+ * Sections by the organisation's kinds and the person's role: a firm's buyers see its buying, its
+ * sellers its selling; admins and viewers (who read everything) see both.
+ */
+const NAV: { title: MessageKey; roles?: Role[]; people?: PersonRole[]; items: NavItem[] }[] = [
   {
     title: 'nav.section.tenant',
     roles: ['tenant'],
+    people: ['buyer', 'viewer'],
     items: [
       { to: '/needs', label: 'nav.needs', testId: 'nav-needs' },
       { to: '/chains', label: 'nav.chains', testId: 'nav-chains' },
@@ -44,6 +50,7 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
   {
     title: 'nav.section.supplier',
     roles: ['supplier'],
+    people: ['seller', 'viewer'],
     items: [
       { to: '/inbox', label: 'nav.inbox', testId: 'nav-inbox' },
       { to: '/listings', label: 'nav.listings', testId: 'nav-listings' },
@@ -67,6 +74,7 @@ const NAV: { title: MessageKey; roles?: Role[]; items: NavItem[] }[] = [
       { to: '/offerings', label: 'nav.offerings', testId: 'nav-offerings' },
       { to: '/bookings', label: 'nav.bookings', roles: ['tenant', 'supplier'], testId: 'nav-bookings' },
       { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
+      { to: '/people', label: 'nav.people', testId: 'nav-people' },
       { to: '/org', label: 'nav.org', testId: 'nav-org' },
       { to: '/settings', label: 'nav.settings', testId: 'nav-settings' },
     ],
@@ -144,7 +152,9 @@ export function Shell() {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!session.orgId && location.pathname !== '/onboarding') return <Navigate to="/onboarding" replace />;
 
-  const sections = NAV.filter((s) => allowed(s.roles, session.roles))
+  const sections = NAV.filter(
+    (s) => allowed(s.roles, session.roles) && (!s.people || actsAs(session, ...s.people)),
+  )
     .map((s) => ({ ...s, items: s.items.filter((i) => allowed(i.roles, session.roles)) }))
     .filter((s) => s.items.length && session.orgId);
 
@@ -238,11 +248,14 @@ export function Shell() {
         >
           {t('auth.logout')}
         </Button>
-        {hasRole(session, 'operator') || !session.orgId ? null : (
-          <Text size="xs" c="dimmed" px="sm" py="xs">
-            {session.roles.map((r) => t(`role.${r}`)).join(' · ')}
+        {session.orgId ? (
+          <Text size="xs" c="dimmed" px="sm" py="xs" data-testid="my-role">
+            {[
+              ...(session.personRole ? [t(`person.${session.personRole}`)] : []),
+              ...(hasRole(session, 'operator') ? [] : session.roles.map((r) => t(`role.${r}`))),
+            ].join(' · ')}
           </Text>
-        )}
+        ) : null}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{currencies.isSuccess ? <Outlet /> : <Loading />}</Suspense>

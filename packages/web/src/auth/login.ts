@@ -25,14 +25,27 @@ const base64url = (bytes: Uint8Array) =>
 const redirectUri = (c: CognitoConfig) => c.redirectUri ?? `${location.origin}/`;
 
 /** Cognito's hosted sign-in, authorization code with PKCE (no client secret in a browser). */
-export async function startCognitoLogin(cognito: CognitoConfig, next: string) {
+export function startCognitoLogin(cognito: CognitoConfig, next: string) {
+  return startHosted(cognito, next, '/oauth2/authorize');
+}
+
+/**
+ * Cognito's hosted sign-up, for someone invited who has no account yet: they choose their own
+ * password and confirm their address with Cognito, and come back signed in (nobody is sent a
+ * temporary password). It takes the same parameters as sign-in.
+ */
+export function startCognitoSignUp(cognito: CognitoConfig, next: string) {
+  return startHosted(cognito, next, '/signup');
+}
+
+async function startHosted(cognito: CognitoConfig, next: string, path: string) {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
   );
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   sessionStorage.setItem(PKCE, JSON.stringify({ verifier, state, next }));
-  const url = new URL('/oauth2/authorize', cognito.domain);
+  const url = new URL(path, cognito.domain);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: cognito.clientId,

@@ -3,11 +3,17 @@ import { useSyncExternalStore } from 'react';
 export type Role = 'tenant' | 'supplier' | 'operator';
 const ROLES: readonly Role[] = ['tenant', 'supplier', 'operator'];
 
+/** A person's role in their organisation (docs/api.md, "People and roles"). */
+export type PersonRole = 'admin' | 'buyer' | 'seller' | 'viewer' | 'staff';
+export const PERSON_ROLES: readonly PersonRole[] = ['admin', 'buyer', 'seller', 'viewer', 'staff'];
+
 export interface Session {
   token: string;
   userId: string;
   orgId: string | null;
   roles: Role[];
+  /** The person's role in `orgId`; null without an organisation. */
+  personRole: PersonRole | null;
   email: string | null;
   /** Epoch ms; null when the token does not say. */
   expiresAt: number | null;
@@ -45,11 +51,14 @@ export function sessionFromToken(token: string): Session | null {
   const claims = decodePayload(token);
   if (!claims || typeof claims.sub !== 'string') return null;
   const org = claims.org ?? claims['custom:org'];
+  const orgId = typeof org === 'string' && org ? org : null;
+  const role = claims.role;
   return {
     token,
     userId: claims.sub,
-    orgId: typeof org === 'string' && org ? org : null,
+    orgId,
     roles: parseGroups(claims.groups ?? claims['cognito:groups']),
+    personRole: orgId && PERSON_ROLES.includes(role as PersonRole) ? (role as PersonRole) : null,
     email: typeof claims.email === 'string' ? claims.email : null,
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
   };

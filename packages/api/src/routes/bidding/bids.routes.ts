@@ -37,7 +37,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids',
       tags: TAGS,
       summary: 'Bid on a need (supplier); one live bid per supplier: a second one is 409, revise instead',
-      ...securedCreate(app.repos.idempotency, 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'supplier', 'seller'),
       request: { params: NeedParams, headers: IdempotencyHeader, body: jsonBody(BidInputBody) },
       responses: {
         201: json(BidReceipt, 'The bid, sealed to everyone but you until the close.'),
@@ -77,7 +77,7 @@ export function bidRoutes(app: Container) {
       tags: TAGS,
       summary: 'Revise your bid (If-Match); every revision is kept',
       // Idempotency-Key on a revision too: a retried revision must not count as a second one.
-      ...securedCreate(app.repos.idempotency, 'supplier', 'ownBid'),
+      ...securedCreate(app.repos.idempotency, 'supplier', 'ownBid', 'seller'),
       request: {
         params: NeedParams,
         headers: IfMatchHeader.extend(IdempotencyHeader.shape),
@@ -107,7 +107,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids/mine',
       tags: TAGS,
       summary: 'Withdraw your bid (before the close)',
-      ...secured('supplier', 'ownBid'),
+      ...secured('supplier', 'ownBid', 'seller'),
       request: { params: NeedParams, headers: IfMatchHeader },
       responses: {
         200: json(BidViewSchema, 'The withdrawn bid.'),
@@ -127,7 +127,7 @@ export function bidRoutes(app: Container) {
       path: '/needs/{needId}/bids/mine/reconfirm',
       tags: TAGS,
       summary: 'Reconfirm your bid after the need was amended, so it counts again',
-      ...secured('supplier', 'ownBid'),
+      ...secured('supplier', 'ownBid', 'seller'),
       request: { params: NeedParams, headers: IfMatchHeader },
       responses: { 200: json(BidReceipt, 'The reconfirmed bid.'), ...problems(401, 403, 404, 409, 412, 422) },
     }),

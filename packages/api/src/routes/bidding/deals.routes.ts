@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { etagOf, notFound, PageQuery } from '@parkbridge/domain/core';
+import { etagOf, notFound, PageQuery, publicView } from '@parkbridge/domain/core';
 import {
   AwardInput,
   DealCancelInput,
@@ -26,15 +26,15 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
-import { NeedParams } from './schemas';
+import { NeedParams, PendingAwardSchema } from './schemas';
 
-const DealSchema = DealView.meta({ id: 'Deal' });
+export const DealSchema = DealView.meta({ id: 'Deal' });
 const DealParams = z.object({ dealId: z.string().min(1).max(64) });
 const OrgParams = z.object({ orgId: z.string().min(1).max(64) });
 const TAGS = ['Deals'];
 
-const BY_SELLER = ['supplier', 'dealSeller'] as const;
-const BY_BUYER = ['tenant', 'dealBuyer'] as const;
+const BY_SELLER = ['supplier', 'dealSeller', 'seller'] as const;
+const BY_BUYER = ['tenant', 'dealBuyer', 'buyer'] as const;
 const STEPS = [
   { action: 'confirm', method: 'confirm', summary: 'Confirm the deal (seller)', by: BY_SELLER },
   { action: 'deliver', method: 'deliver', summary: 'Mark the goods delivered (seller)', by: BY_SELLER },
@@ -55,18 +55,27 @@ export function dealRoutes(app: Container) {
       method: 'post',
       path: '/needs/{needId}/award',
       tags: TAGS,
-      summary: 'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'ownNeed'),
+      summary:
+        'Award a bid (the need’s owner, after the close): creates the deal and tells every bidder; above the organisation’s awardApprovalAbove, a non-admin’s award waits for another admin (202)',
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownNeed', 'buyer'),
       request: {
         params: NeedParams,
         headers: IdempotencyHeader,
         body: jsonBody(AwardInput.meta({ id: 'AwardInput' })),
       },
-      responses: { 201: json(DealSchema, 'The deal.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
+      responses: {
+        201: json(DealSchema, 'The deal.'),
+        202: json(PendingAwardSchema, 'The award waits for another admin’s approval.'),
+        ...problems(400, 401, 403, 404, 409, 413, 422),
+      },
     }),
     async (c) => {
       const caller = callerOf(c);
-      const deal = await awards.award(caller, c.req.valid('param').needId, c.req.valid('json').bidId);
+      const outcome = await awards.award(caller, c.req.valid('param').needId, c.req.valid('json').bidId);
+      if (outcome.status === 'pending_approval') {
+        return c.json({ status: 'pending_approval' as const, request: publicView(outcome.request) }, 202);
+      }
+      const { deal } = outcome;
       c.header('ETag', etagOf(deal));
       c.header('Location', `/v1/deals/${deal.dealId}`);
       return c.json(dealView(deal, caller.orgId as string), 201);
@@ -141,7 +150,7 @@ export function dealRoutes(app: Container) {
       path: '/deals/{dealId}/cancel',
       tags: TAGS,
       summary: 'Call the deal off before delivery, with a reason (either side); the other side is told',
-      ...secured('tenant', 'supplier'),
+      ...secured('tenant', 'supplier', 'buyer', 'seller'),
       request: {
         params: DealParams,
         headers: IfMatchHeader,
@@ -171,7 +180,7 @@ export function dealRoutes(app: Container) {
       path: '/deals/{dealId}/rate',
       tags: TAGS,
       summary: 'Rate the other side, once, after the delivery was accepted (1–5)',
-      ...secured('tenant', 'supplier'),
+      ...secured('tenant', 'supplier', 'buyer', 'seller'),
       request: { params: DealParams, body: jsonBody(RatingInput.meta({ id: 'RatingInput' })) },
       responses: {
         200: json(DealSchema, 'The deal with your rating.'),
@@ -231,7 +240,7 @@ export function dealRoutes(app: Container) {
       operationId: 'postDealMessage',
       tags: TAGS,
       summary: 'Write to the other party of the deal, with files (delivery notes, invoices); they are told',
-      ...securedCreate(app.repos.idempotency),
+      ...securedCreate(app.repos.idempotency, 'buyer', 'seller'),
       request: {
         params: DealParams,
         headers: IdempotencyHeader,

@@ -4,6 +4,7 @@ import { accessOf, ViewerResolver } from '@parkbridge/domain/needs';
 import type { Container } from '@parkbridge/runtime';
 import { createRouter } from '../../http/openapi';
 import type { Subjects } from '../../http/subjects';
+import { awardApprovalRoutes } from './award-approval.routes';
 import { bidRoutes } from './bids.routes';
 import { dealRoutes } from './deals.routes';
 import { offeringRoutes } from './offerings.routes';
@@ -15,6 +16,7 @@ export function biddingRoutes(app: Container) {
   router.route('/', questionRoutes(app));
   router.route('/', bidRoutes(app));
   router.route('/', dealRoutes(app));
+  router.route('/', awardApprovalRoutes(app));
   router.route('/', offeringRoutes(app));
   return router;
 }

@@ -52,7 +52,7 @@ export function offeringRoutes(app: Container) {
       path: '/parks/{parkId}/offerings',
       tags: TAGS,
       summary: 'Offer a plot, workshop unit or idle unit of the park (its operator); starts as a draft',
-      ...securedCreate(app.repos.idempotency, 'operator', 'parkOperator'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'parkOperator', 'staff'),
       request: { params: ParkOfferingParams, headers: IdempotencyHeader, body: jsonBody(OfferingInputBody) },
       responses: {
         201: json(OfferingSchema, 'The draft offering.'),
@@ -148,7 +148,7 @@ export function offeringRoutes(app: Container) {
           action === 'publish'
             ? 'Open a draft offering to bids (its operator; If-Match)'
             : 'Cancel an offering before its award (its operator; If-Match); bidders are told',
-        ...secured('operator', 'offeringOperator'),
+        ...secured('operator', 'offeringOperator', 'staff'),
         request: {
           params: OfferingParams,
           headers: IfMatchHeader,
@@ -179,7 +179,7 @@ export function offeringRoutes(app: Container) {
       path: '/offerings/{offeringId}/bids',
       tags: TAGS,
       summary: 'Bid on an offering (any organisation but the operator); one live bid each: revise instead',
-      ...securedCreate(app.repos.idempotency),
+      ...securedCreate(app.repos.idempotency, 'buyer'),
       request: { params: OfferingParams, headers: IdempotencyHeader, body: jsonBody(OfferingBidInputBody) },
       responses: {
         201: json(OfferingBidReceipt, 'The bid; in a sealed tender nobody else sees it before the close.'),
@@ -218,7 +218,7 @@ export function offeringRoutes(app: Container) {
       path: '/offerings/{offeringId}/bids/mine',
       tags: TAGS,
       summary: 'Revise your bid (If-Match); in an auction it must beat your previous price',
-      ...securedCreate(app.repos.idempotency, 'ownOfferingBid'),
+      ...securedCreate(app.repos.idempotency, 'ownOfferingBid', 'buyer'),
       request: {
         params: OfferingParams,
         headers: IdempotencyHeader.merge(IfMatchHeader),
@@ -248,7 +248,7 @@ export function offeringRoutes(app: Container) {
       path: '/offerings/{offeringId}/bids/mine',
       tags: TAGS,
       summary: 'Withdraw your bid before the close (If-Match)',
-      ...secured('ownOfferingBid'),
+      ...secured('ownOfferingBid', 'buyer'),
       request: { params: OfferingParams, headers: IfMatchHeader },
       responses: {
         200: json(OfferingBidSchema.omit({ outcome: true }), 'The withdrawn bid.'),
@@ -301,7 +301,7 @@ export function offeringRoutes(app: Container) {
       path: '/offerings/{offeringId}/award',
       tags: TAGS,
       summary: 'Award the offering to a bid after the close (its operator): the winner becomes a tenant',
-      ...securedCreate(app.repos.idempotency, 'operator', 'offeringOperator'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'offeringOperator', 'staff'),
       request: { params: OfferingParams, headers: IdempotencyHeader, body: jsonBody(AwardBody) },
       responses: {
         201: json(AllocationSchema, 'The allocation.'),

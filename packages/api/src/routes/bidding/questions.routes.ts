@@ -29,7 +29,7 @@ export function questionRoutes(app: Container) {
       path: '/needs/{needId}/questions',
       tags: TAGS,
       summary: 'Ask a clarification question (a supplier who may bid); nobody else learns who asked',
-      ...securedCreate(app.repos.idempotency, 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'supplier', 'seller'),
       request: {
         params: NeedParams,
         headers: IdempotencyHeader,
@@ -54,7 +54,7 @@ export function questionRoutes(app: Container) {
       path: '/needs/{needId}/questions/{questionId}/answer',
       tags: TAGS,
       summary: 'Answer a question (the need’s owner); every supplier who may bid sees the answer',
-      ...secured('tenant', 'ownNeed'),
+      ...secured('tenant', 'ownNeed', 'buyer'),
       request: { params: QuestionParams, body: jsonBody(AnswerInput.meta({ id: 'AnswerInput' })) },
       responses: {
         200: json(QuestionSchema, 'The answered question.'),

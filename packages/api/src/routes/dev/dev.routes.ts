@@ -100,9 +100,11 @@ export function devRoutes(app: Container, tokens: LocalTokens, local: { mailbox?
           createdAt: app.clock.now().toISOString(),
         }));
       const org = user.orgId ? await app.repos.orgs.get(user.orgId) : null;
+      const role = org ? await app.repos.members.roleOf(org.orgId, user.userId) : null;
       const token = await tokens.issue({
         sub: user.userId,
         org: org?.orgId ?? null,
+        role,
         groups: org ? rolesForKinds(org.kinds) : [],
         email: user.email,
       });

@@ -51,7 +51,7 @@ export function documentRoutes(app: Container) {
       operationId: 'createUpload',
       tags: ['Documents'],
       summary: 'Start an upload: a presigned POST that admits exactly this file (size and type)',
-      ...securedCreate(app.repos.idempotency),
+      ...securedCreate(app.repos.idempotency, 'buyer', 'seller', 'staff'),
       request: { headers: IdempotencyHeader, body: jsonBody(UploadRequest.meta({ id: 'UploadRequest' })) },
       responses: {
         201: json(PresignedPost, 'Where and how to send the file.'),
@@ -73,7 +73,7 @@ export function documentRoutes(app: Container) {
       tags: ['Documents'],
       summary:
         'Check the stored file (size, SHA-256, type by its bytes, malware scan); a file that fails is deleted (422)',
-      ...secured(),
+      ...secured('buyer', 'seller', 'staff'),
       request: { params: UploadParams },
       responses: {
         200: json(Completed, 'Ready to attach.'),

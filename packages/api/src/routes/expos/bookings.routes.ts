@@ -50,7 +50,7 @@ export function bookingRoutes(app: Container) {
       path: '/bookings/{bookingId}/submit',
       tags: ['Bookings'],
       summary: 'Submit a hold for the operator’s approval, before it expires',
-      ...secured('ownBooking'),
+      ...secured('ownBooking', 'seller'),
       request: { params: BookingParams, body: jsonBody(SubmitInput) },
       responses: {
         200: json(BookingView, 'The requested booking.'),
@@ -69,7 +69,7 @@ export function bookingRoutes(app: Container) {
       path: '/bookings/{bookingId}/approve',
       tags: ['Bookings'],
       summary: 'Approve a requested booking (the park’s operator); a racing second decision gets 409',
-      ...secured('operator'),
+      ...secured('operator', 'staff'),
       request: { params: BookingParams },
       responses: { 200: json(BookingView, 'The confirmed booking.'), ...problems(401, 403, 404, 409) },
     }),
@@ -86,7 +86,7 @@ export function bookingRoutes(app: Container) {
       tags: ['Bookings'],
       summary:
         'Reject a requested booking with a reason (the park’s operator); the slot goes to its waitlist',
-      ...secured('operator'),
+      ...secured('operator', 'staff'),
       request: { params: BookingParams, body: jsonBody(DecisionInput) },
       responses: { 200: json(BookingView, 'The rejected booking.'), ...problems(400, 401, 403, 404, 409) },
     }),
@@ -103,7 +103,7 @@ export function bookingRoutes(app: Container) {
       path: '/bookings/{bookingId}/cancel',
       tags: ['Bookings'],
       summary: 'Cancel a booking (its organisation, or the park’s operator); the slot goes to its waitlist',
-      ...secured(),
+      ...secured('seller', 'staff'),
       request: {
         params: BookingParams,
         body: { required: false, content: { 'application/json': { schema: CancelInput } } },

@@ -41,7 +41,7 @@ export function expoCatalogRoutes(app: Container) {
       path: '/expos',
       tags: ['Expos'],
       summary: 'Create an expo (the park’s operator)',
-      ...securedCreate(app.repos.idempotency, 'operator'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'staff'),
       request: { headers: IdempotencyHeader, body: jsonBody(ExpoInput) },
       responses: { 201: json(ExpoView, 'The new expo.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
     }),
@@ -92,7 +92,7 @@ export function expoCatalogRoutes(app: Container) {
       path: '/expos/{expoId}/pavilions',
       tags: ['Expos'],
       summary: 'Add a pavilion with theme categories and a floor (the park’s operator)',
-      ...securedCreate(app.repos.idempotency, 'operator', 'expoOperator'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'expoOperator', 'staff'),
       request: { params: ExpoParams, headers: IdempotencyHeader, body: jsonBody(PavilionInput) },
       responses: {
         201: json(PavilionView, 'The new pavilion.'),

@@ -20,7 +20,7 @@ export function slotEditRoutes(app: Container) {
       summary: 'Change a slot’s code, kind, area, rectangle or price (the park’s operator)',
       description:
         'Send the ETag of your last read in If-Match (412 `version.stale` when it changed meanwhile). The rectangle must lie on the floor and overlap no other slot (409 `slot.overlaps`; `pavilion.layout_changed` when another slot was added or moved at the same moment); the code must stay unique in the pavilion (409 `slot.code_taken`). While the slot or one of its slices is held, requested or booked, its rectangle and price cannot change (409 `slot.in_use`); its code, kind and area can. Another park’s operator gets 404.',
-      ...secured('operator', 'slotOperator'),
+      ...secured('operator', 'slotOperator', 'staff'),
       request: { params: SlotParams, headers: IfMatchHeader, body: jsonBody(SlotPatchInput) },
       responses: {
         200: json(SlotView, 'The slot as changed.'),

@@ -41,7 +41,7 @@ export function slotRoutes(app: Container) {
       summary: 'Add a slot (booth) to a pavilion’s floor (the park’s operator)',
       description:
         'The rectangle must lie on the floor and overlap no other slot (409 `slot.overlaps`). `slices` cuts the slot into time slices (days of the expo, or mentorship and pitch sessions), each booked on its own.',
-      ...securedCreate(app.repos.idempotency, 'operator', 'pavilionOperator'),
+      ...securedCreate(app.repos.idempotency, 'operator', 'pavilionOperator', 'staff'),
       request: { params: PavilionParams, headers: IdempotencyHeader, body: jsonBody(SlotInput) },
       responses: { 201: json(SlotView, 'The new slot.'), ...problems(400, 401, 403, 404, 409, 413, 422) },
     }),
@@ -77,7 +77,7 @@ export function slotRoutes(app: Container) {
       summary: 'Hold a free slot (or one of its time slices) for your organisation',
       description:
         'The hold lasts PARKBRIDGE_HOLD_TTL_S; submit it before then. It carries the slot’s price (and area and code) as they are when it lands: an operator’s edit landing while the hold is placed is met by one retry at the new terms. 409 `slot.taken` when the slot is not available; 409 `slot.changed` when the slot was edited again during that retry (look at it again); 422 `booking.hold_limit` past the per-organisation limit.',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier', 'seller'),
       request: { params: SlotParams, headers: IdempotencyHeader, body: optionalBody(HoldInput) },
       responses: { 201: json(BookingView, 'The hold.'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
@@ -98,7 +98,7 @@ export function slotRoutes(app: Container) {
       summary: 'Join a taken slot’s waitlist',
       description:
         'Members of the expo’s park wait ahead of outside firms, then in order of joining. When the slot frees, the first waiting organisation is offered it as a hold of its own.',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier', 'seller'),
       request: { params: SlotParams, headers: IdempotencyHeader, body: optionalBody(HoldInput) },
       responses: { 201: json(WaitlistPlaceView, 'Your place.'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
@@ -135,7 +135,7 @@ export function slotRoutes(app: Container) {
       path: '/slots/{slotId}/waitlist',
       tags: ['Bookings'],
       summary: 'Leave a slot’s waitlist',
-      ...secured('tenant', 'supplier'),
+      ...secured('tenant', 'supplier', 'seller'),
       request: { params: SlotParams, query: SliceQuery },
       responses: { 200: json(WaitlistPlaceView, 'Your place, left.'), ...problems(401, 403, 404, 409) },
     }),

@@ -28,7 +28,7 @@ export function chainRoutes(app: Container) {
       path: '/chains',
       tags: ['Production chains'],
       summary: 'Declare a production chain: what you make and the inputs you buy per period (tenant)',
-      ...securedCreate(app.repos.idempotency, 'tenant'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'buyer'),
       request: { headers: IdempotencyHeader, body: jsonBody(ChainCreate) },
       responses: {
         201: json(ChainView, 'The chain, each input with its id.'),
@@ -82,7 +82,7 @@ export function chainRoutes(app: Container) {
       path: '/chains/{chainId}',
       tags: ['Production chains'],
       summary: 'Change the output or replace the inputs (an input keeps its id when you send it back)',
-      ...secured('tenant', 'ownChain'),
+      ...secured('tenant', 'ownChain', 'buyer'),
       request: { params: ChainParams, headers: IfMatchHeader, body: jsonBody(ChainPatch) },
       responses: {
         200: json(ChainView, 'The chain as changed.'),
@@ -106,7 +106,7 @@ export function chainRoutes(app: Container) {
       path: '/chains/{chainId}/inputs/{inputId}/need',
       tags: ['Production chains', 'Needs'],
       summary: 'Turn a chain input into a need in one call (a draft, or open with publish: true)',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'ownChain'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'ownChain', 'buyer'),
       request: { params: ChainInputParams, headers: IdempotencyHeader, body: jsonBody(NeedFromInput) },
       responses: {
         201: json(NeedView, 'The need, remembering the input it came from.'),

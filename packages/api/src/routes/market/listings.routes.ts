@@ -27,7 +27,7 @@ export function listingRoutes(app: Container) {
       path: '/listings',
       tags: ['Listings'],
       summary: 'Publish a product, service or idle capacity (supplier)',
-      ...securedCreate(app.repos.idempotency, 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'supplier', 'seller'),
       request: { headers: IdempotencyHeader, body: jsonBody(ListingInput) },
       responses: {
         201: json(ListingView, 'The active listing.'),
@@ -81,7 +81,7 @@ export function listingRoutes(app: Container) {
       path: '/listings/{listingId}',
       tags: ['Listings'],
       summary: 'Change your listing, or pause and resume it (status)',
-      ...secured('supplier', 'ownListing'),
+      ...secured('supplier', 'ownListing', 'seller'),
       request: { params: ListingParams, headers: IfMatchHeader, body: jsonBody(ListingPatch) },
       responses: {
         200: json(ListingView, 'The listing as changed.'),
@@ -105,7 +105,7 @@ export function listingRoutes(app: Container) {
       path: '/listings/{listingId}',
       tags: ['Listings'],
       summary: 'Withdraw your listing: it leaves search and matching at once',
-      ...secured('supplier', 'ownListing'),
+      ...secured('supplier', 'ownListing', 'seller'),
       request: { params: ListingParams, headers: IfMatchHeader },
       responses: { 204: { description: 'Withdrawn.' }, ...problems(401, 403, 404, 412) },
     }),

@@ -4,6 +4,7 @@ import { Notification } from '@parkbridge/domain/notifications';
 import type { Container } from '@parkbridge/runtime';
 import { callerOf } from '../../http/auth';
 import { createRouter, json, pageOf, problems, secured } from '../../http/openapi';
+import { ANY_ROLE } from '../../http/person-roles';
 
 const NotificationView = Notification.meta({ id: 'Notification' });
 
@@ -37,7 +38,7 @@ export function notificationRoutes(app: Container) {
       operationId: 'markNotificationRead',
       tags: ['Notifications'],
       summary: 'Mark a notification read',
-      ...secured(),
+      ...secured(ANY_ROLE),
       request: { params: z.object({ notificationId: z.string().min(1).max(64) }) },
       responses: { 200: json(NotificationView, 'The notification.'), ...problems(401, 403, 404) },
     }),

@@ -29,7 +29,7 @@ export function certificateRoutes(app: Container) {
       operationId: 'claimCertificate',
       tags: ['Certificates'],
       summary: 'Claim a certificate (own organisation); it counts once an operator verifies it',
-      ...securedCreate(app.repos.idempotency, 'ownOrganisation'),
+      ...securedCreate(app.repos.idempotency, 'ownOrganisation', 'admin'),
       request: { params: OrgParams, headers: IdempotencyHeader, body: jsonBody(CertificateInput) },
       responses: {
         201: json(CertificateView, 'The claimed certificate.'),
@@ -70,7 +70,7 @@ export function certificateRoutes(app: Container) {
         operationId: `${action}Certificate`,
         tags: ['Certificates'],
         summary: `Mark a certificate ${decision} (operator of a park the firm applied to)`,
-        ...secured('operator'),
+        ...secured('operator', 'staff'),
         request: { params: CertParams },
         responses: {
           200: json(CertificateView, 'The certificate after the decision.'),

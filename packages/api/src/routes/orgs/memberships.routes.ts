@@ -51,7 +51,7 @@ export function membershipRoutes(app: Container) {
       operationId: 'applyForMembership',
       tags: ['Memberships'],
       summary: 'Apply for membership of a park (own organisation)',
-      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier'),
+      ...securedCreate(app.repos.idempotency, 'tenant', 'supplier', 'admin'),
       request: {
         params: ParkParams,
         headers: IdempotencyHeader,
@@ -118,7 +118,7 @@ export function membershipRoutes(app: Container) {
         operationId: `${d.action}Membership`,
         tags: ['Memberships'],
         summary: `${d.summary} (the park's operator)`,
-        ...secured('operator', 'parkOperator'),
+        ...secured('operator', 'parkOperator', 'staff'),
         request: {
           params: MemberParams,
           body: { required: d.action === 'suspend', content: { 'application/json': { schema: d.body } } },

@@ -14,6 +14,7 @@ import {
   secured,
   securedCreate,
 } from '../../http/openapi';
+import { ANY_ROLE } from '../../http/person-roles';
 import { withEtag } from '../../http/respond';
 
 const OrgView = Org.meta({ id: 'Organisation' });
@@ -28,8 +29,8 @@ export function orgProfileRoutes(app: Container) {
       path: '/orgs',
       operationId: 'createOrg',
       tags: ['Organisations'],
-      summary: 'Create an organisation; the caller becomes its first member (log in again to get its claims)',
-      ...securedCreate(app.repos.idempotency, 'signedIn'),
+      summary: 'Create an organisation; the caller becomes its first admin (log in again to get its claims)',
+      ...securedCreate(app.repos.idempotency, 'signedIn', ANY_ROLE),
       request: { headers: IdempotencyHeader, body: jsonBody(OrgInput) },
       responses: { 201: json(OrgView, 'The new organisation.'), ...problems(400, 401, 409, 413) },
     }),
@@ -64,8 +65,8 @@ export function orgProfileRoutes(app: Container) {
       path: '/orgs/{orgId}',
       operationId: 'updateOrg',
       tags: ['Organisations'],
-      summary: 'Change your own organisation',
-      ...secured('ownOrganisation'),
+      summary: 'Change your own organisation (an admin), four eyes on large awards included',
+      ...secured('ownOrganisation', 'admin'),
       request: { params: OrgParams, headers: IfMatchHeader, body: jsonBody(OrgPatch) },
       responses: { 200: json(OrgView, 'The organisation as changed.'), ...problems(400, 401, 404, 412, 413) },
     }),

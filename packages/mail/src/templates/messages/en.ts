@@ -55,6 +55,9 @@ export const en = {
     'The buyer awarded your bid on “{need}”. Deal {dealRef} was created: confirm it to go ahead.',
   'bid.lost.subject': 'The buyer chose another bid on {need}',
   'bid.lost.body': 'The buyer awarded another bid on “{need}”. Thank you for bidding.',
+  'award.approval_requested.subject': 'An award on {need} waits for your approval',
+  'award.approval_requested.body':
+    'A colleague asked to award “{need}” above your organisation’s approval threshold. It waits for a second admin: open the need to approve or decline it.',
   'deal.confirmed.subject': 'Deal {dealRef} confirmed: {deal}',
   'deal.confirmed.body': 'The seller confirmed deal {dealRef} for “{deal}”.',
   'deal.delivered.subject': 'Deal {dealRef} delivered: {deal}',

@@ -52,6 +52,9 @@ export const fa = {
     'خریدار پیشنهاد شما برای «{need}» را برگزید. معاملهٔ {dealRef} ساخته شد: برای ادامه آن را تأیید کنید.',
   'bid.lost.subject': 'خریدار پیشنهاد دیگری را برای {need} برگزید',
   'bid.lost.body': 'خریدار پیشنهاد دیگری را برای «{need}» برگزید. از پیشنهاد شما سپاسگزاریم.',
+  'award.approval_requested.subject': 'واگذاری {need} در انتظار تأیید شماست',
+  'award.approval_requested.body':
+    'یکی از همکاران درخواست واگذاری «{need}» را بالاتر از سقف تأیید سازمان داده است. این واگذاری منتظر مدیر دوم است: نیاز را باز کنید و آن را تأیید یا رد کنید.',
   'deal.confirmed.subject': 'معاملهٔ {dealRef} تأیید شد: {deal}',
   'deal.confirmed.body': 'فروشنده معاملهٔ {dealRef} برای «{deal}» را تأیید کرد.',
   'deal.delivered.subject': 'معاملهٔ {dealRef} تحویل شد: {deal}',

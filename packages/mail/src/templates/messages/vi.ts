@@ -52,6 +52,9 @@ export const vi = {
     'Bên mua đã chọn báo giá của bạn cho “{need}”. Giao dịch {dealRef} đã được tạo: hãy xác nhận để tiếp tục.',
   'bid.lost.subject': 'Bên mua đã chọn báo giá khác cho {need}',
   'bid.lost.body': 'Bên mua đã chọn một báo giá khác cho “{need}”. Cảm ơn bạn đã tham gia.',
+  'award.approval_requested.subject': 'Quyết định trao thầu {need} đang chờ bạn duyệt',
+  'award.approval_requested.body':
+    'Một đồng nghiệp đã đề nghị trao thầu “{need}” vượt ngưỡng cần duyệt của tổ chức. Việc này chờ quản trị viên thứ hai: hãy mở nhu cầu để duyệt hoặc từ chối.',
   'deal.confirmed.subject': 'Giao dịch {dealRef} đã được xác nhận: {deal}',
   'deal.confirmed.body': 'Bên bán đã xác nhận giao dịch {dealRef} cho “{deal}”.',
   'deal.delivered.subject': 'Giao dịch {dealRef} đã giao hàng: {deal}',

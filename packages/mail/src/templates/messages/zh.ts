@@ -45,6 +45,9 @@ export const zh = {
   'bid.won.body': '买方选定了您对“{need}”的报价。交易 {dealRef} 已创建：请确认以继续。',
   'bid.lost.subject': '买方为 {need} 选择了其他报价',
   'bid.lost.body': '买方为“{need}”选择了其他报价。感谢您的参与。',
+  'award.approval_requested.subject': '{need} 的授标等待您批准',
+  'award.approval_requested.body':
+    '一位同事申请授标“{need}”，金额超过贵组织的审批门槛，需要第二位管理员批准：请打开该需求予以批准或拒绝。',
   'deal.confirmed.subject': '交易 {dealRef} 已确认：{deal}',
   'deal.confirmed.body': '卖方已确认“{deal}”的交易 {dealRef}。',
   'deal.delivered.subject': '交易 {dealRef} 已交付：{deal}',

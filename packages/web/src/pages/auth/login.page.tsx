@@ -45,7 +45,9 @@ export default function LoginPage() {
     setError(null);
     try {
       await devLogin(address);
-      navigate(next && getSession()?.orgId ? next : homePath(getSession()), { replace: true });
+      // An invitation's link works without an organisation: it is how one gets one.
+      const usable = next && (getSession()?.orgId || next.startsWith('/invitations/'));
+      navigate(usable ? next : homePath(getSession()), { replace: true });
     } catch (err) {
       setError(err);
     } finally {
@@ -119,6 +121,24 @@ export default function LoginPage() {
                               <Badge key={r} size="xs" variant="outline" color="gray">
                                 {t(`role.${r as 'tenant' | 'supplier' | 'operator'}`)}
                               </Badge>
+                            ))}
+                            <Badge size="xs" variant="light" color="teal">
+                              {t('person.admin')}
+                            </Badge>
+                          </Group>
+                          <Group gap={4} mt={4}>
+                            {l.people.map((p) => (
+                              <Button
+                                key={p.email}
+                                size="compact-xs"
+                                variant="subtle"
+                                loading={pending === p.email}
+                                onClick={() => void signIn(p.email)}
+                                aria-label={t('auth.signInAs', { email: p.email })}
+                                title={p.email}
+                              >
+                                {t(`person.${p.role}`)}
+                              </Button>
                             ))}
                           </Group>
                         </Stack>

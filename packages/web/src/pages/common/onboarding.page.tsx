@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem';
 import { useDraft } from '../../components/use-draft';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/i18n';
+import { MyInvitations } from './my-invitations';
 
 /** A new user has no organisation yet: it creates one, then signs in again to carry it in the token. */
 export default function OnboardingPage() {
@@ -56,6 +57,7 @@ export default function OnboardingPage() {
 
   return (
     <Page title={t('onboarding.title')}>
+      <MyInvitations inOrganisation={false} hideWhenNone />
       <Text c="dimmed">{t('onboarding.intro')}</Text>
       <Paper withBorder p="lg" maw={560}>
         <form onSubmit={s.onSubmit}>

@@ -23,6 +23,7 @@ import {
   type Org,
 } from '../../api/types';
 import { forgetParkToJoin, parkToJoin } from '../../app/join-park';
+import { useAbilities } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { FileDrop, FileList } from '../../components/files';
 import { etagFor } from '../../components/inputs';
@@ -225,6 +226,7 @@ export function CertificatesTable(props: {
 export default function OrgPage() {
   const { t, lang, fmt } = useI18n();
   const session = useSession();
+  const can = useAbilities();
   const org = useOrg(session?.orgId);
   const isFirm = !!session?.roles.some((r) => r === 'tenant' || r === 'supplier');
   const memberships = useMyMemberships(isFirm);
@@ -291,7 +293,7 @@ export default function OrgPage() {
               </Table.ScrollContainer>
             )}
           </QueryState>
-          {org.data && (
+          {org.data && can.manage && (
             <Paper withBorder p="md">
               <ApplyForm
                 memberships={memberships.data ?? []}
@@ -313,9 +315,11 @@ export default function OrgPage() {
           >
             {(list) => <CertificatesTable certificates={list} />}
           </QueryState>
-          <Paper withBorder p="md">
-            <ClaimCertificateForm orgId={session.orgId} />
-          </Paper>
+          {can.manage && (
+            <Paper withBorder p="md">
+              <ClaimCertificateForm orgId={session.orgId} />
+            </Paper>
+          )}
         </Stack>
       )}
     </Page>

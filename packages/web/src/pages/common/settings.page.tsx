@@ -27,7 +27,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 const GROUPS: { title: MessageKey; prefixes: string[] }[] = [
   { title: 'settings.group.needs', prefixes: ['need.', 'question.'] },
   { title: 'settings.group.bids', prefixes: ['bid.'] },
-  { title: 'settings.group.deals', prefixes: ['deal.'] },
+  { title: 'settings.group.deals', prefixes: ['deal.', 'award.'] },
   { title: 'settings.group.bookings', prefixes: ['booking.'] },
   { title: 'settings.group.offerings', prefixes: ['offering.'] },
   { title: 'settings.group.account', prefixes: ['email.'] },

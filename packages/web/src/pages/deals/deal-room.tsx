@@ -17,7 +17,13 @@ const roomKey = (dealId: string) => ['deals', dealId, 'messages'];
  * The deal's own thread: the buyer and the seller write, with files (delivery notes, invoices); each
  * message tells the other side. Oldest first, like a conversation.
  */
-export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone?: string | undefined }) {
+export function DealRoom(props: {
+  deal: Deal;
+  side: 'buyer' | 'seller';
+  /** Viewers read the room; only the side's buyers or sellers (and admins) write in it. */
+  canPost: boolean;
+  timeZone?: string | undefined;
+}) {
   const { t, fmt } = useI18n();
   const { deal } = props;
   const queryClient = useQueryClient();
@@ -113,31 +119,33 @@ export function DealRoom(props: { deal: Deal; side: 'buyer' | 'seller'; timeZone
             })}
           </Stack>
         )}
-        <form onSubmit={send.onSubmit}>
-          <Stack gap="sm">
-            <Textarea
-              label={t('room.message')}
-              autosize
-              minRows={2}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={send.fieldError('text')}
-              data-testid="deal-message-text"
-            />
-            <FileDrop purpose="deal" files={files} onChange={setFiles} onBusy={setUploading} />
-            {send.error ? <ProblemAlert error={send.error} unclaimed={send.unclaimed()} /> : null}
-            <Group justify="flex-end">
-              <Button
-                type="submit"
-                loading={send.pending}
-                disabled={uploading || (!text.trim() && !files.length)}
-                data-testid="deal-message-send"
-              >
-                {t('room.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {props.canPost ? (
+          <form onSubmit={send.onSubmit}>
+            <Stack gap="sm">
+              <Textarea
+                label={t('room.message')}
+                autosize
+                minRows={2}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                error={send.fieldError('text')}
+                data-testid="deal-message-text"
+              />
+              <FileDrop purpose="deal" files={files} onChange={setFiles} onBusy={setUploading} />
+              {send.error ? <ProblemAlert error={send.error} unclaimed={send.unclaimed()} /> : null}
+              <Group justify="flex-end">
+                <Button
+                  type="submit"
+                  loading={send.pending}
+                  disabled={uploading || (!text.trim() && !files.length)}
+                  data-testid="deal-message-send"
+                >
+                  {t('room.send')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
       </Stack>
     </Paper>
   );

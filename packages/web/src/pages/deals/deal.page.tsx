@@ -18,6 +18,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { usePark } from '../../api/queries';
 import type { Deal } from '../../api/types';
+import { actsOnSide, readsSide } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
 import { ConfirmButton } from '../../components/confirm';
@@ -185,8 +186,12 @@ export default function DealPage() {
   if (!deal.data) return <Loading />;
   const d = deal.data;
   const tz = park?.timeZone;
-  const seller = d.sellerOrgId === session?.orgId;
-  const buyer = d.buyerOrgId === session?.orgId;
+  const side = d.buyerOrgId === session?.orgId ? 'buyer' : d.sellerOrgId === session?.orgId ? 'seller' : null;
+  // A side's people act on the deal by their role: the buyer side's buyers, the seller side's sellers.
+  const acts = !!side && actsOnSide(session, side);
+  const reads = !!side && readsSide(session, side);
+  const seller = side === 'seller' && acts;
+  const buyer = side === 'buyer' && acts;
   const myRating = seller ? d.sellerRating : d.buyerRating;
   const theirRating = seller ? d.buyerRating : d.sellerRating;
   const nextStep =
@@ -280,12 +285,14 @@ export default function DealPage() {
           <Anchor component={Link} to={`/needs/${d.needId}`} size="sm">
             {t('deal.openNeed')}
           </Anchor>
-          <Anchor component={Link} to={`/deals/${d.dealId}/purchase-order`} size="sm" data-testid="deal-po">
-            {t('po.title')}
-          </Anchor>
+          {reads ? (
+            <Anchor component={Link} to={`/deals/${d.dealId}/purchase-order`} size="sm" data-testid="deal-po">
+              {t('po.title')}
+            </Anchor>
+          ) : null}
         </Group>
       </Paper>
-      {(buyer || seller) && <DealRoom deal={d} side={buyer ? 'buyer' : 'seller'} timeZone={tz} />}
+      {side && reads && <DealRoom deal={d} side={side} canPost={acts} timeZone={tz} />}
       <Paper withBorder p="md">
         <Timeline
           active={
@@ -351,7 +358,7 @@ export default function DealPage() {
           <CancelDeal deal={d} onDone={done} />
         </Paper>
       )}
-      {d.status === 'accepted' && (
+      {d.status === 'accepted' && acts && (
         <Paper withBorder p="md">
           {myRating ? (
             <Stack gap="xs">

@@ -18,7 +18,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Booking, FloorPavilion, FloorSlot } from '../../api/types';
-import { hasRole, useSession } from '../../auth/session';
+import { abilitiesOf } from '../../auth/abilities';
+import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
 import { FloorLegend } from '../../components/floor-legend';
 import { FloorPlanSvg } from '../../components/floor-plan-svg';
@@ -103,7 +104,7 @@ function SlotPanel(props: {
                 {t('booking.heldUntil', { at: fmt.dateTime(held.expiresAt, props.timeZone) })} ·{' '}
                 <Countdown until={held.expiresAt} testId="hold-countdown" />
               </Text>
-              <SubmitBookingForm booking={held} onDone={() => void refresh()} />
+              {props.canBook ? <SubmitBookingForm booking={held} onDone={() => void refresh()} /> : null}
             </Stack>
           </Alert>
         )}
@@ -258,7 +259,8 @@ export default function FloorPlanPage() {
   const [params, setParams] = useSearchParams();
   const expo = useExpo(expoId);
   const plan = useFloorPlan(expoId);
-  const canBook = hasRole(session, 'tenant') || hasRole(session, 'supplier');
+  // Bookings are a firm's sellers' (and admins'); a viewer and a buyer only look.
+  const canBook = abilitiesOf(session).book;
   const bookings = useQuery({
     queryKey: myBookingsKey,
     queryFn: () => allPages<Booking>('/v1/bookings', { mine: 'true' }, 3),

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Booking } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { ConfirmButton } from '../../components/confirm';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
@@ -19,6 +20,7 @@ import { myBookingsKey } from './expo-keys';
 /** The firm's holds and bookings, with the time a hold has left and a way to cancel. */
 export default function MyBookingsPage() {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const queryClient = useQueryClient();
   const bookings = useQuery({
     queryKey: myBookingsKey,
@@ -98,7 +100,7 @@ export default function MyBookingsPage() {
                       {b.reason ? ` · ${b.reason}` : ''}
                     </Table.Td>
                     <Table.Td>
-                      {['held', 'requested', 'confirmed'].includes(b.status) && (
+                      {can.book && ['held', 'requested', 'confirmed'].includes(b.status) && (
                         <ConfirmButton
                           label={t('booking.cancel')}
                           button={{ size: 'compact-xs', variant: 'subtle', color: 'red' }}

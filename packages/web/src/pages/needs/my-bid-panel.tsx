@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { usePark } from '../../api/queries';
 import type { Attachment, Bid, Need } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { FileDrop, FileList } from '../../components/files';
 import { etagFor, MoneyInput } from '../../components/inputs';
 import { ProblemAlert } from '../../components/problem';
@@ -47,6 +48,7 @@ const draftOf = (b: Bid): TermsDraft => ({
 
 /** The supplier's own bid: place it, revise it (every revision is kept), withdraw or reconfirm it. */
 export function MyBidPanel(props: { need: Need }) {
+  const can = useAbilities();
   const { t, fmt } = useI18n();
   const locale = fmt.locale;
   const { need } = props;
@@ -177,7 +179,7 @@ export function MyBidPanel(props: { need: Need }) {
             {t('bid.extended', { at: fmt.dateTimeSeconds(extendedTo, tz) })}
           </Alert>
         )}
-        {bid?.status === 'needs_reconfirmation' && open && (
+        {bid?.status === 'needs_reconfirmation' && open && can.sell && (
           <Alert color="orange" title={t('status.needs_reconfirmation')}>
             <Stack gap="xs">
               <Text size="sm">{t('bid.reconfirmHint')}</Text>
@@ -195,7 +197,11 @@ export function MyBidPanel(props: { need: Need }) {
             </Stack>
           </Alert>
         )}
-        {open ? (
+        {open && !can.sell ? (
+          <Text size="sm" c="dimmed" data-testid="bid-read-only">
+            {t('people.readOnlyBids')}
+          </Text>
+        ) : open ? (
           <form onSubmit={place.onSubmit}>
             <Stack>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>

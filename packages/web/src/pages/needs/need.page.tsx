@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { usePark } from '../../api/queries';
 import type { Need } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
 import { FileList } from '../../components/files';
@@ -46,6 +47,7 @@ export default function NeedPage() {
   const { needId = '' } = useParams();
   const { t, tMaybe, fmt } = useI18n();
   const session = useSession();
+  const can = useAbilities();
   const quantityText = useQuantityText();
   const [params, setParams] = useSearchParams();
   const need = useQuery({
@@ -135,7 +137,7 @@ export default function NeedPage() {
           {n.status === 'cancelled' && n.cancelReason && (
             <Alert color="gray">{t('need.cancelledBecause', { reason: n.cancelReason })}</Alert>
           )}
-          {owner && <OwnerActions need={n} timeZone={tz} />}
+          {owner && can.buy && <OwnerActions need={n} timeZone={tz} />}
           {n.amendmentCount > 0 && <AmendmentsPanel need={n} timeZone={tz} />}
           {n.status === 'awarded' && (
             <Group>

@@ -1,11 +1,15 @@
-import { Alert, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { BidComparison, Deal, Need, OwnerBids } from '../../api/types';
+import { keys, useMembers, usePendingAward } from '../../api/queries';
+import type { AwardRequest, BidComparison, Deal, Need, OwnerBids } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
+import { useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/confirm';
 import { FileList } from '../../components/files';
 import { ParkTime } from '../../components/park-time';
+import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { SortableTh, useSort } from '../../components/sortable';
 import { StatusBadge } from '../../components/status-badge';
@@ -45,19 +49,29 @@ function value(b: BidComparison, key: Column): number | string | null {
   }
 }
 
+type AwardAnswer = Deal | { status: 'pending_approval'; request: AwardRequest };
+
 function AwardButton(props: { need: Need; bid: BidComparison }) {
   const { t, fmt } = useI18n();
   const navigate = useNavigate();
   const s = useSubmit(
     (key) =>
-      api.post<Deal>(
+      api.post<AwardAnswer>(
         `/v1/needs/${props.need.needId}/award`,
         { bidId: props.bid.bidId },
         { idempotencyKey: key },
       ),
     {
-      invalidate: [needKey(props.need.needId), needBidsKey(props.need.needId), ['deals']],
-      onSuccess: (deal) => navigate(`/deals/${deal.dealId}`),
+      invalidate: [
+        needKey(props.need.needId),
+        needBidsKey(props.need.needId),
+        keys.pendingAward(props.need.needId),
+        ['deals'],
+      ],
+      // Four eyes: above the organisation's threshold the award waits for another admin.
+      onSuccess: (answer) => {
+        if ('dealId' in answer) navigate(`/deals/${answer.dealId}`);
+      },
     },
   );
   const name = props.bid.supplier.name;
@@ -83,6 +97,85 @@ function AwardButton(props: { need: Need; bid: BidComparison }) {
   );
 }
 
+/**
+ * The award that waits for a second admin: who asked, which bid, the total; another admin approves
+ * it (never the one who asked), an admin or the one who asked turns it down.
+ */
+function PendingAward(props: { need: Need; request: AwardRequest; bid: BidComparison | undefined }) {
+  const { t, fmt } = useI18n();
+  const navigate = useNavigate();
+  const session = useSession();
+  const can = useAbilities();
+  const members = useMembers(session?.orgId);
+  const { need, request } = props;
+  const mine = request.requestedBy === session?.userId;
+  const asker = members.data?.find((m) => m.userId === request.requestedBy);
+  const invalidate = [
+    needKey(need.needId),
+    needBidsKey(need.needId),
+    keys.pendingAward(need.needId),
+    ['deals'],
+  ];
+  const approve = useSubmit(
+    (key) => api.post<Deal>(`/v1/needs/${need.needId}/award/approve`, undefined, { idempotencyKey: key }),
+    { invalidate, onSuccess: (deal) => navigate(`/deals/${deal.dealId}`) },
+  );
+  const decline = useSubmit(() => api.post<AwardRequest>(`/v1/needs/${need.needId}/award/decline`), {
+    invalidate,
+  });
+  const admin = session?.personRole === 'admin';
+  const supplier = props.bid?.supplier.name ?? request.bidId;
+  const total = fmt.money(request.total);
+  const at = fmt.dateTime(request.requestedAt);
+  return (
+    <Alert color="yellow" title={t('fourEyes.pendingTitle')} data-testid="pending-award">
+      <Stack gap="xs">
+        <Text size="sm">
+          {mine
+            ? t('fourEyes.pendingMine', { supplier, total, at })
+            : t('fourEyes.pendingBody', {
+                who: asker?.name || asker?.email || t('fourEyes.aColleague'),
+                supplier,
+                total,
+                at,
+              })}
+        </Text>
+        {admin && mine ? <Text size="sm">{t('fourEyes.notYours')}</Text> : null}
+        <Group gap="sm">
+          {admin && !mine ? (
+            <ConfirmButton
+              label={t('fourEyes.approve')}
+              button={{ size: 'xs', 'data-testid': 'approve-award' }}
+              title={t('confirm.award.title')}
+              message={t('confirm.award.body', {
+                total,
+                name: isolate(supplier),
+                title: isolate(need.title),
+              })}
+              confirmLabel={t('fourEyes.approve')}
+              pending={approve.pending}
+              error={approve.error}
+              onConfirm={async () => (await approve.submit()) !== undefined}
+            />
+          ) : null}
+          {(admin || (mine && can.buy)) && (
+            <Button
+              size="xs"
+              variant="default"
+              loading={decline.pending}
+              onClick={() => void decline.submit()}
+              data-testid="decline-award"
+            >
+              {mine ? t('fourEyes.withdraw') : t('fourEyes.decline')}
+            </Button>
+          )}
+        </Group>
+        {decline.error ? <ProblemAlert error={decline.error} /> : null}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The owner's bids: only their number before the close; after it, every bid side by side. */
 export function OwnerBidsPanel(props: { need: Need }) {
   const { t, tMaybe, fmt } = useI18n();
@@ -94,6 +187,13 @@ export function OwnerBidsPanel(props: { need: Need }) {
     refetchInterval: need.status === 'open' ? 10_000 : false,
   });
   const { sort, toggle, sorted } = useSort<Column>('rank');
+  const session = useSession();
+  const can = useAbilities();
+  const awardable = need.status === 'open' || need.status === 'closed';
+  const pending = usePendingAward(need.needId, awardable);
+  const waiting = pending.data ?? null;
+  // With an award waiting, only an admin's own award goes through (it settles the one waiting).
+  const mayAward = can.buy && (!waiting || session?.personRole === 'admin');
   return (
     <QueryState query={bids}>
       {(data) =>
@@ -105,6 +205,13 @@ export function OwnerBidsPanel(props: { need: Need }) {
           <Empty title={t('bid.none')} />
         ) : (
           <Stack>
+            {waiting ? (
+              <PendingAward
+                need={need}
+                request={waiting}
+                bid={data.items.find((b) => b.bidId === waiting.bidId)}
+              />
+            ) : null}
             <Text size="sm" c="dimmed">
               {t('bid.compareHint', { count: fmt.number(data.items.length) })}
             </Text>
@@ -147,9 +254,7 @@ export function OwnerBidsPanel(props: { need: Need }) {
                   {sorted(data.items, value).map((b) => (
                     <Table.Tr key={b.bidId} data-testid="bid-row" data-bid-id={b.bidId}>
                       <Table.Td>
-                        {data.closed &&
-                        (need.status === 'open' || need.status === 'closed') &&
-                        b.status === 'submitted' ? (
+                        {data.closed && awardable && mayAward && b.status === 'submitted' ? (
                           <AwardButton need={need} bid={b} />
                         ) : need.awardedBidId === b.bidId ? (
                           <StatusBadge status="awarded" />

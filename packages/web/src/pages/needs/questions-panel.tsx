@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Need, Question } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { ProblemAlert } from '../../components/problem';
 import { Empty, QueryState } from '../../components/query-state';
 import { useSubmit } from '../../components/use-submit';
@@ -78,13 +79,14 @@ function AskForm(props: { need: Need }) {
  */
 export function QuestionsPanel(props: { need: Need; owner: boolean }) {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const questions = useQuery({
     queryKey: questionsKey(props.need.needId),
     queryFn: () => allPages<Question>(`/v1/needs/${props.need.needId}/questions`),
   });
   return (
     <Stack>
-      {!props.owner && props.need.status === 'open' && (
+      {!props.owner && props.need.status === 'open' && can.sell && (
         <Paper withBorder p="md">
           <AskForm need={props.need} />
         </Paper>
@@ -119,7 +121,7 @@ export function QuestionsPanel(props: { need: Need; owner: boolean }) {
                         {t('question.answeredAt', { at: fmt.dateTime(q.answeredAt) })}
                       </Text>
                     </Paper>
-                  ) : props.owner ? (
+                  ) : props.owner && can.buy ? (
                     <AnswerForm need={props.need} q={q} />
                   ) : (
                     <Text size="sm" c="dimmed">

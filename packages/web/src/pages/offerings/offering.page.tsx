@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { usePark } from '../../api/queries';
 import type { Money, Offering, OfferingAuction, OfferingBid, OfferingBids } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { useSession } from '../../auth/session';
 import { CategoryLabel } from '../../components/category';
 import { etagFor, MoneyInput } from '../../components/inputs';
@@ -196,6 +197,7 @@ function BidForm(props: { offering: Offering; mine: OfferingBid | null }) {
 /** The operator's view of the bids: a count before the close; after it, side by side, and the award. */
 function OperatorBids(props: { offering: Offering }) {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const o = props.offering;
   const bids = useQuery({
     queryKey: offeringBidsKey(o.offeringId),
@@ -256,7 +258,7 @@ function OperatorBids(props: { offering: Offering }) {
                         <Table.Td>
                           {b.status === 'awarded' ? (
                             <StatusBadge status="awarded" />
-                          ) : o.status === 'closed' ? (
+                          ) : o.status === 'closed' && can.operate ? (
                             <Button
                               size="compact-sm"
                               onClick={() => setChosen(b.bidId)}
@@ -309,6 +311,7 @@ export default function OfferingPage() {
   const { offeringId = '' } = useParams();
   const { t, lang, fmt } = useI18n();
   const session = useSession();
+  const can = useAbilities();
   const offering = useQuery({
     queryKey: offeringKey(offeringId),
     queryFn: () => api.get<Offering>(`/v1/offerings/${offeringId}`),
@@ -333,7 +336,7 @@ export default function OfferingPage() {
     <Page
       title={o.title}
       actions={
-        isOperator && o.status === 'draft' ? (
+        isOperator && can.operate && o.status === 'draft' ? (
           <Button
             loading={publish.pending}
             onClick={() => void publish.submit()}
@@ -367,7 +370,7 @@ export default function OfferingPage() {
       {!isOperator && o.mode === 'auction' && o.status !== 'draft' && (
         <AuctionStanding offering={o} timeZone={tz} />
       )}
-      {!isOperator && o.status === 'open' && mine.isFetched && (
+      {!isOperator && can.invest && o.status === 'open' && mine.isFetched && (
         <BidForm offering={o} mine={mine.data ?? null} />
       )}
       {!isOperator && o.mode === 'sealed' && mine.data && o.status !== 'awarded' && (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { allPages } from '../../api/queries';
 import type { Offering, Park } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { Empty, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { useI18n } from '../../i18n/i18n';
@@ -15,6 +16,7 @@ export function ParkOfferingsPanel(props: { park: Park }) {
   const { t, fmt } = useI18n();
   const { park } = props;
   const [editing, setEditing] = useState(false);
+  const can = useAbilities();
   const offerings = useQuery({
     queryKey: parkOfferingsKey(park.parkId),
     queryFn: () => allPages<Offering>(`/v1/parks/${park.parkId}/offerings`),
@@ -23,7 +25,7 @@ export function ParkOfferingsPanel(props: { park: Park }) {
     <Stack>
       {editing ? (
         <OfferingForm park={park} onDone={() => setEditing(false)} />
-      ) : (
+      ) : !can.operate ? null : (
         <Group>
           <Button onClick={() => setEditing(true)} data-testid="new-offering">
             {t('offering.new')}

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useParks } from '../../api/queries';
 import type { Page as ApiPage, InboxItem } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { CategoryLabel } from '../../components/category';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
@@ -17,6 +18,7 @@ import { useI18n } from '../../i18n/i18n';
 /** The supplier's home: open needs its listings match, best first, with why. */
 export default function InboxPage() {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const quantityText = useQuantityText();
   const parks = useParks();
   const inbox = useInfiniteQuery({
@@ -46,9 +48,11 @@ export default function InboxPage() {
           title={t('inbox.none')}
           hint={t('inbox.noneHint')}
           action={
-            <Button component={Link} to="/listings/new" variant="light">
-              {t('listing.new')}
-            </Button>
+            can.sell ? (
+              <Button component={Link} to="/listings/new" variant="light">
+                {t('listing.new')}
+              </Button>
+            ) : undefined
           }
         />
       ) : (

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { allPages } from '../../api/queries';
 import type { Listing } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { CategoryLabel } from '../../components/category';
 import { etagFor } from '../../components/inputs';
 import { Page } from '../../components/page';
@@ -18,6 +19,7 @@ export const listingsKey = ['listings', 'mine'] as const;
 
 export default function ListingsPage() {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const quantityText = useQuantityText();
   const queryClient = useQueryClient();
   const listings = useQuery({
@@ -48,9 +50,11 @@ export default function ListingsPage() {
     <Page
       title={t('listing.title')}
       actions={
-        <Button component={Link} to="/listings/new" data-testid="new-listing">
-          {t('listing.new')}
-        </Button>
+        can.sell ? (
+          <Button component={Link} to="/listings/new" data-testid="new-listing">
+            {t('listing.new')}
+          </Button>
+        ) : undefined
       }
     >
       {error ? <ProblemAlert error={error} /> : null}
@@ -97,24 +101,26 @@ export default function ListingsPage() {
                       <StatusBadge status={l.status === 'paused' ? 'inactive' : l.status} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          loading={busy === l.listingId}
-                          onClick={() => void act(l, l.status === 'paused' ? 'resume' : 'pause')}
-                        >
-                          {l.status === 'paused' ? t('listing.resume') : t('listing.pause')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => void act(l, 'withdraw')}
-                        >
-                          {t('listing.withdraw')}
-                        </Button>
-                      </Group>
+                      {can.sell ? (
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            loading={busy === l.listingId}
+                            onClick={() => void act(l, l.status === 'paused' ? 'resume' : 'pause')}
+                          >
+                            {l.status === 'paused' ? t('listing.resume') : t('listing.pause')}
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void act(l, 'withdraw')}
+                          >
+                            {t('listing.withdraw')}
+                          </Button>
+                        </Group>
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMyMemberships, useParks } from '../../api/queries';
 import { type Chain, INPUT_SOURCES } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { CategoryPicker } from '../../components/category';
 import { etagFor, PeriodSelect, UnitSelect } from '../../components/inputs';
 import { Page } from '../../components/page';
@@ -95,6 +96,7 @@ export default function ChainEditorPage() {
   const { chainId = 'new' } = useParams();
   const isNew = chainId === 'new';
   const { t } = useI18n();
+  const can = useAbilities();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const parks = useParks();
@@ -218,15 +220,17 @@ export default function ChainEditorPage() {
                 <Title order={2} size="h4">
                   {t('chain.inputs')}
                 </Title>
-                <Button
-                  variant="light"
-                  onClick={() => {
-                    setDirty(true);
-                    setForm({ ...form, inputs: [...form.inputs, emptyInput()] });
-                  }}
-                >
-                  {t('chain.addInput')}
-                </Button>
+                {can.buy ? (
+                  <Button
+                    variant="light"
+                    onClick={() => {
+                      setDirty(true);
+                      setForm({ ...form, inputs: [...form.inputs, emptyInput()] });
+                    }}
+                  >
+                    {t('chain.addInput')}
+                  </Button>
+                ) : null}
               </Group>
               {form.inputs.length === 0 && <Text c="dimmed">{t('chain.noInputs')}</Text>}
               <Stack gap="sm" data-testid="chain-inputs">
@@ -281,29 +285,31 @@ export default function ChainEditorPage() {
                         error={s.fieldError(`inputs.${i}.source`)}
                       />
                     </SimpleGrid>
-                    <Group justify="flex-end" gap="xs" mt="sm">
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="compact-sm"
-                        onClick={() => {
-                          setDirty(true);
-                          setForm({ ...form, inputs: form.inputs.filter((_, j) => j !== i) });
-                        }}
-                      >
-                        {t('chain.removeInput', { n: i + 1 })}
-                      </Button>
-                      {row.inputId && !dirty && (
+                    {can.buy ? (
+                      <Group justify="flex-end" gap="xs" mt="sm">
                         <Button
+                          variant="subtle"
+                          color="red"
                           size="compact-sm"
-                          component={Link}
-                          to={`/needs/new?chainId=${chainId}&inputId=${row.inputId}`}
-                          data-testid={`post-need-${i}`}
+                          onClick={() => {
+                            setDirty(true);
+                            setForm({ ...form, inputs: form.inputs.filter((_, j) => j !== i) });
+                          }}
                         >
-                          {t('chain.postNeed')}
+                          {t('chain.removeInput', { n: i + 1 })}
                         </Button>
-                      )}
-                    </Group>
+                        {row.inputId && !dirty && (
+                          <Button
+                            size="compact-sm"
+                            component={Link}
+                            to={`/needs/new?chainId=${chainId}&inputId=${row.inputId}`}
+                            data-testid={`post-need-${i}`}
+                          >
+                            {t('chain.postNeed')}
+                          </Button>
+                        )}
+                      </Group>
+                    ) : null}
                   </Paper>
                 ))}
               </Stack>
@@ -319,9 +325,11 @@ export default function ChainEditorPage() {
             <Button component={Link} to="/chains" variant="default">
               {t('action.back')}
             </Button>
-            <Button type="submit" loading={s.pending} data-testid="save-chain">
-              {t('action.save')}
-            </Button>
+            {can.buy ? (
+              <Button type="submit" loading={s.pending} data-testid="save-chain">
+                {t('action.save')}
+              </Button>
+            ) : null}
           </Group>
         </Stack>
       </form>

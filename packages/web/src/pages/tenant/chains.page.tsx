@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { allPages } from '../../api/queries';
 import type { Chain } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { CategoryLabel } from '../../components/category';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
@@ -13,6 +14,7 @@ export const chainsKey = ['chains', 'mine'] as const;
 
 export default function ChainsPage() {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const chains = useQuery({
     queryKey: chainsKey,
     queryFn: () => allPages<Chain>('/v1/chains', { mine: 'true' }),
@@ -21,9 +23,11 @@ export default function ChainsPage() {
     <Page
       title={t('chain.title')}
       actions={
-        <Button component={Link} to="/chains/new" data-testid="new-chain">
-          {t('chain.new')}
-        </Button>
+        can.buy ? (
+          <Button component={Link} to="/chains/new" data-testid="new-chain">
+            {t('chain.new')}
+          </Button>
+        ) : undefined
       }
     >
       <QueryState

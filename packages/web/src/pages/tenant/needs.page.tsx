@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { allPages, useParks } from '../../api/queries';
 import type { Need } from '../../api/types';
+import { useAbilities } from '../../auth/abilities';
 import { CategoryLabel } from '../../components/category';
 import { Page } from '../../components/page';
 import { ParkName } from '../../components/park';
@@ -18,6 +19,7 @@ const FILTERS = ['all', 'draft', 'open', 'closed', 'awarded', 'cancelled'] as co
 /** The tenant's home: its needs, newest first, each with where it stands. */
 export default function NeedsPage() {
   const { t, fmt } = useI18n();
+  const can = useAbilities();
   const quantityText = useQuantityText();
   const parks = useParks();
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
@@ -32,12 +34,16 @@ export default function NeedsPage() {
       title={t('need.title')}
       actions={
         <Group gap="sm">
-          <Button component={Link} to="/chains" variant="default">
-            {t('need.fromChain')}
-          </Button>
-          <Button component={Link} to="/needs/new" data-testid="new-need">
-            {t('need.new')}
-          </Button>
+          {can.buy ? (
+            <>
+              <Button component={Link} to="/chains" variant="default">
+                {t('need.fromChain')}
+              </Button>
+              <Button component={Link} to="/needs/new" data-testid="new-need">
+                {t('need.new')}
+              </Button>
+            </>
+          ) : null}
         </Group>
       }
     >
