@@ -85,6 +85,21 @@ describe('invitations', () => {
     ]);
   });
 
+  it('makes a colleague who joins one of the people its notifications are emailed to, and one who leaves no longer', async () => {
+    const f = await firm();
+    const email = rt.unique('seller');
+    const invited = await invite(f, email, 'seller');
+    const token = await rt.login(email);
+    expect((await accept(invited.body.invitationId, token)).status).toBe(201);
+    const recipients = async () =>
+      (await rt.container.mail.repos.people.ofOrg(f.orgId)).map((p) => p.email).sort();
+    expect(await recipients()).toContain(email);
+    expect(await recipients()).toHaveLength(2);
+    expect((await remove(f, userIdOf(token))).status).toBe(204);
+    expect(await recipients()).not.toContain(email);
+    expect(await recipients()).toHaveLength(1);
+  });
+
   it('answers 409 to a second pending invitation of the same address, and lets a new one once it is revoked', async () => {
     const f = await firm();
     const email = rt.unique('dup');

@@ -14,6 +14,7 @@ import type { Db } from '../core/db';
 import { getItem, queryPage } from '../core/query';
 import { type TxItem, transact } from '../core/transact';
 import { stripKeys, writeVersioned } from '../core/versioned-write';
+import { personIndexKeys } from '../mail/mail.keys';
 import { userKey } from '../users/user.repository';
 import { MEMBER_PREFIX, memberKey } from './people.keys';
 import { adminDelta, rosterMove, stillAdmin } from './roster';
@@ -130,9 +131,15 @@ export function joinOrganisation(db: Db, userId: string, orgId: string, onTaken:
       Update: {
         TableName: db.tableName,
         Key: userKey(userId),
-        UpdateExpression: 'SET orgId = :org',
+        // A colleague joins the organisation's people (gsi1), who receive its notifications by email.
+        UpdateExpression: 'SET orgId = :org, gsi1pk = :people, gsi1sk = :userId',
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(orgId) OR orgId = :null)',
-        ExpressionAttributeValues: { ':org': orgId, ':null': null },
+        ExpressionAttributeValues: {
+          ':org': orgId,
+          ':null': null,
+          ':people': personIndexKeys(orgId, userId).gsi1pk,
+          ':userId': userId,
+        },
       },
     },
     onConditionFailed: onTaken,
@@ -145,7 +152,8 @@ function leaveOrganisation(db: Db, userId: string, orgId: string): TxItem {
       Update: {
         TableName: db.tableName,
         Key: userKey(userId),
-        UpdateExpression: 'SET orgId = :null',
+        // …and leaves them: no more of its email.
+        UpdateExpression: 'SET orgId = :null REMOVE gsi1pk, gsi1sk',
         ConditionExpression: 'orgId = :org',
         ExpressionAttributeValues: { ':org': orgId, ':null': null },
       },
