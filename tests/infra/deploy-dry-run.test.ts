@@ -58,7 +58,7 @@ describe('npm run deploy -- --dry-run', () => {
     );
     expect(run.stdout).toContain('certificate for parks.example.org, DNS-validated by a record you create');
     expect(run.stdout).toContain(
-      'CloudFront: parks.example.org; /v1/* /health /openapi.json /docs /docs/* to the API; behind the web ACL',
+      'CloudFront: parks.example.org; /v1/public/* /v1/* /health /openapi.json /docs /docs/* to the API; behind the web ACL',
     );
     expect(run.stdout).toContain(
       'functions roll out through CodeDeploy ("CodeDeployDefault.LambdaCanary10Percent5Minutes")',
