@@ -24,6 +24,8 @@ export function publicRoutes(app: Container) {
       path: '/public/parks',
       operationId: 'listPublicParks',
       tags: ['Public'],
+      // Public by the contract: said so in the OpenAPI document (no bearer).
+      security: [],
       summary: 'The park directory (no token)',
       request: { query: ParkListQuery },
       responses: {
@@ -45,6 +47,8 @@ export function publicRoutes(app: Container) {
       path: '/public/parks/{parkId}',
       operationId: 'getPublicPark',
       tags: ['Public'],
+      // Public by the contract: said so in the OpenAPI document (no bearer).
+      security: [],
       summary: 'A park’s public page: its sectors, counts and open expos (no token)',
       request: { params: ParkParams },
       responses: { 200: json(PublicPark, 'The park, as anyone may see it.'), ...problems(404) },
@@ -62,6 +66,8 @@ export function publicRoutes(app: Container) {
       path: '/public/parks/{parkId}/firms',
       operationId: 'listPublicParkFirms',
       tags: ['Public'],
+      // Public by the contract: said so in the OpenAPI document (no bearer).
+      security: [],
       summary: 'The park’s member firms that chose to be shown (no token)',
       description:
         'Approved, unsuspended members whose organisation set `publicProfile`. A page may hold fewer than `limit` firms: members that did not opt in are skipped.',

@@ -142,6 +142,8 @@ export function expoCatalogRoutes(app: Container) {
       method: 'get',
       path: '/public/expos/{expoId}',
       tags: ['Expos'],
+      // Public by the contract: said so in the OpenAPI document (no bearer).
+      security: [],
       summary: 'The floor plan without a token: every slot’s status, the same for everyone',
       description: `Cached publicly for ${PUBLIC_FLOOR_PLAN_MAX_AGE_S} s: a rush of visitors is answered by caches, not the table. Nothing is \`mine\`; a signed-in firm finds its own claims in GET /v1/bookings.`,
       request: { params: ExpoParams },
