@@ -104,8 +104,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   const app = createApp({
     container,
     resolveCaller: tokens.resolve,
-    // What CloudFront and API Gateway add in AWS, from the same definition (packages/config).
-    responseHeaders: securityHeaderValues(securityHeaders()),
+    // What CloudFront and API Gateway add in AWS, from the same definition (packages/config). The
+    // browser POSTs files straight to the file server, as it does to the bucket in AWS.
+    responseHeaders: securityHeaderValues(securityHeaders([new URL(s3Local.endpoint).origin])),
     corsOrigins: (env[EnvName.corsOrigins] ?? '')
       .split(',')
       .map((o) => o.trim())

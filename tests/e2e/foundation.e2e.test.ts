@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { securityHeaders, securityHeaderValues } from '@parkbridge/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmDialog } from './support/ui';
 import {
@@ -150,6 +151,15 @@ describe('signing in through Cognito’s hosted UI (as deployed)', () => {
         }),
       }),
     );
+    // As deployed, CloudFront's security headers let the app call the hosted sign-in domain (the
+    // stack's connectSources); the local server's own policy knows no Cognito, so the pages get the
+    // deployed one.
+    const deployedHeaders = securityHeaderValues(securityHeaders([HOSTED]));
+    await context.route(`${h.base}/**`, async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), ...deployedHeaders } });
+    });
     let challenge = '';
     // Cognito stands in here: authorize sends the browser back with a code; the token endpoint
     // checks the PKCE verifier and answers with an ID token carrying the API's claims.
