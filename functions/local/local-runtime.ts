@@ -95,7 +95,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
   let webOrigin =
     mailOptions.webOrigin ?? `http://localhost:${options.env?.PORT ?? process.env.PORT ?? 3000}`;
   const unsubscribeTokens = new HmacUnsubscribeTokens(mailOptions.secret ?? randomBytes(24).toString('hex'));
-  container.mail.configure({ tokens: unsubscribeTokens });
+  container.mail.configure({ tokens: unsubscribeTokens, webOrigin });
   const sender = smtpSender({ host: mailServer.host, port: mailServer.port, from: LOCAL_MAIL_FROM });
   const composer = new TemplateComposer({ webOrigin: () => webOrigin, tokens: unsubscribeTokens });
   const dispatcher = container.mail.dispatcher({ composer, sender });
@@ -157,6 +157,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}) {
       /** Points the links in emails at this origin (the harness knows its port once it listens). */
       useWebOrigin(origin: string) {
         webOrigin = origin;
+        container.mail.configure({ tokens: unsubscribeTokens, webOrigin });
       },
     },
     async stop() {

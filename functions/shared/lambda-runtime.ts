@@ -58,6 +58,8 @@ export async function createLambdaRuntime(
   const db = createDb({ tableName: config.tableName, cursorSecret: config.cursorSecret, doc });
   const container = composeContainer(db, config.rules, contexts, files?.(env));
   // Functions that sign or read unsubscribe links get the key; the others (the stream planner) need none.
-  if (mailSecret) container.mail.configure({ tokens: new HmacUnsubscribeTokens(mailSecret) });
+  if (mailSecret) {
+    container.mail.configure({ tokens: new HmacUnsubscribeTokens(mailSecret), webOrigin: config.webOrigin });
+  }
   return { config, db, container };
 }

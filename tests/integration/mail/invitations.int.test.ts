@@ -58,3 +58,31 @@ describe('an invitation (a message that is not a notification)', () => {
     });
   });
 });
+
+describe('an invitation an admin sends', () => {
+  it('reaches the invited address once, in the firm country’s language, with a link that lets them accept', async () => {
+    rt.mail.useWebOrigin('https://app.parkbridge.test');
+    const firm = await rt.firm({ kinds: ['tenant'], country: 'IR' });
+    const email = rt.unique('invitee');
+    const res = await rt.call('POST', `/v1/orgs/${firm.orgId}/invitations`, {
+      token: firm.token,
+      body: { email, role: 'buyer' },
+    });
+    expect(res.status).toBe(201);
+    await rt.mail.dispatcher.run(clock.now());
+    await rt.mail.dispatcher.run(clock.now());
+    const [mail, ...more] = rt.mail.server.messages(email.toLowerCase());
+    expect(more).toHaveLength(0);
+    expect(mail!.html).toContain('dir="rtl"');
+    const link = /https:\/\/app\.parkbridge\.test\/invitations\/([\w-]+)\?token=([\w-]+)/.exec(mail!.text);
+    expect(link?.[1]).toBe(res.body.invitationId);
+    // The link's secret is the proof: accepting with it joins the firm with the role invited.
+    const token = await rt.login(email);
+    const joined = await rt.call('POST', `/v1/invitations/${link![1]}/accept`, {
+      token,
+      body: { token: link![2] },
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ role: 'buyer' });
+  });
+});

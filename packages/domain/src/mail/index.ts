@@ -1,4 +1,5 @@
 export * from './digest-schedule';
+export * from './invitation-mail';
 export * from './mail-dispatcher';
 export * from './mail-messages';
 export * from './mail-planner';

@@ -51,6 +51,11 @@ export interface InvitationServiceDeps {
 export class InvitationService {
   constructor(private readonly d: InvitationServiceDeps) {}
 
+  /** Mail is its own context, built after this one: it plugs its sender in here when it is. */
+  sendWith(mailer: InvitationMailer): void {
+    this.d.mailer = mailer;
+  }
+
   async invite(caller: Caller, orgId: string, input: InvitationInput): Promise<InvitationView> {
     ownOrganisation(caller, orgId);
     const admin = requirePersonRole(caller, 'admin');

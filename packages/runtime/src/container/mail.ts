@@ -7,6 +7,7 @@ import {
   DynamoSuppressionList,
 } from '@parkbridge/db/mail';
 import {
+  invitationMailer,
   type MailComposer,
   MailDispatcher,
   MailMessages,
@@ -38,6 +39,9 @@ export function createMailContext(db: Db, _rules: Rules, core: CoreContext) {
     sign: (userId, scope) => configured(tokens).sign(userId, scope),
     verify: (token) => configured(tokens).verify(token),
   };
+  let webOrigin: string | undefined;
+  const messages = new MailMessages({ outbox: repos.outbox, clock: db.clock });
+  core.invitations.sendWith(invitationMailer({ messages, countryOf, webOrigin: () => webOrigin }));
   const suppressions = new MailSuppressions({
     suppressions: repos.suppressions,
     people: repos.people,
@@ -57,9 +61,11 @@ export function createMailContext(db: Db, _rules: Rules, core: CoreContext) {
     }),
     suppressions,
     /** Messages that are not notifications (invitations): `send({ template, to, language, vars, dedupeKey })`. */
-    messages: new MailMessages({ outbox: repos.outbox, clock: db.clock }),
-    configure(options: { tokens: UnsubscribeTokens }) {
+    messages,
+    /** The signing key of unsubscribe links, and the web app's origin that invitation links lead to. */
+    configure(options: { tokens: UnsubscribeTokens; webOrigin?: string | undefined }) {
       tokens = options.tokens;
+      webOrigin = options.webOrigin;
     },
     /** A sender of the outbox over the given templates and transport. */
     dispatcher(options: {
