@@ -154,11 +154,16 @@ describe('the Lambda bundles', () => {
       documents: ['"/uploads/{uploadId}/complete"', 'GuardDutyMalwareScanStatus'],
       discovery: ['"/public/parks/{parkId}"', 'SUPPLIERS'],
     } as const;
+    // Another context's key a function reads on purpose: the public park page counts the park's
+    // firms and chains from the chain map's counters (never its rows, which name firms).
+    const reads: Partial<Record<keyof typeof marks, string[]>> = { discovery: ['PARK#MAP#'] };
     for (const fn of Object.keys(marks) as (keyof typeof marks)[]) {
       const code = readFileSync(join(bundles[fn], 'index.mjs'), 'utf8');
       for (const [other, own] of Object.entries(marks)) {
-        for (const mark of own)
-          expect(code.includes(mark), `${fn} bundle and ${other}'s ${mark}`).toBe(fn === other);
+        for (const mark of own) {
+          const expected = fn === other || (reads[fn]?.includes(mark) ?? false);
+          expect(code.includes(mark), `${fn} bundle and ${other}'s ${mark}`).toBe(expected);
+        }
       }
     }
   });
