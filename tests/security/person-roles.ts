@@ -41,6 +41,17 @@ const dealSides = (admits: Admits, note: string): PersonRoleEntry => ({
 
 export const PERSON_ROLES: Record<RouteKey, PersonRoleEntry> = {
   'POST /v1/dev/login': { admits: 'all', note: 'Local server only; no token.' },
+  'GET /v1/dev/mail': { admits: 'all', note: 'Local server only; no token.' },
+  // You and your email: each person's own settings, whatever their role.
+  'GET /v1/me': all,
+  'PATCH /v1/me': all,
+  'GET /v1/email/unsubscribe': open,
+  'POST /v1/email/unsubscribe': open,
+  // Finding things: the public park pages, and the directory every member may search.
+  'GET /v1/public/parks': open,
+  'GET /v1/public/parks/{parkId}': open,
+  'GET /v1/public/parks/{parkId}/firms': open,
+  'GET /v1/suppliers': all,
 
   'GET /v1/currencies': all,
   'GET /v1/parks': all,

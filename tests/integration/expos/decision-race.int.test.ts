@@ -1,5 +1,5 @@
-import { newId } from '@parkbridge/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { colleague } from '../../support/people';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
 import { addSlot, exhibitor, expoWithPavilion } from './expo-fixture';
 
@@ -14,23 +14,11 @@ afterAll(async () => {
   await rt.stop();
 });
 
-/** A second member of an operator organisation: a colleague at the same park authority. */
-async function colleague(orgId: string) {
-  const email = rt.unique('colleague');
-  await rt.container.repos.users.createOrGet({
-    userId: newId('user'),
-    email,
-    name: 'Second operator',
-    orgId,
-    createdAt: new Date().toISOString(),
-  });
-  return rt.login(email);
-}
-
 describe('two operators deciding the same booking at once', { timeout: 120_000 }, () => {
   it('lets exactly one decision win; the other gets 409, and the slot agrees with the winner', async () => {
     const { operator, pavilionId, expoId } = await expoWithPavilion(rt);
-    const second = await colleague(operator.orgId);
+    // A colleague at the same park authority, joined as its staff.
+    const second = (await colleague(rt, operator, 'staff')).token;
     const rounds = 6; // three of each pairing below
     const slots: Awaited<ReturnType<typeof addSlot>>[] = [];
     for (let i = 0; i < rounds; i++) slots.push(await addSlot(rt, operator.token, pavilionId, i));
