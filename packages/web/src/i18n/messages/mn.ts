@@ -695,7 +695,8 @@ export const mn: Messages = {
   'room.fromSeller': 'Худалдагч',
   'room.more': 'Өмнөх мессежүүд',
   'notification.deal.message': '«{title}» гэрээний өрөөнд шинэ мессеж',
-  'notification.award.approval_requested': '{total}-ийн шалгаруулалт хоёр дахь админы зөвшөөрлийг хүлээж байна',
+  'notification.award.approval_requested':
+    '{total}-ийн шалгаруулалт хоёр дахь админы зөвшөөрлийг хүлээж байна',
   'po.title': 'Худалдан авалтын захиалга',
   'po.print': 'Хэвлэх',
   'po.number': 'Дугаар',
