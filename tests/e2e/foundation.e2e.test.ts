@@ -155,11 +155,14 @@ describe('signing in through Cognito’s hosted UI (as deployed)', () => {
     // stack's connectSources); the local server's own policy knows no Cognito, so the pages get the
     // deployed one.
     const deployedHeaders = securityHeaderValues(securityHeaders([HOSTED]));
-    await context.route(`${h.base}/**`, async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      return route.fulfill({ response, headers: { ...response.headers(), ...deployedHeaders } });
-    });
+    await context.route(
+      (url) => url.origin === new URL(h.base).origin,
+      async (route) => {
+        if (!route.request().isNavigationRequest()) return route.fallback();
+        const response = await route.fetch();
+        return route.fulfill({ response, headers: { ...response.headers(), ...deployedHeaders } });
+      },
+    );
     let challenge = '';
     // Cognito stands in here: authorize sends the browser back with a code; the token endpoint
     // checks the PKCE verifier and answers with an ID token carrying the API's claims.
@@ -173,7 +176,12 @@ describe('signing in through Cognito’s hosted UI (as deployed)', () => {
         code: 'the-code',
         state: url.searchParams.get('state') ?? '',
       }).toString();
-      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+      // A page that navigates back rather than a 302: Playwright routes no request a redirect
+      // makes, and the page that comes back must get the deployed security headers too.
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<script>location.replace(${JSON.stringify(back.toString())})</script>`,
+      });
     });
     const idToken = await h.runtime.login(park.operator.email);
     await context.route(`${HOSTED}/oauth2/token`, async (route) => {
