@@ -117,7 +117,14 @@ export const BUDGETS: Record<RouteKey, Budget> = {
   },
   'PATCH /v1/orgs/{orgId}/members/{userId}': change,
   'DELETE /v1/orgs/{orgId}/members/{userId}': change,
-  'POST /v1/orgs/{orgId}/invitations': change,
+  'POST /v1/orgs/{orgId}/invitations': {
+    kind: 'change',
+    exception: {
+      maxWrites: 2,
+      reason:
+        'The invitation (one transaction), then its email in the outbox, a write of its own keyed by the invitation (planned twice, sent once): the secret in its link exists only in this request.',
+    },
+  },
   'GET /v1/orgs/{orgId}/invitations': list,
   'DELETE /v1/orgs/{orgId}/invitations/{invitationId}': change,
   'GET /v1/invitations/mine': list,
