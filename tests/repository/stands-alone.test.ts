@@ -43,18 +43,19 @@ describe('outsideReferences', () => {
 
   it('finds relative paths that climb above the root, from where the file sits', () => {
     const test = 'packages/domain/src/categories/category.test.ts';
-    expect(texts(test, "new URL('../../../../../shared/data/isic-rev4.csv', import.meta.url)")).toEqual([
-      '../../../../../shared/data/isic-rev4.csv',
+    // A sibling folder of the checkout, whatever its name: nobody who clones the project has it.
+    expect(texts(test, "new URL('../../../../../sibling-project/list.csv', import.meta.url)")).toEqual([
+      '../../../../../sibling-project/list.csv',
     ]);
-    expect(texts('README.md', 'see [the data](../shared/data/SOURCES.md)')).toEqual([
-      '../shared/data/SOURCES.md',
+    expect(texts('README.md', 'see [the data](../sibling-project/SOURCES.md)')).toEqual([
+      '../sibling-project/SOURCES.md',
     ]);
     expect(texts(test, "import { Text } from '../shared/locale';")).toEqual([]);
     expect(texts('docs/data-model/bids.md', '[model](../data-model.md)')).toEqual([]);
   });
 
   it('finds absolute paths into a home, a workspace or a mount, on Unix and Windows', () => {
-    expect(texts('docs/x.md', 'read /work/shared/API.md first')).toEqual(['/work/shared/API.md']);
+    expect(texts('docs/x.md', 'read /work/notes/API.md first')).toEqual(['/work/notes/API.md']);
     expect(texts('a.ts', "const dir = '/home/ana/parkbridge-data';")).toEqual(['/home/ana/parkbridge-data']);
     expect(texts('a.ts', '`/root/.cache` and file:///Users/ana/x')).toEqual(['/root/.cache', '/Users/ana/x']);
     expect(texts('a.ts', "const p = 'C:\\\\Users\\\\ana';")).toEqual(['C:\\\\Users\\\\ana']);
