@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MIGRATIONS, runMigrations } from '@parkbridge/db/migrations';
 import { memberKey, rosterKey } from '@parkbridge/db/people';
+import { userKey } from '@parkbridge/db/users';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime';
@@ -25,12 +26,24 @@ describe('migration: founders become admins', () => {
     const founder = decodeJwt(old.token).sub as string;
     // The layout before people had roles: the user's orgId, and no member item nor roster.
     await Promise.all([del(memberKey(old.orgId, founder)), del(rosterKey(old.orgId))]);
+    // …nor the mail index that makes the user one of the people the firm's notifications reach.
+    await rt.db.doc.send(
+      new UpdateCommand({
+        TableName: rt.db.tableName,
+        Key: userKey(founder),
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+      }),
+    );
+    const recipients = async () =>
+      (await rt.container.mail.repos.people.ofOrg(old.orgId)).map((p) => p.userId);
     expect(await rt.container.repos.members.roleOf(old.orgId, founder)).toBeNull();
+    expect(await recipients()).toEqual([]);
     const currentBefore = await get(memberKey(current.orgId, decodeJwt(current.token).sub as string));
 
     const first = await runMigrations(rt.db, MIGRATIONS);
     expect(first).toEqual([{ name: '2026-12-people-founders-become-admins', status: 'ran', changed: 1 }]);
     expect(await rt.container.repos.members.roleOf(old.orgId, founder)).toBe('admin');
+    expect(await recipients()).toEqual([founder]);
     expect(await get(rosterKey(old.orgId))).toMatchObject({ memberCount: 1, adminCount: 1 });
     expect(await get(memberKey(current.orgId, decodeJwt(current.token).sub as string))).toEqual(
       currentBefore,

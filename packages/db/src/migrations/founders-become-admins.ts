@@ -3,6 +3,7 @@ import { conflict, DomainError, newId } from '@parkbridge/domain/core';
 import type { Member } from '@parkbridge/domain/people';
 import type { Db } from '../core/db';
 import { transact } from '../core/transact';
+import { personIndexKeys } from '../mail/mail.keys';
 import { memberWrites } from '../people/member.repository';
 import { userKey } from '../users/user.repository';
 import type { Migration } from './migration';
@@ -61,14 +62,20 @@ async function makeAdmin(db: Db, userId: string, orgId: string, since: string): 
   try {
     await transact(db, [
       ...joined.items,
-      // Still in that organisation when it commits.
+      // Still in that organisation when it commits; and one of the people its notifications are
+      // emailed to, as a founder or colleague who joins today is (the user item's mail index).
       {
         item: {
-          ConditionCheck: {
+          Update: {
             TableName: db.tableName,
             Key: userKey(userId),
+            UpdateExpression: 'SET gsi1pk = :people, gsi1sk = :userId',
             ConditionExpression: 'orgId = :org',
-            ExpressionAttributeValues: { ':org': orgId },
+            ExpressionAttributeValues: {
+              ':org': orgId,
+              ':people': personIndexKeys(orgId, userId).gsi1pk,
+              ':userId': userId,
+            },
           },
         },
         onConditionFailed: () => conflict(LEFT, 'The user left the organisation meanwhile.'),
