@@ -56,6 +56,18 @@ export function harnessFor(runtime: LocalRuntime) {
     return res;
   }
 
+  /**
+   * A setup write that may lose a race with the requests under test (the fuzzer's, say): a 409 is
+   * tried again, a few times, before it must answer `status`.
+   */
+  async function mustSettle<T = any>(status: number, method: string, path: string, opts: CallOptions = {}) {
+    for (let attempt = 1; attempt < 5; attempt++) {
+      const res = await call<T>(method, path, opts);
+      if (res.status !== 409) return res.status === status ? res : must<T>(status, method, path, opts);
+    }
+    return must<T>(status, method, path, opts);
+  }
+
   async function login(email: string): Promise<string> {
     return (await must(200, 'POST', '/v1/dev/login', { body: { email } })).body.token as string;
   }
@@ -146,6 +158,7 @@ export function harnessFor(runtime: LocalRuntime) {
     ...runtime,
     call,
     must,
+    mustSettle,
     login,
     unique,
     operator,

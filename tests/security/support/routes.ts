@@ -10,7 +10,6 @@ import {
   offeringBidBody,
   offeringBody,
   type Scenario,
-  settled,
 } from './scenario';
 
 /** One request to a route: the values of its path, query, headers and body. */
@@ -63,7 +62,7 @@ async function unsubscribeToken(s: Scenario): Promise<string> {
   const n = unsubscribed++ % NOTIFICATION_KINDS.length;
   if (n === 0) {
     const email = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, 'daily']));
-    await settled(() => s.h.must(200, 'PATCH', '/v1/me', { token: s.a.tenant.token, body: { email } }));
+    await s.h.mustSettle(200, 'PATCH', '/v1/me', { token: s.a.tenant.token, body: { email } });
   }
   return s.h.container.mail.tokens.sign(s.a.tenant.userId, NOTIFICATION_KINDS[n]!);
 }

@@ -108,12 +108,10 @@ export async function buildScenario(h: Harness, doc: OpenApiDocument) {
   const [a, b] = await Promise.all([side(), side()]);
   /** Side A's tenant asks a second admin above the threshold (set again before each use: the fuzzer's own org changes may move it). */
   const setApprovalThreshold = () =>
-    settled(() =>
-      h.must(200, 'PATCH', `/v1/orgs/${a.tenant.orgId}`, {
-        token: a.tenant.token,
-        body: { awardApprovalAbove: AWARD_APPROVAL_ABOVE },
-      }),
-    );
+    h.mustSettle(200, 'PATCH', `/v1/orgs/${a.tenant.orgId}`, {
+      token: a.tenant.token,
+      body: { awardApprovalAbove: AWARD_APPROVAL_ABOVE },
+    });
   await setApprovalThreshold();
 
   /** The people of every role in each organisation of the two sides, made on first use. */
@@ -702,15 +700,4 @@ async function writeNeed(
     extra: { type: 'need' },
   });
   return needId;
-}
-
-/** A setup write that may lose a race with the requests under test (409): tried again, a few times. */
-export async function settled<T>(write: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (i >= tries || !String(err).includes('answered 409')) throw err;
-    }
-  }
 }
